@@ -28,7 +28,6 @@ import marshal
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -129,22 +128,35 @@ def _load_table() -> _Table:
     cache = _cache_dir() / f"cmudict-syllables-{key}.marshal"
     try:
         data = marshal.loads(cache.read_bytes())
-        if isinstance(data, tuple) and len(data) == 3 and data[0] == _FORMAT:
-            return _Table(data[1], data[2])
+        fmt, blob, index = data if isinstance(data, tuple) and len(data) == 3 else (0, 0, 0)
+        if fmt == _FORMAT and isinstance(blob, str) and isinstance(index, dict):
+            return _Table(blob, index)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     table = _parse_cmudict(path)
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(marshal.dumps((_FORMAT, table.blob, table.index)))
-        os.replace(tmp.name, cache)
+        _write_atomically(cache, marshal.dumps((_FORMAT, table.blob, table.index)))
         for old in cache.parent.glob("cmudict-syllables-*.marshal"):
             if old != cache:
                 old.unlink(missing_ok=True)  # tables of other cmudict versions
     except OSError:
         pass  # read-only home, full disk: keep the parsed table in memory
     return table
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so concurrent linters never read half a file."""
+    import tempfile  # only needed on a cold cache
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _cmu(word: str) -> int | None:
