@@ -1,0 +1,1244 @@
+"""Quotation analysis: quote spans, nesting, paragraph continuation, cue and speaker.
+
+Works on characters and paragraphs; the sentencizer's boundaries are only hints (spaCy's
+sentencizer attaches an opening quote mark to the previous sentence and splits inside quotes),
+so they are snapped to quote starts or dropped when they fall inside a quote.
+
+Attribution order for a quote: (1) an attribution clause right after it (``", he said"``,
+``", said Smith"``, ``", argues Mr. Yetkın"``, ``", Smith, a spokesman, said"``); (2) the
+nearest cue before it in its sentence (``He added: "``, ``according to X, "``, ``the statement
+said only that it would involve "``); (3) any cue elsewhere in its sentence. Failing that, it
+borrows the owner (``inherited=True``) when it continues a paragraph-spanning quote, when it sits
+inside an attributed quote (nested), or when it opens its sentence and the sentence just before
+(same paragraph, or the last sentence of the previous paragraph) carried an attribution: an
+attributed quote, or narration such as ``..., according to analyst Nicholas Heras.`` (newspaper
+convention: the quote that follows is that person's). Anything else is an orphan.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+__all__ = ["Quote", "QuoteAnalysis", "analyse_quotes", "reporting_verb_forms"]
+
+DOUBLE_OPEN = "“„«‟"
+DOUBLE_CLOSE = "”»"
+DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + "'"
+_OPEN_CONTEXT = "([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN
+_CLOSE_CONTEXT = ".,;:!?)]}—–-/…" + DOUBLE_CLOSE + SINGLE_CLOSE
+
+_DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+_SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
+_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+(?:[.,:]\d+)*\w*|[^\w\s]")
+_CONTRACTION_RE = re.compile(r"([^\W\d_]+)(['’](?:s|re|ve|ll|d|m))", re.IGNORECASE)
+_WORD_AFTER_RE = re.compile(r"[^\W_]+")
+_YEAR_ELISION_RE = re.compile(r"\d\d(?:s\b|\b)")
+_FINAL_PUNCT_RE = re.compile(r"[.?!…](?=[\s\"”’')\]]|$)")
+_FALLBACK_SENT_RE = re.compile(r"[.?!…][\"”’')\]]*\s+")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_NO_SENTENCE_END = frozenset("—―–-,;:")
+_PREPS = frozenset({"of", "for", "to", "at", "with", "from"})
+_NOUN_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "this",
+        "that",
+        "your",
+        "few",
+        "following",
+    }
+    | {"every", "each", "no", "any", "such", "another", "whose", "what"}
+)
+_AUXILIARIES = frozenset(
+    {"will", "would", "did", "do", "does", "can", "could", "may", "might", "should", "must", "to"}
+)
+_PLAIN_PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
+_SHORT_CLAUSE_TOKENS = 8
+_FRAMING_KINDS = frozenset({"name", "title_name", "pronoun", "organisation", "group"})
+_MAX_TERM_WORDS = 4
+_MAX_NP_TOKENS = 10
+_MAX_APPOSITIVE_TOKENS = 30
+
+
+# --------------------------------------------------------------------------- data model
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation span (offsets into the analysed text; ``start``/``end`` include marks)."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    open_mark: str | None
+    close_mark: str | None
+    depth: int = 0
+    continues: bool = False
+    continuation_of: int | None = None
+    parent: int | None = None
+    is_term: bool = False
+    cue: tuple[int, int] | None = None
+    cue_text: str | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_text: str | None = None
+    speaker_kind: str | None = None
+    inherited: bool = False
+
+    @property
+    def attributed(self) -> bool:
+        """True when the quote has an owner (own cue or inherited)."""
+        return self.speaker is not None
+
+    @property
+    def is_orphan(self) -> bool:
+        """An outer quotation (not a short term) that nobody owns."""
+        return self.speaker is None and self.depth == 0 and not self.is_term
+
+
+@dataclass(frozen=True)
+class QuoteAnalysis:
+    """All quotes of a document in order, plus unbalanced marks."""
+
+    quotes: list[Quote]
+    unbalanced: list[tuple[int, str]]
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _outer: list[int] = field(default_factory=list, repr=False, compare=False)
+    _children: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _outer_index(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0:
+            q = self.quotes[self._outer[i]]
+            if q.start <= offset < q.end:
+                return self._outer[i]
+        return None
+
+    def in_quote(self, offset: int) -> bool:
+        """True when the character at ``offset`` lies inside a quotation (marks included)."""
+        return self._outer_index(offset) is not None
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The innermost quote containing ``offset``, or None."""
+        idx = self._outer_index(offset)
+        if idx is None:
+            return None
+        while True:
+            for child in self._children.get(idx, ()):
+                c = self.quotes[child]
+                if c.start <= offset < c.end:
+                    idx = child
+                    break
+            else:
+                return self.quotes[idx]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+class _Lexicon(NamedTuple):
+    verbs: dict[str, str]
+    phrases: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    honorifics: frozenset[str]
+    titles: frozenset[str]
+    organisations: frozenset[str]
+    documents: frozenset[str]
+    groups: frozenset[str]
+    adverbs: frozenset[str]
+    stop_capitals: frozenset[str]
+    particles: frozenset[str]
+    abbreviations: frozenset[str]
+    elisions: frozenset[str]
+    document_only_verbs: frozenset[str]
+    adjacent_only_verbs: frozenset[str]
+    inflected: frozenset[str]
+
+
+def _inflect_by_rule(base: str) -> set[str]:
+    forms = {base}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+    return forms
+
+
+def _lemma_lookup() -> dict[str, str]:
+    try:
+        data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+        return json.loads(gzip.decompress(data.read_bytes()))
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - rules still work
+        return {}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = json.loads(
+        (resources.files("newslint") / "data" / "quotes_lexicon.json").read_text("utf-8")
+    )
+    bases = set(raw["reporting_verbs"]) | set(raw["read_by_documents"])
+    verbs: dict[str, str] = {}
+    lemmas = _lemma_lookup()
+    for form, lemma in lemmas.items():
+        if lemma in bases and form.isalpha():
+            verbs[form.lower()] = lemma
+    inflected = frozenset(
+        f for f, lemma in lemmas.items() if f != lemma and f.endswith(("ing", "ed"))
+    )
+    for base in bases:
+        for form in _inflect_by_rule(base):
+            verbs.setdefault(form, base)
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in raw[key])
+
+    return _Lexicon(
+        verbs=verbs,
+        phrases=tuple(tuple(p) for p in raw["cue_phrases"]),
+        pronouns=fs("pronouns"),
+        determiners=fs("determiners"),
+        honorifics=fs("honorifics"),
+        titles=fs("titles"),
+        organisations=fs("organisations"),
+        documents=fs("documents"),
+        groups=fs("groups"),
+        adverbs=fs("adverbs"),
+        stop_capitals=fs("stop_capitals"),
+        particles=fs("name_particles"),
+        abbreviations=fs("abbreviations"),
+        elisions=fs("elisions"),
+        document_only_verbs=fs("read_by_documents"),
+        adjacent_only_verbs=fs("adjacent_only_verbs"),
+        inflected=inflected,
+    )
+
+
+def reporting_verb_forms() -> dict[str, str]:
+    """Every inflected reporting-verb form mapped to its base verb."""
+    return dict(_lexicon().verbs)
+
+
+# --------------------------------------------------------------------------- mark scanning
+
+
+@dataclass
+class _Q:
+    """Mutable quote under construction."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    open_mark: str | None
+    close_mark: str | None
+    depth: int = 0
+    continues: bool = False
+    continuation_of: int | None = None
+    parent: int | None = None
+    is_term: bool = False
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    kind: str | None = None
+    inherited: bool = False
+    unit: int = -1
+    own: bool = False
+
+
+def _context(text: str, i: int, lo: int, hi: int) -> str:
+    """'open', 'close' or 'ambig' from the characters around a mark."""
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[i + 1] if i + 1 < hi else ""
+    left_open = prev == "" or prev.isspace() or prev in _OPEN_CONTEXT
+    right_open = nxt == "" or nxt.isspace() or nxt in _CLOSE_CONTEXT
+    if left_open and not right_open:
+        return "open"
+    if right_open and not left_open:
+        return "close"
+    return "ambig"
+
+
+def _trim_end(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _starts_with_double(text: str, lo: int, hi: int) -> bool:
+    i = lo
+    while i < hi and text[i].isspace():
+        i += 1
+    return i < hi and text[i] in DOUBLE_MARKS and _context(text, i, lo, hi) != "close"
+
+
+def _scan_doubles(
+    text: str, paragraphs: Sequence[tuple[int, int]], unbalanced: list[tuple[int, str]]
+) -> list[_Q]:
+    """Pair double quote marks paragraph by paragraph, honouring the continuation convention."""
+    quotes: list[_Q] = []
+    pending: int | None = None  # quote continuing into this paragraph
+    for pi, (ps, pe) in enumerate(paragraphs):
+        if not text[ps:pe].strip():
+            continue
+        open_at: int | None = None
+        first = True
+        for m in _DOUBLE_RE.finditer(text, ps, pe):
+            i, ch = m.start(), m.group()
+            glyph = "open" if ch in DOUBLE_OPEN else "close" if ch in DOUBLE_CLOSE else None
+            ctx = _context(text, i, ps, pe)
+            if open_at is None:
+                if (
+                    glyph == "open"
+                    or (glyph is None and ctx != "close")
+                    or (glyph == "close" and ctx == "open")
+                ):
+                    open_at = i
+                else:
+                    unbalanced.append((i, f"stray closing quote mark {ch}"))
+            elif (
+                glyph == "close"
+                or (glyph is None and ctx != "open")
+                or (glyph == "open" and ctx == "close")
+            ):
+                q = _Q(open_at, i + 1, open_at + 1, i, text[open_at], ch)
+                if first and pending is not None:
+                    q.continuation_of = pending
+                quotes.append(q)
+                open_at, first = None, False
+            else:
+                unbalanced.append((open_at, f"opening quote mark {text[open_at]} never closed"))
+                open_at, first = i, False
+        cont_of = pending if first else None
+        pending = None
+        if open_at is None:
+            continue
+        nxt = _next_paragraph(text, paragraphs, pi)
+        if nxt is not None and _starts_with_double(text, *nxt):
+            end = _trim_end(text, open_at + 1, pe)
+            q = _Q(
+                open_at,
+                end,
+                open_at + 1,
+                end,
+                text[open_at],
+                None,
+                continues=True,
+                continuation_of=cont_of,
+            )
+            quotes.append(q)
+            pending = len(quotes) - 1
+        else:
+            unbalanced.append((open_at, f"opening quote mark {text[open_at]} never closed"))
+    return quotes
+
+
+def _next_paragraph(
+    text: str, paragraphs: Sequence[tuple[int, int]], pi: int
+) -> tuple[int, int] | None:
+    for ps, pe in paragraphs[pi + 1 :]:
+        if text[ps:pe].strip():
+            return ps, pe
+    return None
+
+
+def _is_elision(text: str, i: int, hi: int) -> bool:
+    if _YEAR_ELISION_RE.match(text, i + 1, hi):
+        return True
+    m = _WORD_AFTER_RE.match(text, i + 1, hi)
+    if not m or m.group().lower() not in _lexicon().elisions:
+        return False
+    return m.end() >= hi or not text[m.end()].isalpha()
+
+
+def _scan_singles(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Pairs of single quote marks in text[lo:hi] that are quotes, not apostrophes."""
+    opens: list[int] = []
+    closes: list[int] = []
+    for m in _SINGLE_RE.finditer(text, lo, hi):
+        i, ch = m.start(), m.group()
+        prev = text[i - 1] if i > lo else ""
+        nxt = text[i + 1] if i + 1 < hi else ""
+        left_open = prev == "" or prev.isspace() or prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS
+        right_open = nxt == "" or nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in DOUBLE_MARKS
+        if ch not in SINGLE_CLOSE and left_open and (nxt.isalnum() or nxt in DOUBLE_OPEN + '"'):
+            if not _is_elision(text, i, hi):
+                opens.append(i)
+        elif ch not in SINGLE_OPEN and right_open and prev and not prev.isspace():
+            closes.append(i)
+    pairs: list[tuple[int, int]] = []
+    ci = 0
+    for n, o in enumerate(opens):
+        if pairs and o < pairs[-1][1]:
+            continue
+        limit = opens[n + 1] if n + 1 < len(opens) else hi
+        while ci < len(closes) and closes[ci] <= o:
+            ci += 1
+        cands = []
+        k = ci
+        while k < len(closes) and closes[k] < limit:
+            cands.append(closes[k])
+            k += 1
+        if not cands:
+            continue
+        chosen = next((c for c in cands if not _possessive_like(text, c, hi)), cands[0])
+        pairs.append((o, chosen + 1))
+    return pairs
+
+
+def _possessive_like(text: str, i: int, hi: int) -> bool:
+    """``rebels' fault``: an apostrophe after s followed by a lower-case word."""
+    return (
+        text[i - 1] in "sS"
+        and i + 2 < hi
+        and text[i + 1] == " "
+        and text[i + 2].isalpha()
+        and text[i + 2].islower()
+    )
+
+
+# --------------------------------------------------------------------------- sentence units
+
+
+def _units(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+    outer: list[_Q],
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Sentence-like units (no boundary inside a quote), and each unit's paragraph index."""
+    starts = sorted({s for s, _ in sentences})
+    if not starts:
+        starts = sorted(m.end() for m in _FALLBACK_SENT_RE.finditer(text))
+    qstarts = [q.start for q in outer]
+    units: list[tuple[int, int]] = []
+    unit_par: list[int] = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        bounds = [ps]
+        for b in starts[bisect.bisect_right(starts, ps) : bisect.bisect_left(starts, pe)]:
+            k = bisect.bisect_right(qstarts, b - 1) - 1
+            if k >= 0 and outer[k].start < b < outer[k].end:
+                q = outer[k]
+                if not text[q.content_start : b].strip():
+                    b = q.start
+                else:
+                    continue
+            j = b
+            while j < pe and text[j].isspace():
+                j += 1
+            if j < pe and text[j].islower():
+                continue  # '?" he asked.': no sentence starts in lower case
+            j = b - 1
+            while j > ps and text[j].isspace():
+                j -= 1
+            if text[j] in _NO_SENTENCE_END:
+                continue  # '.” ― Sonya Herridge': no sentence ends with a dash or comma
+            if b > bounds[-1]:
+                bounds.append(b)
+        bounds.append(pe)
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if a < b:
+                units.append((a, b))
+                unit_par.append(pi)
+    return units, unit_par
+
+
+# --------------------------------------------------------------------------- tokens and phrases
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str
+    word: bool
+    cap: bool
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    lex = _lexicon()
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text, lo, hi):
+        s, e, t = m.start(), m.end(), m.group()
+        if (
+            len(t) > 2
+            and t.endswith(".")
+            and t.count(".") == 1
+            and t.lower() not in lex.abbreviations
+        ):
+            out.append(_Tok(s, e - 1, t[:-1], t[:-1].lower(), True, t[0].isupper()))
+            out.append(_Tok(e - 1, e, ".", ".", False, False))
+            continue
+        word = t[0].isalpha()
+        m2 = _CONTRACTION_RE.fullmatch(t) if word else None
+        if m2 and m2.group(1).lower() in lex.pronouns:
+            cut = s + m2.end(1)
+            out.append(_Tok(s, cut, m2.group(1), m2.group(1).lower(), True, t[0].isupper()))
+            out.append(_Tok(cut, e, m2.group(2), m2.group(2).lower(), True, False))
+            continue
+        out.append(_Tok(s, e, t, t.lower(), word, word and t[0].isupper()))
+    return out
+
+
+def _base(low: str) -> str:
+    for suffix in ("’s", "'s"):
+        if low.endswith(suffix):
+            return low[: -len(suffix)]
+    return low
+
+
+def _is_possessive(tok: _Tok) -> bool:
+    return tok.low.endswith(("’s", "'s")) and len(tok.low) > 2
+
+
+def _np_kind(toks: Sequence[_Tok]) -> str:
+    """Classify a noun phrase by its words."""
+    lex = _lexicon()
+    head = toks[-1]
+    hl = head.low
+    if hl in lex.pronouns and len(toks) == 1:
+        return "pronoun"
+    if hl in lex.groups:
+        return "group"
+    if hl in lex.documents:
+        return "document"
+    if hl in lex.organisations or (
+        head.text.isupper() and len(head.text) > 1 and head.text.isalpha()
+    ):
+        return "organisation"
+    names = [t for t in toks if t.cap and not _is_known(t.low) and t.low not in lex.determiners]
+    titled = any(t.low in lex.titles for t in toks)
+    if names:
+        return "title_name" if titled else "name"
+    return "title_name"
+
+
+def _is_known(low: str) -> bool:
+    lex = _lexicon()
+    return (
+        low in lex.titles
+        or low in lex.organisations
+        or low in lex.documents
+        or low in lex.groups
+        or low in lex.honorifics
+        or low in lex.stop_capitals
+    )
+
+
+def _head_class(tok: _Tok) -> str | None:
+    lex = _lexicon()
+    low = tok.low
+    if not tok.word:
+        return None
+    if low in lex.groups or low in lex.documents or low in lex.organisations or low in lex.titles:
+        return "noun"
+    if tok.cap and low not in lex.stop_capitals and low not in lex.determiners:
+        return "name"
+    return None
+
+
+class _NP(NamedTuple):
+    first: int
+    last: int
+    kind: str
+
+
+def _np_left(
+    toks: Sequence[_Tok], i: int, lo: int, appositive: bool = True, loose: bool = False
+) -> _NP | None:
+    """Noun phrase ending at token ``i`` (after skipping adverbs); ``Smith, who ..., said`` too.
+
+    ``loose`` also accepts an unknown lower-case noun right after a determiner (``the announcer``).
+    """
+    lex = _lexicon()
+    while (
+        i >= lo
+        and toks[i].word
+        and (toks[i].low in lex.adverbs or (toks[i].low.endswith("ly") and not toks[i].cap))
+    ):
+        i -= 1
+    if i >= lo and toks[i].text == ")":
+        for k in range(i - 1, max(lo, i - 12) - 1, -1):
+            if toks[k].text == "(":
+                i = k - 1
+                break
+    if i < lo:
+        return None
+    t = toks[i]
+    if t.word and t.low in lex.pronouns:
+        return _NP(i, i, "pronoun")
+    if t.word and t.low in _RELATIVES:
+        # "the department which reported", "a letter from his doctor Friday that says"
+        for j in range(i - 1, max(lo, i - 6) - 1, -1):
+            if not toks[j].word and toks[j].text != ",":
+                break
+            np = _np_core_left(toks, j, lo)
+            if np and np.kind != "pronoun":
+                return np
+        return None
+    if t.text == "," and appositive:
+        for k in range(i - 1, max(lo, i - _MAX_APPOSITIVE_TOKENS) - 1, -1):
+            if toks[k].text == ",":
+                np = _np_core_left(toks, k - 1, lo)
+                if np and np.kind != "pronoun" and k - 1 == np.last:
+                    return np
+                return None
+            if toks[k].text in ".;:!?":
+                return None
+        return None
+    np = _np_core_left(toks, i, lo)
+    if (
+        np is None
+        and loose
+        and t.word
+        and not t.cap
+        and i - 1 >= lo
+        and toks[i - 1].low in lex.determiners
+    ) and (
+        t.low not in lex.stop_capitals and t.low not in lex.verbs and t.low not in lex.determiners
+    ):
+        return _NP(i - 1, i, "group" if t.low.endswith("s") else "title_name")
+    return np
+
+
+def _np_core_left(toks: Sequence[_Tok], i: int, lo: int) -> _NP | None:
+    lex = _lexicon()
+    if i < lo or not toks[i].word:
+        return None
+    t = toks[i]
+    if t.low in lex.pronouns:
+        return _NP(i, i, "pronoun")
+    if _head_class(t) is None:
+        return None
+    first = i
+    tentative = i
+    k = i - 1
+    while k >= lo and i - k < _MAX_NP_TOKENS:
+        t = toks[k]
+        if not t.word:
+            break
+        if t.low in lex.determiners:
+            first = k
+            break
+        if _is_possessive(t) and t.cap:
+            first = tentative = k
+            k -= 1
+            continue
+        if (
+            t.cap
+            and t.low not in lex.stop_capitals
+            or t.low in lex.titles
+            or t.low in lex.particles
+            or t.low in lex.organisations
+            or t.low in lex.honorifics
+        ):
+            first = tentative = k
+        elif (
+            not t.cap
+            and t.low not in lex.stop_capitals
+            and i - k <= 3
+            and _head_class(toks[i]) == "noun"
+        ):
+            tentative = k  # lower-case modifier: kept only if a determiner follows
+            k -= 1
+            continue
+        else:
+            break
+        k -= 1
+    else:
+        k = lo - 1
+    if k >= lo and toks[k].low in lex.determiners and first == k:
+        pass
+    elif first != tentative and first < tentative:
+        first = tentative
+    if first > tentative:
+        first = first if toks[first].low in lex.determiners else tentative
+    # "a senior adviser to Erdogan": extend over a preposition to a person/organisation noun
+    if first - 2 >= lo and toks[first - 1].low in _PREPS and toks[first - 2].word:
+        outer = _np_core_left(toks, first - 2, lo)
+        if outer and outer.kind != "pronoun" and _head_class(toks[first - 2]) == "noun":
+            kind = "title_name" if outer.kind in ("title_name", "name") else outer.kind
+            return _NP(outer.first, i, kind)
+    if first == i and toks[i].cap and toks[i].low in lex.inflected:
+        return None  # "Speaking ...", "Fighting ...": a capitalised participle, not a name
+    return _NP(first, i, _np_kind(toks[first : i + 1]))
+
+
+def _np_right(toks: Sequence[_Tok], i: int, hi: int, extend: bool = True) -> _NP | None:
+    """Noun phrase starting at token ``i`` (``said the ministry``, ``argues Mr. Yetkın``)."""
+    lex = _lexicon()
+    if i >= hi or not toks[i].word:
+        return None
+    if toks[i].low in lex.pronouns:
+        return _NP(i, i, "pronoun")
+    k = i
+    seen_det = False
+    last: int | None = None
+    if toks[k].low in lex.determiners or (_is_possessive(toks[k]) and toks[k].cap):
+        seen_det = True
+        k += 1
+    while k < hi and k - i < _MAX_NP_TOKENS:
+        t = toks[k]
+        if not t.word:
+            break
+        if _is_possessive(t) and t.cap:
+            k += 1
+            continue
+        if (
+            t.cap
+            and t.low not in lex.stop_capitals
+            and t.low not in lex.determiners
+            or t.low in lex.titles
+            or t.low in lex.organisations
+            or t.low in lex.groups
+            or t.low in lex.documents
+        ):
+            last = k
+        elif (
+            t.low in lex.particles
+            and last is not None
+            or t.low in lex.honorifics
+            or not t.cap
+            and seen_det
+            and last is None
+            and k - i < 4
+            and t.low not in lex.stop_capitals
+        ):
+            pass
+        else:
+            break
+        k += 1
+    if last is None:
+        return None
+    if (
+        extend
+        and last + 2 < hi
+        and toks[last + 1].low in _PREPS
+        and _head_class(toks[last]) == "noun"
+        and not toks[last].cap
+    ):
+        tail = _np_right(toks, last + 2, hi, extend=False)
+        if tail and tail.kind != "pronoun":
+            kind = _np_kind(toks[i : last + 1])
+            return _NP(i, tail.last, "title_name" if kind == "name" else kind)
+    if i == last and toks[i].cap and toks[i].low in lex.inflected:
+        return None
+    return _NP(i, last, _np_kind(toks[i : last + 1]))
+
+
+# --------------------------------------------------------------------------- cues
+
+
+class _Attr(NamedTuple):
+    cue: tuple[int, int]
+    speaker: tuple[int, int]
+    kind: str
+
+
+_Subject = tuple[tuple[int, int], str] | None
+_DASHES = frozenset("—―–-")
+_RELATIVES = frozenset({"who", "which", "that"})
+_COORDINATORS = frozenset({"and", "but", "before", "after", "while", "when", "by", "then", "also"})
+
+
+def _cue_at(toks: Sequence[_Tok], k: int) -> tuple[str, int] | None:
+    """('verb'|'phrase'|'putit', last token index) when a cue starts at token k."""
+    lex = _lexicon()
+    t = toks[k]
+    if not t.word:
+        return None
+    for phrase in lex.phrases:
+        n = len(phrase)
+        if k + n <= len(toks) and all(toks[k + j].low == phrase[j] for j in range(n)):
+            return ("putit" if phrase == ("put", "it") else "phrase", k + n - 1)
+    if t.low not in lex.verbs:
+        return None
+    if t.cap and (k > 0 and toks[k - 1].text not in ".:;" or t.low == lex.verbs[t.low]):
+        return None  # "Said Ellis:" opens a sentence; other capitalised words are not cues
+    if k > 0 and (toks[k - 1].low in _NOUN_DETERMINERS or _is_possessive(toks[k - 1])):
+        relative = toks[k - 1].low == "that" and t.low != lex.verbs[t.low]  # "a letter that says"
+        return ("verb", k) if relative else None  # "the report", "Smith's claim": a noun
+    return ("verb", k)
+
+
+def _span(toks: Sequence[_Tok], np: _NP) -> tuple[int, int]:
+    return toks[np.first].start, toks[np.last].end
+
+
+def _attr(toks: Sequence[_Tok], cue: tuple[int, int], np: _NP | None) -> _Attr | None:
+    return _Attr(cue, _span(toks, np), np.kind) if np else None
+
+
+def _attribution_at(
+    toks: Sequence[_Tok], k: int, lo: int, hi: int, subject: _Subject
+) -> _Attr | None:
+    """Speaker for the cue starting at token k, or None."""
+    lex = _lexicon()
+    found = _cue_at(toks, k)
+    if found is None:
+        return None
+    what, last = found
+    cue = (toks[k].start, toks[last].end)
+    if what == "phrase":
+        return _attr(toks, cue, _np_right(toks, last + 1, hi))
+    if what == "putit":
+        return _attr(toks, cue, _np_left(toks, k - 1, lo, appositive=False))
+    verb = toks[k].low
+    if lex.verbs[verb] in lex.adjacent_only_verbs and any(t.word for t in toks[k + 1 : hi]):
+        return None  # "Fighting continued overnight": only "he continued: ..." is a cue
+    document_only = lex.verbs[verb] in lex.document_only_verbs
+    participle = verb.endswith("ing")
+    np = _np_left(toks, k - 1, lo, appositive=not participle, loose=True)
+    if np and verb == lex.verbs[verb] and not _base_form_agrees(toks, np, k):
+        return None
+    if np:
+        return None if document_only and np.kind != "document" else _attr(toks, cue, np)
+    if document_only:
+        return None
+    prev = toks[k - 1] if k > lo else None
+    coordinated = prev is not None and prev.low in _COORDINATORS
+    if subject is not None and (coordinated or (participle and (prev is None or prev.text == ","))):
+        return _Attr(cue, subject[0], subject[1])  # "..., saying", "and said": the sentence subject
+    np = _np_right(toks, k + 1, hi)
+    if np and (np.last + 1 >= hi or not toks[np.last + 1].word):
+        return _attr(toks, cue, np)
+    return None
+
+
+def _base_form_agrees(toks: Sequence[_Tok], np: _NP, k: int) -> bool:
+    """A bare base form (``say``, ``claim``) is a verb after a plural subject or an auxiliary."""
+    if any(toks[j].low in _AUXILIARIES for j in range(np.last + 1, k)):
+        return True
+    if np.kind == "pronoun":
+        return toks[np.first].low in _PLAIN_PLURAL_PRONOUNS
+    return np.kind == "group" or (np.kind != "name" and toks[np.last].low.endswith("s"))
+
+
+def _subject(toks: Sequence[_Tok]) -> _Subject:
+    """Subject at the start of a sentence (for ``..., saying``), skipping an opening adverbial."""
+    np = _np_right(toks, 0, len(toks))
+    for k in range(min(len(toks), 30)):
+        if np is not None:
+            break
+        if toks[k].text == ",":
+            np = _np_right(toks, k + 1, len(toks))
+    return (_span(toks, np), np.kind) if np else None
+
+
+def _search(toks: Sequence[_Tok], subject: _Subject, reverse: bool) -> _Attr | None:
+    hi = len(toks)
+    for k in range(hi - 1, -1, -1) if reverse else range(hi):
+        a = _attribution_at(toks, k, 0, hi, subject)
+        if a:
+            return a
+    return None
+
+
+def _skip_parenthesis(toks: Sequence[_Tok], q: int) -> int:
+    """Index after a ``(D-Wis.)`` parenthesis starting at q (or q)."""
+    if q < len(toks) and toks[q].text == "(":
+        for k in range(q + 1, min(len(toks), q + 12)):
+            if toks[k].text == ")":
+                return k + 1
+    return q
+
+
+def _immediate_after(toks: Sequence[_Tok], dash_ok: bool, short: bool = False) -> _Attr | None:
+    """Attribution clause right after a quote.
+
+    ``", he said"``, ``", said Smith"``, ``" Smith, a spokesman, said"``, ``" ― Name"``.
+    """
+    lex = _lexicon()
+    hi = len(toks)
+    p = 0
+    while (
+        p < hi and p < 2 and toks[p].text in ",:(" or (p < hi and p < 2 and toks[p].text in _DASHES)
+    ):
+        p += 1
+    if p >= hi or not toks[p].word:
+        return None
+    found = _cue_at(toks, p)
+    if found:
+        last = found[1]
+        a = _attr(toks, (toks[p].start, toks[last].end), _np_right(toks, last + 1, hi))
+        if a:
+            return a
+    np = _np_right(toks, p, hi)
+    if not np:
+        return None
+    q = _skip_parenthesis(toks, np.last + 1)
+    dashed = dash_ok and p > 0 and toks[p - 1].text in _DASHES
+    if dashed and np.kind in ("name", "title_name") and (q >= hi or toks[q].text in ".,;"):
+        return _Attr((toks[p - 1].start, toks[p - 1].end), _span(toks, np), np.kind)
+    if q < hi and toks[q].text == ",":
+        for k in range(q + 1, min(hi, q + _MAX_APPOSITIVE_TOKENS)):
+            if toks[k].text == ",":
+                q = k + 1
+                break
+            if toks[k].text in ".;:!?":
+                return None
+        else:
+            return None
+    while q < hi and toks[q].word and toks[q].low in lex.adverbs:
+        q += 1
+    found = _cue_at(toks, q) if q < hi else None
+    if found and found[0] == "verb":
+        if lex.verbs[toks[q].low] in lex.document_only_verbs and np.kind != "document":
+            return None
+        if toks[q].low == lex.verbs[toks[q].low] and not _base_form_agrees(toks, np, q):
+            return None
+        if short and sum(1 for t in toks[q + 1 :] if t.word) > _SHORT_CLAUSE_TOKENS:
+            return None
+        return _Attr((toks[q].start, toks[q].end), _span(toks, np), np.kind)
+    return None
+
+
+def _colon_speaker(toks: Sequence[_Tok]) -> _Attr | None:
+    """``Smith: "..."`` (a name right before a colon that opens the quote)."""
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    np = _np_core_left(toks, len(toks) - 2, 0)
+    if (
+        np
+        and np.kind in ("name", "title_name")
+        and any(t.cap for t in toks[np.first : np.last + 1])
+    ) and (np.first == 0 or not toks[np.first - 1].word):
+        return _Attr((toks[-1].start, toks[-1].end), _span(toks, np), np.kind)
+    return None
+
+
+def _framing_speaker(before: Sequence[_Tok], subject: _Subject) -> _Attr | None:
+    """``Reid has gone after Trump as a "..."``, ``Obama is rolling out a message: "..."``.
+
+    With no cue verb, a quote introduced by a colon or by ``as (a|an|the)`` frames the words as
+    the sentence subject's.
+    """
+    if subject is None or subject[1] not in _FRAMING_KINDS or not before:
+        return None
+    last = before[-1]
+    if last.text == ":":
+        return _Attr((last.start, last.end), subject[0], subject[1])
+    k = len(before) - 1
+    if last.low in ("a", "an", "the") and k > 0:
+        k -= 1
+    if before[k].low == "as" and k > 0:
+        return _Attr((before[k].start, before[k].end), subject[0], subject[1])
+    return None
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _is_term(text: str, q: _Q, para_start: int) -> bool:
+    """A short quoted term embedded mid-sentence ("red line"), not a quotation."""
+    if q.continues or q.continuation_of is not None:
+        return False
+    content = text[q.content_start : q.content_end].strip()
+    words = _WORD_RE.findall(content)
+    if not 1 <= len(words) <= _MAX_TERM_WORDS:
+        return False
+    body = content[:-1] if content.endswith((".", ",")) else content  # US style: 'a "red line."'
+    if _FINAL_PUNCT_RE.search(body) or content.endswith(("?", "!")):
+        return False
+    i = q.start - 1
+    while i >= para_start and text[i].isspace():
+        i -= 1
+    if i < para_start:
+        return False
+    prev = text[i]
+    if prev in ".?!:…":
+        return False
+    return not (prev in DOUBLE_CLOSE + '"' and i > para_start and text[i - 1] in ".?!,…")
+
+
+class _Analyser:
+    def __init__(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.paragraphs = [p for p in paragraphs if p[1] > p[0]] or [(0, len(text))]
+        self.sentences = sentences
+        self.unbalanced: list[tuple[int, str]] = []
+        self._tok_cache: dict[tuple[int, int], list[_Tok]] = {}
+
+    def run(self) -> QuoteAnalysis:
+        text = self.text
+        outer = _scan_doubles(text, self.paragraphs, self.unbalanced)
+        quotes = self._add_singles(outer)
+        self.quotes = quotes
+        self.outer_idx = [i for i, q in enumerate(quotes) if q.depth == 0]
+        outer_sorted = [quotes[i] for i in self.outer_idx]
+        self.units, self.unit_par = _units(text, self.paragraphs, self.sentences, outer_sorted)
+        self.unit_starts = [u[0] for u in self.units]
+        self.unit_quotes: dict[int, list[int]] = {}
+        for i in self.outer_idx:
+            q = quotes[i]
+            q.unit = bisect.bisect_right(self.unit_starts, q.start) - 1
+            self.unit_quotes.setdefault(q.unit, []).append(i)
+        par_starts = [p[0] for p in self.paragraphs]
+        for q in quotes:
+            pi = bisect.bisect_right(par_starts, q.start) - 1
+            q.is_term = _is_term(text, q, self.paragraphs[max(pi, 0)][0])
+        for i in self.outer_idx:
+            self._own_attribution(i)
+        self._propagate()
+        return self._freeze()
+
+    def _add_singles(self, outer: list[_Q]) -> list[_Q]:
+        """Nested single quotes inside doubles (depth 1) and single quotes in narration (0)."""
+        text = self.text
+        result: list[_Q] = list(outer)
+        hosts: dict[int, _Q] = {}
+        par_starts = [p[0] for p in self.paragraphs]
+        by_par: list[list[_Q]] = [[] for _ in self.paragraphs]
+        for q in outer:
+            by_par[bisect.bisect_right(par_starts, q.start) - 1].append(q)
+        for pi, (ps, pe) in enumerate(self.paragraphs):
+            pos = ps
+            segments: list[tuple[int, int, _Q | None]] = []
+            for q in by_par[pi]:
+                segments.append((pos, q.start, None))
+                segments.append((q.content_start, q.content_end, q))
+                pos = q.end
+            segments.append((pos, pe, None))
+            for lo, hi, host in segments:
+                for s, e in _scan_singles(text, lo, hi):
+                    nested = _Q(
+                        s, e, s + 1, e - 1, text[s], text[e - 1], depth=0 if host is None else 1
+                    )
+                    if host is not None:
+                        hosts[id(nested)] = host
+                    result.append(nested)
+        conts = {id(q): outer[q.continuation_of] for q in outer if q.continuation_of is not None}
+        result.sort(key=lambda q: (q.start, q.depth))
+        pos_of = {id(q): n for n, q in enumerate(result)}
+        for q in result:
+            if id(q) in conts:
+                q.continuation_of = pos_of[id(conts[id(q)])]
+            if id(q) in hosts:
+                q.parent = pos_of[id(hosts[id(q)])]
+        return result
+
+    def _toks(self, s: int, e: int) -> list[_Tok]:
+        key = (s, e)
+        toks = self._tok_cache.get(key)
+        if toks is None:
+            toks = self._tok_cache[key] = _tokens(self.text, s, e)
+        return toks
+
+    def _narration_segments(self, unit: int) -> list[tuple[int, int]]:
+        """A unit's text outside its outer quotes: a segment before each quote and one after."""
+        us, ue = self.units[unit]
+        pos = us
+        segs: list[tuple[int, int]] = []
+        for i in self.unit_quotes.get(unit, ()):
+            q = self.quotes[i]
+            segs.append((pos, q.start))
+            pos = q.end
+        segs.append((pos, ue))
+        return segs
+
+    def _own_attribution(self, idx: int) -> None:
+        q = self.quotes[idx]
+        if q.unit < 0:
+            return
+        members = self.unit_quotes[q.unit]
+        pos = members.index(idx)
+        segs = self._narration_segments(q.unit)
+        before, after = self._toks(*segs[pos]), self._toks(*segs[pos + 1])
+        earlier = next(
+            (self.quotes[m] for m in reversed(members[:pos]) if self.quotes[m].own), None
+        )
+        subject: _Subject = (
+            (earlier.speaker, earlier.kind)
+            if earlier and earlier.speaker and earlier.kind
+            else None
+        )
+        if subject is None:
+            subject = _subject(self._toks(*segs[0]))
+        attr = None if q.continues else _immediate_after(after, dash_ok=True)
+        if attr is None:
+            attr = _search(before, subject, reverse=True)
+        if attr is None and not q.continues and not after and self._ends_sentence(q):
+            attr = self._attribution_in_next_unit(q.unit)
+        if attr is None and not q.continues:
+            attr = _search(after, subject, reverse=False)
+        if attr is None:
+            order = sorted(range(len(segs)), key=lambda n: (min(abs(n - pos), abs(n - pos - 1)), n))
+            for n in order:
+                if n in (pos, pos + 1):
+                    continue
+                attr = _search(self._toks(*segs[n]), subject, reverse=n <= pos)
+                if attr:
+                    break
+        if attr is None:
+            attr = _colon_speaker(before) or _framing_speaker(before, subject)
+        if attr:
+            q.cue, q.speaker, q.kind, q.own = attr.cue, attr.speaker, attr.kind, True
+
+    def _ends_sentence(self, q: _Q) -> bool:
+        content = self.text[q.content_start : q.content_end].rstrip()
+        return bool(content) and content[-1] in ".?!…,"
+
+    def _attribution_in_next_unit(self, unit: int) -> _Attr | None:
+        """``"...?" Graham asked.``: the sentencizer put the attribution clause in the next unit."""
+        nxt = unit + 1
+        if nxt >= len(self.units) or self.unit_par[nxt] != self.unit_par[unit]:
+            return None
+        return _immediate_after(
+            self._toks(*self._narration_segments(nxt)[0]), dash_ok=True, short=True
+        )
+
+    def _unit_attribution(
+        self, unit: int
+    ) -> tuple[tuple[int, int] | None, tuple[int, int], str] | None:
+        """The last attribution made in a unit: an attributed quote or narration with a cue."""
+        for i in reversed(self.unit_quotes.get(unit, [])):
+            q = self.quotes[i]
+            if q.speaker is not None and (q.own or not q.is_term):
+                return q.cue, q.speaker, q.kind or "name"
+        segs = self._narration_segments(unit)
+        subject = _subject(self._toks(*segs[0]))
+        for s, e in reversed(segs):
+            a = _search(self._toks(s, e), subject, reverse=True)
+            if a:
+                return a.cue, a.speaker, a.kind
+        last = self._toks(*segs[-1])
+        if subject and last and last[-1].text == ":" and subject[1] != "document":
+            return (
+                (last[-1].start, last[-1].end),
+                subject[0],
+                subject[1],
+            )  # "Sanders made the following comment:"
+        return None
+
+    def _opens_unit(self, q: _Q) -> bool:
+        us = self.units[q.unit][0]
+        return not any(ch.isalnum() for ch in self.text[us : q.start])
+
+    def _previous_unit(self, unit: int) -> int | None:
+        if unit <= 0:
+            return None
+        prev = unit - 1
+        if (
+            self.unit_par[prev] == self.unit_par[unit]
+            or self.unit_par[prev] == self.unit_par[unit] - 1
+        ):
+            return prev
+        return None
+
+    def _propagate(self) -> None:
+        quotes = self.quotes
+        # continuation chains share the owner found anywhere in the chain
+        chains: dict[int, list[int]] = {}
+        for i in self.outer_idx:
+            q = quotes[i]
+            root = i if q.continuation_of is None else chains_root(quotes, i)
+            chains.setdefault(root, []).append(i)
+        root_of = {m: r for r, ms in chains.items() for m in ms}
+        for i in self.outer_idx:
+            q = quotes[i]
+            if q.speaker is not None:
+                continue
+            donor = next((quotes[m] for m in chains[root_of[i]] if quotes[m].own), None)
+            if donor is None and q.continuation_of is not None:
+                donor = quotes[q.continuation_of] if quotes[q.continuation_of].speaker else None
+            if donor is not None:
+                q.cue, q.speaker, q.kind, q.inherited = donor.cue, donor.speaker, donor.kind, True
+                continue
+            if q.is_term or not self._opens_unit(q):
+                continue
+            prev = self._previous_unit(q.unit)
+            found = self._unit_attribution(prev) if prev is not None else None
+            if found:
+                q.cue, q.speaker, q.kind = found
+                q.inherited = True
+                for m in chains[root_of[i]]:
+                    other = quotes[m]
+                    if other.speaker is None:
+                        other.cue, other.speaker, other.kind, other.inherited = (
+                            q.cue,
+                            q.speaker,
+                            q.kind,
+                            True,
+                        )
+        for q in quotes:
+            if q.parent is not None and q.speaker is None:
+                host = quotes[q.parent]
+                if host.speaker is not None:
+                    q.cue, q.speaker, q.kind, q.inherited = host.cue, host.speaker, host.kind, True
+
+    def _freeze(self) -> QuoteAnalysis:
+        text = self.text
+        frozen = [
+            Quote(
+                start=q.start,
+                end=q.end,
+                content_start=q.content_start,
+                content_end=q.content_end,
+                open_mark=q.open_mark,
+                close_mark=q.close_mark,
+                depth=q.depth,
+                continues=q.continues,
+                continuation_of=q.continuation_of,
+                parent=q.parent,
+                is_term=q.is_term,
+                cue=q.cue,
+                cue_text=text[q.cue[0] : q.cue[1]] if q.cue else None,
+                speaker=q.speaker,
+                speaker_text=text[q.speaker[0] : q.speaker[1]] if q.speaker else None,
+                speaker_kind=q.kind if q.speaker else None,
+                inherited=q.inherited,
+            )
+            for q in self.quotes
+        ]
+        children: dict[int, list[int]] = {}
+        for i, q in enumerate(frozen):
+            if q.parent is not None:
+                children.setdefault(q.parent, []).append(i)
+        outer = [i for i, q in enumerate(frozen) if q.depth == 0]
+        self.unbalanced.sort()
+        return QuoteAnalysis(
+            quotes=frozen,
+            unbalanced=self.unbalanced,
+            _starts=[frozen[i].start for i in outer],
+            _outer=outer,
+            _children=children,
+        )
+
+
+def chains_root(quotes: Sequence[_Q], i: int) -> int:
+    """First quote of the continuation chain containing quote i."""
+    while quotes[i].continuation_of is not None:
+        i = quotes[i].continuation_of
+    return i
+
+
+def analyse_quotes(
+    text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> QuoteAnalysis:
+    """Find every quotation in ``text`` with its nesting, continuation, cue and speaker."""
+    return _Analyser(text, paragraphs, sentences).run()

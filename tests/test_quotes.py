@@ -1,0 +1,354 @@
+"""Tests for newslint.quotes: spans, nesting, continuation, cues and speakers on real-style copy."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newslint.quotes import Quote, QuoteAnalysis, analyse_quotes, reporting_verb_forms
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"
+POLNEAR = ROOT.parent / "shared" / "eval" / "quotes" / "polnear"
+_PARA_RE = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def analyse(text: str, nlp: spacy.language.Language) -> QuoteAnalysis:
+    paragraphs = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
+    sentences = [(s.start_char, s.end_char) for s in nlp(text).sents]
+    return analyse_quotes(text, paragraphs, sentences)
+
+
+def find(result: QuoteAnalysis, text: str, fragment: str) -> Quote:
+    for q in result.quotes:
+        if fragment in text[q.start : q.end]:
+            return q
+    raise AssertionError(
+        f"no quote containing {fragment!r}: {[text[q.start : q.end] for q in result.quotes]}"
+    )
+
+
+# --------------------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: spacy.language.Language) -> tuple[str, QuoteAnalysis]:
+    if not SEED.exists():
+        pytest.skip(f"seed article missing: {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    return text, analyse(text, nlp)
+
+
+def test_seed_orphan_question(seed: tuple[str, QuoteAnalysis]) -> None:
+    text, result = seed
+    q = find(result, text, "How many of them will come to Turkey?")
+    assert not q.attributed and q.is_orphan and not q.is_term
+
+
+def test_seed_inverted_cue(seed: tuple[str, QuoteAnalysis]) -> None:
+    text, result = seed
+    q = find(result, text, "Russia's message is clear")
+    assert (q.cue_text, q.speaker_text, q.speaker_kind) == ("argues", "Mr. Yetkın", "name")
+    assert not q.inherited
+    # the apostrophe in "Russia's" is not a nested quote
+    assert all(other.depth == 0 for other in result.quotes)
+
+
+def test_seed_pronoun_and_name(seed: tuple[str, QuoteAnalysis]) -> None:
+    text, result = seed
+    q = find(result, text, "We don't want Idlib")
+    assert (q.cue_text, q.speaker_text, q.speaker_kind) == ("said", "he", "pronoun")
+    q = find(result, text, "To fight terrorism in Idlib")
+    assert (q.cue_text, q.speaker_text, q.speaker_kind) == ("said", "Rouhani", "name")
+
+
+def test_seed_quote_after_according_to_is_inherited(seed: tuple[str, QuoteAnalysis]) -> None:
+    text, result = seed
+    q = find(result, text, "They only real disincentive")
+    assert q.attributed and q.inherited
+    assert q.speaker_text == "analyst Nicholas Heras" and q.speaker_kind == "title_name"
+    assert q.cue_text == "according to"
+
+
+def test_seed_terms_and_document(seed: tuple[str, QuoteAnalysis]) -> None:
+    text, result = seed
+    assert find(result, text, "red line").is_term
+    assert find(result, text, "effectively").is_term
+    q = find(result, text, "using the US capabilities")
+    assert not q.is_term and q.speaker_text == "the statement" and q.speaker_kind == "document"
+    assert result.unbalanced == []
+    assert [q for q in result.quotes if q.is_orphan] == [find(result, text, "How many of them")]
+
+
+def test_seed_in_quote_and_quote_at(seed: tuple[str, QuoteAnalysis]) -> None:
+    text, result = seed
+    inside = text.index("bloodbath")
+    outside = text.index("We want to keep our journalism")
+    assert result.in_quote(inside) and not result.in_quote(outside)
+    q = result.quote_at(inside)
+    assert q is not None and q.speaker_text == "he"
+    assert result.quote_at(outside) is None
+    start = find(result, text, "bloodbath").start
+    assert result.in_quote(start) and text[start] == '"'
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def test_apostrophes_are_not_quotes(nlp: spacy.language.Language) -> None:
+    text = (
+        "\"It's the rebels' fault, not Russia's,\" he said. "
+        "\"The '90s were different, and so was rock 'n' roll,\" she added."
+    )
+    result = analyse(text, nlp)
+    assert [text[q.content_start : q.content_end] for q in result.quotes] == [
+        "It's the rebels' fault, not Russia's,",
+        "The '90s were different, and so was rock 'n' roll,",
+    ]
+    assert result.unbalanced == []
+    assert [q.speaker_text for q in result.quotes] == ["he", "she"]
+
+
+def test_nested_single_quotes(nlp: spacy.language.Language) -> None:
+    text = "\"He told me 'no way,' and then he left the rebels' office,\" the witness said."
+    result = analyse(text, nlp)
+    outer, inner = result.quotes
+    assert (outer.depth, inner.depth) == (0, 1)
+    assert text[inner.start : inner.end] == "'no way,'"
+    assert inner.parent == 0 and inner.speaker_text == "the witness" and inner.inherited
+    assert result.quote_at(text.index("no way")) == inner
+    assert result.quote_at(text.index("left")) == outer
+
+
+def test_curly_quotes_and_nesting(nlp: spacy.language.Language) -> None:
+    text = "“We will not accept a ‘frozen conflict’ in Idlib,” the ministry said in a statement."
+    result = analyse(text, nlp)
+    outer, inner = result.quotes
+    assert (outer.open_mark, outer.close_mark) == ("“", "”")
+    assert (inner.open_mark, inner.close_mark, inner.depth) == ("‘", "’", 1)
+    assert outer.speaker_text == "the ministry" and outer.speaker_kind == "organisation"
+    assert not outer.inherited
+
+
+def test_curly_apostrophes_and_single_quoted_headline(nlp: spacy.language.Language) -> None:
+    text = "Clinton calls Obamacare ‘crazy system’ during the rebels’ rally in the ‘90s style."
+    result = analyse(text, nlp)
+    assert [text[q.start : q.end] for q in result.quotes] == ["‘crazy system’"]
+    assert result.quotes[0].is_term and result.quotes[0].depth == 0
+
+
+def test_continuation_across_paragraphs(nlp: spacy.language.Language) -> None:
+    text = (
+        "The mayor spoke after the flood.\n\n"
+        '"We will rebuild every house on this street. It will not be quick.\n\n'
+        '"It will take years, and it will cost more than anyone expects," Mayor Jane Doe said.\n\n'
+        "The council meets on Tuesday."
+    )
+    result = analyse(text, nlp)
+    first, second = result.quotes
+    assert first.continues and first.close_mark is None and first.continuation_of is None
+    assert second.continuation_of == 0 and not second.continues
+    assert second.speaker_text == "Mayor Jane Doe" and second.speaker_kind == "title_name"
+    assert first.speaker_text == "Mayor Jane Doe" and first.inherited
+    assert result.unbalanced == []
+    assert result.in_quote(text.index("It will not be quick"))
+    assert not result.in_quote(text.index("The council"))
+
+
+def test_unbalanced_opening_mark(nlp: spacy.language.Language) -> None:
+    text = 'He said "this sentence never closes.\n\nThe next paragraph is plain narration.'
+    result = analyse(text, nlp)
+    assert result.quotes == []
+    assert result.unbalanced == [(text.index('"'), 'opening quote mark " never closed')]
+    assert not result.in_quote(text.index("never"))
+
+
+def test_stray_closing_mark(nlp: spacy.language.Language) -> None:
+    text = "The talks ended.” Then the delegates went home."
+    result = analyse(text, nlp)
+    assert result.quotes == []
+    assert result.unbalanced == [(text.index("”"), "stray closing quote mark ”")]
+
+
+def test_clean_copy_has_no_quotes(nlp: spacy.language.Language) -> None:
+    text = (
+        "The rebels' positions near Idlib held. It's the 1990s' last front, officials' maps show."
+    )
+    result = analyse(text, nlp)
+    assert result.quotes == [] and result.unbalanced == []
+    assert not result.in_quote(0) and result.quote_at(5) is None
+
+
+# --------------------------------------------------------------------------- cues and speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "kind"),
+    [
+        ('"We are not leaving," said Smith.', "said", "Smith", "name"),
+        ('"It is over," argues Mr. Yetkın.', "argues", "Mr. Yetkın", "name"),
+        (
+            '"Nothing has changed," says analyst Nicholas Heras.',
+            "says",
+            "analyst Nicholas Heras",
+            "title_name",
+        ),
+        ('He added: "We are ready for talks."', "added", "He", "pronoun"),
+        ('"The strikes must stop," she told reporters.', "told", "she", "pronoun"),
+        (
+            '"The ceasefire is holding," according to the report.',
+            "according to",
+            "the report",
+            "document",
+        ),
+        ('According to officials, "the road is closed."', "According to", "officials", "group"),
+        ('"We were not consulted," residents said.', "said", "residents", "group"),
+        (
+            'Turkish President Tayyip Erdogan warned: "We will not stand by."',
+            "warned",
+            "Turkish President Tayyip Erdogan",
+            "title_name",
+        ),
+        (
+            'Smith, who has led the group since 2015, said: "We will appeal."',
+            "said",
+            "Smith",
+            "name",
+        ),
+        (
+            '"It is a dog whistle," Rep. Gwen Moore (D-Wis.) said Friday.',
+            "said",
+            "Rep. Gwen Moore",
+            "title_name",
+        ),
+        ('"We have no choice," the Pentagon has said.', "said", "the Pentagon", "organisation"),
+        (
+            '"Does anybody know the platform?" Graham asked. "Neither do I."',
+            "asked",
+            "Graham",
+            "name",
+        ),
+        ("“I am afraid for the future.” ― Krystal Correa", "―", "Krystal Correa", "name"),
+    ],
+)
+def test_cue_and_speaker(
+    nlp: spacy.language.Language, text: str, cue: str, speaker: str, kind: str
+) -> None:
+    result = analyse(text, nlp)
+    q = result.quotes[0]
+    assert (q.cue_text, q.speaker_text, q.speaker_kind) == (cue, speaker, kind)
+    assert q.attributed and not q.inherited
+
+
+def test_quote_paragraph_after_named_speaker_is_inherited(nlp: spacy.language.Language) -> None:
+    text = (
+        '"We are preparing for the worst," said Dr. Amal Haddad, who runs the clinic.\n\n'
+        '"We have no more beds."\n\n'
+        "Fighting continued overnight near the border.\n\n"
+        '"Where will they all go?"'
+    )
+    result = analyse(text, nlp)
+    first, second, third = result.quotes
+    assert first.speaker_text == "Dr. Amal Haddad" and not first.inherited
+    assert second.speaker_text == "Dr. Amal Haddad" and second.inherited
+    assert third.is_orphan and third.speaker is None
+
+
+def test_sentence_after_quote_continues_speaker(nlp: spacy.language.Language) -> None:
+    text = '"A," he said. "B is next."'
+    result = analyse(text, nlp)
+    assert [(q.speaker_text, q.inherited) for q in result.quotes] == [("he", False), ("he", True)]
+
+
+def test_orphan_inside_narration(nlp: spacy.language.Language) -> None:
+    text = (
+        "The convoy reached the town at dawn. "
+        'Its arrival raised one question: "how many of them will come to Turkey next week?" '
+        "Nobody knew."
+    )
+    result = analyse(text, nlp)
+    q = result.quotes[0]
+    assert not q.attributed and q.is_orphan
+
+
+def test_term_versus_quotation(nlp: spacy.language.Language) -> None:
+    text = 'The adviser described it as a "red line." "We will respond," he said.'
+    result = analyse(text, nlp)
+    term, quote = result.quotes
+    assert term.is_term and not quote.is_term
+    assert quote.speaker_text == "he"
+
+
+def test_noun_is_not_a_cue(nlp: spacy.language.Language) -> None:
+    text = 'The report about the "red line" policy was published. "We cannot confirm it."'
+    result = analyse(text, nlp)
+    assert result.quotes[1].is_orphan
+
+
+def test_works_without_sentences() -> None:
+    text = '"We are not leaving," said Smith. The talks resume on Monday.'
+    result = analyse_quotes(text, [(0, len(text))], [])
+    assert result.quotes[0].speaker_text == "Smith"
+
+
+def test_reporting_verb_lexicon_is_inflected() -> None:
+    forms = reporting_verb_forms()
+    for form, base in [
+        ("said", "say"),
+        ("told", "tell"),
+        ("wrote", "write"),
+        ("argues", "argue"),
+        ("tweeted", "tweet"),
+    ]:
+        assert forms[form] == base
+    assert "according" not in forms
+
+
+# --------------------------------------------------------------------------- PolNeAR
+
+
+def test_polnear_direct_quotes_are_attributed() -> None:
+    if not (POLNEAR / "text").is_dir():
+        pytest.skip(f"PolNeAR evaluation data not present at {POLNEAR}")
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.quotes_polnear import analyse as bench_analyse
+    from benchmarks.quotes_polnear import is_direct, overlap, parse_ann
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    anns = {p.name.rsplit("_", 1)[0]: p for p in (POLNEAR / "attributions").glob("*.ann")}
+    gold = attributed = orphans = 0
+    for path in sorted((POLNEAR / "text").glob("*.txt")):
+        if path.stem not in anns:
+            continue
+        text = path.read_text(encoding="utf-8")
+        quotes = [q for q in bench_analyse(text, pipeline)[0] if q.depth == 0]
+        for a in parse_ann(anns[path.stem]):
+            if not a.source or not is_direct(text, a.content):
+                continue
+            gold += 1
+            best = max(
+                quotes,
+                key=lambda q: sum(overlap((q.content_start, q.content_end), f) for f in a.content),
+                default=None,
+            )
+            if best is None or not any(
+                overlap((best.content_start, best.content_end), f) for f in a.content
+            ):
+                continue
+            attributed += best.attributed
+            orphans += not best.attributed
+    assert gold > 100
+    assert attributed / gold >= 0.95
+    assert orphans / gold <= 0.02
