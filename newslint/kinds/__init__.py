@@ -1,0 +1,137 @@
+"""Rule kinds: the Python that executes a YAML rule.
+
+A kind named ``foo-bar`` lives in ``newslint/kinds/foo_bar.py`` and exports ``KIND``, a subclass of
+:class:`Kind`. Generic kinds (phrase, substitution, regex, pattern, repetition, metric) take all their
+words from YAML; special kinds hold logic data cannot express. Adding a rule family is a YAML file
+plus, at most, one kind module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+    from newslint.ruleset import Rule
+
+_KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a kind reports: a span of the prose text and the values its message needs."""
+
+    start: int
+    end: int
+    values: Mapping[str, Any] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+    fix: str | None = None  # replacement text for a safe automatic fix of text[start:end]
+    level: str | None = None  # overrides the rule's level for this hit (e.g. density escalation)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A kind-specific rule field: its type, whether it is required, its default and help."""
+
+    types: tuple[type, ...]
+    required: bool = False
+    default: Any = None
+    help: str = ""
+    choices: tuple[Any, ...] = ()
+
+
+class OptionError(ValueError):
+    """A kind-specific field has a bad value; ``field`` names it."""
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        self.field = field_name
+        super().__init__(problem)
+
+
+class Kind:
+    """Base class of rule kinds. Subclasses set ``name``, ``options`` and implement ``check``."""
+
+    name: ClassVar[str] = ""
+    options: ClassVar[dict[str, Option]] = {}
+    #: scope defaults for rules of this kind (a rule's own ``scope`` wins)
+    default_scope: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, rule: Rule, options: Mapping[str, Any]) -> None:
+        self.rule = rule
+        self.setup(options)
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        """Compile the rule's data (word indexes, regexes). Raise OptionError on bad data."""
+
+    def check(self, analysis: Analysis) -> Iterable[Hit]:
+        """Yield hits for one document."""
+        raise NotImplementedError
+
+    @classmethod
+    def validate_options(cls, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """Type-check kind-specific fields and fill defaults; raise OptionError."""
+        out: dict[str, Any] = {}
+        for key, spec in cls.options.items():
+            if key not in raw:
+                if spec.required:
+                    raise OptionError(key, f"required by kind '{cls.name}'")
+                out[key] = spec.default
+                continue
+            value = raw[key]
+            if not isinstance(value, spec.types) or (
+                isinstance(value, bool) and bool not in spec.types and int in spec.types
+            ):
+                names = " or ".join(t.__name__ for t in spec.types)
+                raise OptionError(key, f"must be {names}, got {type(value).__name__}")
+            if spec.choices and value not in spec.choices:
+                raise OptionError(key, f"must be one of {', '.join(map(str, spec.choices))}")
+            out[key] = value
+        return out
+
+
+_KINDS: dict[str, type[Kind]] = {}
+
+
+def get_kind(name: str) -> type[Kind]:
+    """The kind class named ``name`` (imported on first use); KeyError when there is none."""
+    if name in _KINDS:
+        return _KINDS[name]
+    if not _KIND_NAME.match(name):
+        raise KeyError(name)
+    try:
+        module = import_module(f"newslint.kinds.{name.replace('-', '_')}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("newslint.kinds"):
+            raise KeyError(name) from None
+        raise
+    kind = getattr(module, "KIND", None)
+    if kind is None:
+        raise KeyError(name)
+    _KINDS[name] = kind
+    return kind
+
+
+def available_kinds() -> list[str]:
+    """Names of the kinds that ship with newslint."""
+    import pkgutil
+
+    import newslint.kinds as package
+
+    return sorted(
+        m.name.replace("_", "-")
+        for m in pkgutil.iter_modules(package.__path__)
+        if not m.name.startswith("_")
+    )
+
+
+def string_list(value: Any, field_name: str) -> list[str]:
+    """A field that holds a list of strings (a single string is accepted as one item)."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise OptionError(field_name, "must be a list of strings")
+    return list(value)

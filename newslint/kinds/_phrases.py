@@ -1,0 +1,98 @@
+"""Matching lists of multi-word phrases against a document's tokens, on words or lemmas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from newslint.kinds import OptionError
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
+T = TypeVar("T")
+MATCH_MODES = ("word", "lemma", "exact")
+
+
+def _keys(phrase: str, mode: str) -> tuple[str, ...]:
+    from newslint.nlp import get_nlp, lemma
+
+    tokens = [t.text for t in get_nlp().tokenizer(phrase) if not t.is_space]
+    if mode == "exact":
+        return tuple(tokens)
+    if mode == "lemma":
+        return tuple(lemma(t) for t in tokens)
+    return tuple(t.lower() for t in tokens)
+
+
+class PhraseIndex(Generic[T]):
+    """An index of phrases (tokenised like the document) mapping to a payload each."""
+
+    def __init__(
+        self, entries: Iterable[tuple[str, T]], mode: str = "word", field: str = "phrases"
+    ) -> None:
+        if mode not in MATCH_MODES:
+            raise OptionError("match", f"must be one of {', '.join(MATCH_MODES)}")
+        self.mode = mode
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for phrase, payload in entries:
+            key = _keys(phrase, mode)
+            if not key:
+                raise OptionError(field, f"empty phrase {phrase!r}")
+            self._by_first.setdefault(key[0], []).append((key, payload))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_first.values())
+
+    def _sequence(self, analysis: Analysis) -> list[str]:
+        doc = analysis.doc
+        if self.mode == "exact":
+            return [doc[i].text for i in analysis.word_tokens]
+        source = analysis.lemmas if self.mode == "lemma" else analysis.lowers
+        return [source[i] for i in analysis.word_tokens]
+
+    def find(self, analysis: Analysis) -> Iterator[tuple[int, int, T]]:
+        """Yield ``(start_char, end_char, payload)`` for non-overlapping longest matches."""
+        seq = self._sequence(analysis)
+        positions = analysis.word_tokens
+        doc = analysis.doc
+        i, n = 0, len(seq)
+        while i < n:
+            candidates = self._by_first.get(seq[i])
+            matched = 0
+            if candidates:
+                for key, payload in candidates:
+                    size = len(key)
+                    if tuple(seq[i : i + size]) == key:
+                        first, last = doc[positions[i]], doc[positions[i + size - 1]]
+                        start, end = first.idx, last.idx + len(last.text)
+                        if analysis.document.block_index(start) == analysis.document.block_index(
+                            end - 1
+                        ):
+                            yield start, end, payload
+                            matched = size
+                            break
+            i += matched or 1
+
+
+def spans(index: PhraseIndex[Any] | None, analysis: Analysis) -> list[tuple[int, int]]:
+    """Character spans of every match of ``index`` (empty when there is no index)."""
+    if index is None:
+        return []
+    return [(s, e) for s, e, _ in index.find(analysis)]
+
+
+def overlaps(start: int, end: int, shields: list[tuple[int, int]]) -> bool:
+    """True when ``[start, end)`` overlaps one of the shield spans."""
+    return any(s < end and start < e for s, e in shields)
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalisation pattern of ``original``."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,92 @@
+"""``regex``: a regular expression over the prose, per block or per sentence.
+
+```yaml
+kind: regex
+pattern: '\b(\\w+) \1\b'   # Python `re` syntax; or `patterns: [...]`
+ignore-case: true
+unit: block               # block (one match space per paragraph) or sentence
+group: 0                  # which group is the flagged span
+replacement: '\1'         # optional suggestion (expand template); `fix: true` makes it a fix
+```
+Message fields: ``{match}`` and ``{1}``, ``{2}``... for groups, ``{name}`` for named groups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.kinds import Hit, Kind, Option, OptionError, string_list
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
+
+class RegexKind(Kind):
+    name = "regex"
+    options = {
+        "pattern": Option((str,), help="a Python regular expression"),
+        "patterns": Option((list,), help="several regular expressions"),
+        "ignore-case": Option((bool,), default=False),
+        "unit": Option((str,), default="block", choices=("block", "sentence")),
+        "group": Option((int, str), default=0),
+        "replacement": Option((str,), help="suggestion template (\\1, \\g<name>)"),
+        "fix": Option((bool,), default=False),
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        sources = ([options["pattern"]] if options["pattern"] else []) + string_list(
+            options["patterns"] or [], "patterns"
+        )
+        if not sources:
+            raise OptionError("pattern", "a regex kind needs 'pattern' or 'patterns'")
+        flags = re.IGNORECASE if options["ignore-case"] else 0
+        self.regexes = []
+        field = "pattern" if options["pattern"] else "patterns"
+        for source in sources:
+            try:
+                self.regexes.append(re.compile(source, flags | re.MULTILINE))
+            except re.error as exc:
+                raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
+        self.unit = options["unit"]
+        self.group = options["group"]
+        self.replacement = options["replacement"]
+        self.fix = options["fix"]
+        for regex in self.regexes:
+            if isinstance(self.group, int) and self.group > regex.groups:
+                raise OptionError("group", f"pattern has only {regex.groups} groups")
+            if isinstance(self.group, str) and self.group not in regex.groupindex:
+                raise OptionError("group", f"pattern has no group named {self.group!r}")
+
+    def _units(self, analysis: Analysis) -> Iterator[tuple[int, int]]:
+        if self.unit == "sentence":
+            for s in analysis.sentences:
+                yield s.start, s.end
+        else:
+            for b in analysis.blocks:
+                yield b.start, b.end
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        for lo, hi in self._units(analysis):
+            for regex in self.regexes:
+                for m in regex.finditer(text, lo, hi):
+                    start, end = m.span(self.group)
+                    if start < 0 or end <= start:
+                        continue
+                    values: dict[str, Any] = {str(i): g or "" for i, g in enumerate(m.groups(), 1)}
+                    values.update({k: v or "" for k, v in m.groupdict().items()})
+                    suggestion = (
+                        m.expand(self.replacement) if self.replacement is not None else None
+                    )
+                    yield Hit(
+                        start,
+                        end,
+                        values,
+                        suggestions=(suggestion,) if suggestion is not None else (),
+                        fix=suggestion if self.fix else None,
+                    )
+
+
+KIND = RegexKind

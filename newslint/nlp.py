@@ -1,0 +1,97 @@
+"""The shared language pipeline: ``spacy.blank("en")`` with a sentencizer and a lemma lookup table.
+
+Everything here is loaded lazily and once per process. No pretrained spaCy model is needed; when an
+installed English pipeline is asked for in the config (``nlp.model``), it is used instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from newslint import cache
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MAX_LENGTH = 20_000_000
+
+
+@lru_cache(maxsize=4)
+def get_nlp(model: str | None = None) -> Language:
+    """The tokenizer + sentencizer pipeline (an installed model when ``model`` names one)."""
+    import spacy
+
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["lemmatizer"])
+        except OSError as exc:
+            from newslint.errors import UsageError
+
+            raise UsageError(f"spaCy model {model!r} is not installed ({exc})") from None
+        if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def lookups_file(name: str) -> str:
+    """Path of a data file shipped in spacy-lookups-data (found without importing the package)."""
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.origin:
+        from newslint.errors import UsageError
+
+        raise UsageError("the spacy-lookups-data package is not installed")
+    return os.path.join(os.path.dirname(spec.origin), "data", name)
+
+
+def _file_key(path: str) -> str:
+    stat = os.stat(path)
+    return f"{stat.st_size}-{int(stat.st_mtime)}"
+
+
+def _read_json_gz(path: str) -> Any:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    """Lower-case word form -> lower-case lemma, from spacy-lookups-data (disk-cached)."""
+    path = lookups_file("en_lemma_lookup.json.gz")
+
+    def build() -> dict[str, str]:
+        table: dict[str, str] = _read_json_gz(path)
+        return {
+            k.lower(): v.lower()
+            for k, v in table.items()
+            if k == k.lower() or k.lower() not in table
+        }
+
+    return cache.memo(f"lemmas-{_file_key(path)}", build)
+
+
+def lemma(word: str) -> str:
+    """Lemma of a word form (lower-cased); the word itself when the table does not know it."""
+    low = word.lower()
+    return lemma_table().get(low, low)
+
+
+@lru_cache(maxsize=1)
+def wordnet_index() -> dict[str, frozenset[str]]:
+    """WordNet lemma lists by part of speech (``verb``, ``noun``, ``adj``, ``adv``)."""
+
+    path = lookups_file("en_lemma_index.json.gz")
+
+    def build() -> dict[str, list[str]]:
+        return {pos: sorted(words) for pos, words in _read_json_gz(path).items()}
+
+    data = cache.memo(f"wordnet-{_file_key(path)}", build)
+    return {pos: frozenset(words) for pos, words in data.items()}
