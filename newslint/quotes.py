@@ -2,17 +2,24 @@
 
 Works on characters and paragraphs; the sentencizer's boundaries are only hints (spaCy's
 sentencizer attaches an opening quote mark to the previous sentence and splits inside quotes),
-so they are snapped to quote starts or dropped when they fall inside a quote.
+so they are snapped to quote starts or dropped when they fall inside a quote, before a lower-case
+word, or after a dash or comma.
 
 Attribution order for a quote: (1) an attribution clause right after it (``", he said"``,
-``", said Smith"``, ``", argues Mr. Yetkın"``, ``", Smith, a spokesman, said"``); (2) the
-nearest cue before it in its sentence (``He added: "``, ``according to X, "``, ``the statement
-said only that it would involve "``); (3) any cue elsewhere in its sentence. Failing that, it
-borrows the owner (``inherited=True``) when it continues a paragraph-spanning quote, when it sits
-inside an attributed quote (nested), or when it opens its sentence and the sentence just before
-(same paragraph, or the last sentence of the previous paragraph) carried an attribution: an
-attributed quote, or narration such as ``..., according to analyst Nicholas Heras.`` (newspaper
-convention: the quote that follows is that person's). Anything else is an orphan.
+``", said Smith"``, ``", argues Mr. Yetkın"``, ``", Smith, a spokesman, said"``, ``" ― Name"``);
+(2) the nearest cue before it in its sentence (``He added: "``, ``according to X, "``, ``the
+statement said only that it would involve "``); (3) a short clause opening the next sentence
+(``"...?" Graham asked.``); (4) any cue elsewhere in its sentence; (5) framing without a verb:
+``Smith: "``, or the sentence subject for ``...: "`` and ``... as a "``. Failing that, it borrows
+the owner (``inherited=True``) when it continues a paragraph-spanning quote, when it sits inside an
+attributed quote (nested), or when it opens its sentence and the sentence just before (same
+paragraph, or the last sentence of the previous paragraph) carried an attribution: an attributed
+quote, or narration such as ``..., according to analyst Nicholas Heras.`` (newspaper convention:
+the quote that follows is that person's). Anything else is an orphan.
+
+Speakers are found without a tagger: capitalisation, the reporting-verb lexicon (base verbs in
+``data/quotes_lexicon.json`` inflected through spaCy's lemma lookup table) and word lists of
+titles, organisations, documents and groups.
 """
 
 from __future__ import annotations
@@ -73,6 +80,7 @@ _AUXILIARIES = frozenset(
 )
 _PLAIN_PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
 _SHORT_CLAUSE_TOKENS = 8
+_MAX_WRAPPED_LINES = 10
 _FRAMING_KINDS = frozenset({"name", "title_name", "pronoun", "organisation", "group"})
 _MAX_TERM_WORDS = 4
 _MAX_NP_TOKENS = 10
@@ -172,6 +180,7 @@ class _Lexicon(NamedTuple):
     elisions: frozenset[str]
     document_only_verbs: frozenset[str]
     adjacent_only_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
     inflected: frozenset[str]
 
 
@@ -234,6 +243,7 @@ def _lexicon() -> _Lexicon:
         elisions=fs("elisions"),
         document_only_verbs=fs("read_by_documents"),
         adjacent_only_verbs=fs("adjacent_only_verbs"),
+        addressee_verbs=fs("addressee_verbs"),
         inflected=inflected,
     )
 
@@ -295,19 +305,52 @@ def _starts_with_double(text: str, lo: int, hi: int) -> bool:
     return i < hi and text[i] in DOUBLE_MARKS and _context(text, i, lo, hi) != "close"
 
 
+def _is_closing(text: str, i: int, lo: int, hi: int) -> bool:
+    ch = text[i]
+    if ch in DOUBLE_CLOSE:
+        return _context(text, i, lo, hi) != "open"
+    return ch == '"' and _context(text, i, lo, hi) == "close"
+
+
+def _wraps_into_next(text: str, paragraphs: Sequence[tuple[int, int]], pi: int) -> bool:
+    """Hard-wrapped copy: the next marked line (within a few) starts with a closing mark."""
+    seen = 0
+    for ps, pe in paragraphs[pi + 1 :]:
+        if not text[ps:pe].strip():
+            continue
+        m = _DOUBLE_RE.search(text, ps, pe)
+        if m:
+            return _is_closing(text, m.start(), ps, pe)
+        seen += 1
+        if seen >= _MAX_WRAPPED_LINES:
+            return False
+    return False
+
+
 def _scan_doubles(
     text: str, paragraphs: Sequence[tuple[int, int]], unbalanced: list[tuple[int, str]]
 ) -> list[_Q]:
-    """Pair double quote marks paragraph by paragraph, honouring the continuation convention."""
+    """Pair double quote marks paragraph by paragraph, honouring the continuation convention.
+
+    A quote left open at the end of a paragraph continues when the next paragraph reopens with a
+    quote mark (newspaper convention) or, in hard-wrapped copy, when the next marked line starts
+    with the closing mark (that part then has ``open_mark=None``). Otherwise it is unbalanced.
+    """
     quotes: list[_Q] = []
     pending: int | None = None  # quote continuing into this paragraph
+    carry = False  # this paragraph starts inside a quote without reopening it
     for pi, (ps, pe) in enumerate(paragraphs):
         if not text[ps:pe].strip():
             continue
         open_at: int | None = None
+        open_mark: str | None = None
+        if carry:
+            open_at = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
         first = True
         for m in _DOUBLE_RE.finditer(text, ps, pe):
             i, ch = m.start(), m.group()
+            if ch == '"' and i > ps and text[i - 1].isdigit() and open_at is None:
+                continue  # 34" monitor: an inch mark
             glyph = "open" if ch in DOUBLE_OPEN else "close" if ch in DOUBLE_CLOSE else None
             ctx = _context(text, i, ps, pe)
             if open_at is None:
@@ -316,7 +359,7 @@ def _scan_doubles(
                     or (glyph is None and ctx != "close")
                     or (glyph == "close" and ctx == "open")
                 ):
-                    open_at = i
+                    open_at, open_mark = i, ch
                 else:
                     unbalanced.append((i, f"stray closing quote mark {ch}"))
             elif (
@@ -324,35 +367,32 @@ def _scan_doubles(
                 or (glyph is None and ctx != "open")
                 or (glyph == "open" and ctx == "close")
             ):
-                q = _Q(open_at, i + 1, open_at + 1, i, text[open_at], ch)
+                body = open_at + (open_mark is not None)
+                q = _Q(open_at, i + 1, body, i, open_mark, ch)
                 if first and pending is not None:
                     q.continuation_of = pending
                 quotes.append(q)
-                open_at, first = None, False
+                open_at, open_mark, first = None, None, False
             else:
-                unbalanced.append((open_at, f"opening quote mark {text[open_at]} never closed"))
-                open_at, first = i, False
+                if open_mark is not None:
+                    unbalanced.append((open_at, f"opening quote mark {open_mark} never closed"))
+                open_at, open_mark, first = i, ch, False
         cont_of = pending if first else None
-        pending = None
+        pending, carry = None, False
         if open_at is None:
             continue
         nxt = _next_paragraph(text, paragraphs, pi)
-        if nxt is not None and _starts_with_double(text, *nxt):
+        reopened = nxt is not None and _starts_with_double(text, *nxt)
+        if reopened or _wraps_into_next(text, paragraphs, pi):
             end = _trim_end(text, open_at + 1, pe)
+            body = open_at + (open_mark is not None)
             q = _Q(
-                open_at,
-                end,
-                open_at + 1,
-                end,
-                text[open_at],
-                None,
-                continues=True,
-                continuation_of=cont_of,
+                open_at, end, body, end, open_mark, None, continues=True, continuation_of=cont_of
             )
             quotes.append(q)
-            pending = len(quotes) - 1
-        else:
-            unbalanced.append((open_at, f"opening quote mark {text[open_at]} never closed"))
+            pending, carry = len(quotes) - 1, not reopened
+        elif open_mark is not None:
+            unbalanced.append((open_at, f"opening quote mark {open_mark} never closed"))
     return quotes
 
 
@@ -518,6 +558,8 @@ def _np_kind(toks: Sequence[_Tok]) -> str:
     """Classify a noun phrase by its words."""
     lex = _lexicon()
     head = toks[-1]
+    if len(toks) > 1 and head.low in lex.particles:  # "Gregory III", "Martin Luther King Jr."
+        head = toks[-2]
     hl = head.low
     if hl in lex.pronouns and len(toks) == 1:
         return "pronoun"
@@ -807,7 +849,7 @@ def _attribution_at(
     if what == "putit":
         return _attr(toks, cue, _np_left(toks, k - 1, lo, appositive=False))
     verb = toks[k].low
-    if lex.verbs[verb] in lex.adjacent_only_verbs and any(t.word for t in toks[k + 1 : hi]):
+    if lex.verbs[verb] in lex.adjacent_only_verbs and not _introduces_quote(toks, k, hi):
         return None  # "Fighting continued overnight": only "he continued: ..." is a cue
     document_only = lex.verbs[verb] in lex.document_only_verbs
     participle = verb.endswith("ing")
@@ -822,10 +864,18 @@ def _attribution_at(
     coordinated = prev is not None and prev.low in _COORDINATORS
     if subject is not None and (coordinated or (participle and (prev is None or prev.text == ","))):
         return _Attr(cue, subject[0], subject[1])  # "..., saying", "and said": the sentence subject
+    if lex.verbs[verb] in lex.addressee_verbs:
+        return None  # "told CBS News": the hearer, not the speaker
     np = _np_right(toks, k + 1, hi)
     if np and (np.last + 1 >= hi or not toks[np.last + 1].word):
         return _attr(toks, cue, np)
     return None
+
+
+def _introduces_quote(toks: Sequence[_Tok], k: int, hi: int) -> bool:
+    """Nothing but punctuation or ``that`` follows the verb at k (``he added that``)."""
+    rest = [t for t in toks[k + 1 : hi] if t.word]
+    return not rest or rest[0].low == "that"
 
 
 def _base_form_agrees(toks: Sequence[_Tok], np: _NP, k: int) -> bool:
@@ -881,7 +931,7 @@ def _immediate_after(toks: Sequence[_Tok], dash_ok: bool, short: bool = False) -
     if p >= hi or not toks[p].word:
         return None
     found = _cue_at(toks, p)
-    if found:
+    if found and not (found[0] == "verb" and lex.verbs[toks[p].low] in lex.addressee_verbs):
         last = found[1]
         a = _attr(toks, (toks[p].start, toks[last].end), _np_right(toks, last + 1, hi))
         if a:
@@ -894,12 +944,17 @@ def _immediate_after(toks: Sequence[_Tok], dash_ok: bool, short: bool = False) -
     if dashed and np.kind in ("name", "title_name") and (q >= hi or toks[q].text in ".,;"):
         return _Attr((toks[p - 1].start, toks[p - 1].end), _span(toks, np), np.kind)
     if q < hi and toks[q].text == ",":
+        # "Smith, a research analyst at the Council on Energy, Environment and Water, said"
         for k in range(q + 1, min(hi, q + _MAX_APPOSITIVE_TOKENS)):
-            if toks[k].text == ",":
-                q = k + 1
-                break
             if toks[k].text in ".;:!?":
                 return None
+            if toks[k].text == ",":
+                v = k + 1
+                while v < hi and toks[v].word and toks[v].low in lex.adverbs:
+                    v += 1
+                if v < hi and _cue_at(toks, v):
+                    q = k + 1
+                    break
         else:
             return None
     while q < hi and toks[q].word and toks[q].low in lex.adverbs:

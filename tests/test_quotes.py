@@ -166,6 +166,17 @@ def test_continuation_across_paragraphs(nlp: spacy.language.Language) -> None:
     assert not result.in_quote(text.index("The council"))
 
 
+def test_hard_wrapped_quote_is_not_unbalanced() -> None:
+    text = "Bolton told the rally:\n“There is a viable opposition\nto the rule of the ayatollahs.”\nNo one replied."
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    result = analyse_quotes(text, lines, [])
+    first, second = result.quotes
+    assert result.unbalanced == []
+    assert first.continues and first.open_mark == "“" and first.speaker_text == "Bolton"
+    assert second.continuation_of == 0 and second.open_mark is None and second.close_mark == "”"
+    assert result.in_quote(text.index("ayatollahs")) and not result.in_quote(text.index("No one"))
+
+
 def test_unbalanced_opening_mark(nlp: spacy.language.Language) -> None:
     text = 'He said "this sentence never closes.\n\nThe next paragraph is plain narration.'
     result = analyse(text, nlp)
