@@ -233,6 +233,24 @@ def test_markdown_reference_links_and_brackets() -> None:
     assert doc.text.strip() == "See docs and Docs and text but [sic] stays."
 
 
+def test_markdown_raw_html_blocks_give_their_kind() -> None:
+    src = (
+        'Intro para.\n\n<blockquote class="x">\n\nSome *md* text.\n\n</blockquote>\n\nAfter.\n\n'
+        '<figure>\n  {% image "a.jpg" "alt" %}\n  <figcaption>A caption &amp; more.</figcaption>\n'
+        "</figure>\n\n<pre>\ncode\n</pre>\n\nEnd.\n"
+    )
+    doc = md_reader.read(src, "x.md")
+    assert mapping_errors(doc) == []
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("body", "Intro para."),
+        ("blockquote", "Some md text."),
+        ("body", "After."),
+        ("caption", "A caption & more."),
+        ("body", "End."),
+    ]
+    assert position(doc, "A caption") == (13, 15)
+
+
 @pytest.mark.parametrize(
     "src",
     [
