@@ -1,0 +1,91 @@
+"""``first-person``: the writer or the outlet speaking as "we", "our", "I" in narration.
+
+One hit per sentence (its first first-person word). All-capitals forms other than "I" are skipped
+("US", "ME"), as is a Roman-numeral "I" after a capitalised word ("World War I", "Elizabeth I"),
+and, with ``skip-after-colon``, words after a colon in their sentence (unmarked speech:
+"Her message was simple: we will not leave."), and paragraphs that open with a speaker label
+("Q:", "SMITH:"). In a piece written in the first person throughout (a column, a review), one
+notice at ``pervasive-level`` replaces the per-sentence warnings.
+
+```yaml
+kind: first-person
+pronouns: [we, our, us, i, me, my]
+skip-after-colon: true
+```
+Message fields: ``{match}``, ``{note}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.kinds import Hit, Kind, Option, OptionError, string_list
+from newslint.kinds._register import PERVASIVE_OPTIONS, collapse_if_pervasive, in_transcript
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
+
+class FirstPersonKind(Kind):
+    name = "first-person"
+    options = {
+        "pronouns": Option((list,), required=True, help="first-person words (lower case)"),
+        "skip-after-colon": Option((bool,), default=True),
+        **PERVASIVE_OPTIONS,
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        self.pronouns = {p.lower() for p in string_list(options["pronouns"], "pronouns")}
+        if not self.pronouns:
+            raise OptionError("pronouns", "must list at least one word")
+        self.skip_after_colon = options["skip-after-colon"]
+        self.pervasive = (
+            float(options["pervasive-share"]),
+            options["pervasive-min"],
+            options["pervasive-level"],
+        )
+
+    def _is_pronoun(self, analysis: Analysis, i: int, first: int) -> bool:
+        token = analysis.doc[i]
+        word = token.text
+        if word.lower() not in self.pronouns:
+            return False
+        if word == "I":
+            if i > first:
+                prev = analysis.doc[i - 1]
+                if prev.text[:1].isupper() and prev.is_alpha:
+                    return False  # World War I, Elizabeth I
+            nxt = analysis.doc[i + 1] if i + 1 < len(analysis.doc) else None
+            return not (nxt is not None and nxt.text in {".", ")"} and i > first)
+        if word.isupper() and len(word) > 1:
+            return False  # US, ME, WE (acronyms)
+        return not (word[0].isupper() and i > first)  # "Us Weekly", "Our Lady" as names
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        hits = list(self._hits(analysis))
+        if hits:
+            yield from collapse_if_pervasive(hits, analysis, *self.pervasive)
+
+    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
+        doc = analysis.doc
+        for sentence in analysis.sentences:
+            if in_transcript(analysis, sentence.start):
+                continue
+            colon = False
+            for i in range(sentence.token_start, sentence.token_end):
+                token = doc[i]
+                if token.text == ":":
+                    colon = True
+                    continue
+                if colon and self.skip_after_colon:
+                    break
+                if not token.is_alpha or not self._is_pronoun(analysis, i, sentence.token_start):
+                    continue
+                if analysis.quotes.in_quote(token.idx):
+                    continue
+                yield Hit(token.idx, token.idx + len(token.text))
+                break
+
+
+KIND = FirstPersonKind
