@@ -1,0 +1,164 @@
+"""The shape of a document's body: which blocks read as sentences and where the article sits.
+
+Scraped text carries a web page's furniture before and after the article (menus, link lists,
+footers) and sometimes in the middle of it. This module classifies every prose block by its shape
+(a sentence, a short navigation-like label, another fragment) and finds the *article core*: the run
+of blocks that is mostly real sentences (a maximum-sum segment, as in body-text extraction).
+Several boilerplate kinds share the result, computed once per document.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+    from newslint.document import Block
+
+#: block kinds that carry body prose (header blocks and headings are not body lines)
+BODY_KINDS = frozenset({"body", "list", "blockquote"})
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: characters that make a short line structured data (a list item, a score), not a menu label
+STRUCTURE = re.compile(r"\d|[:@|•·#$€£%]|\s[–—-]\s|[()\[\]]")
+WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "vs",
+        "via",
+        "is",
+        "&",
+        "de",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """What one prose block looks like."""
+
+    index: int  # index into document.blocks
+    text: str
+    words: int
+    sentence: bool  # ends like a sentence and is long enough, or is long running text
+    nav: bool  # a short label: title case, no digits or separators (menu item, section name)
+    lower_start: bool  # starts in lower case: the continuation of a list or a sentence
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Per-document result: the shape of each body block and the article core."""
+
+    lines: list[LineShape]
+    core_start: int  # position in ``lines`` of the first core line (core is empty when > end)
+    core_end: int
+
+    def in_core(self, position: int) -> bool:
+        return self.core_start <= position <= self.core_end
+
+    def run_of(self, position: int, test: str = "fragment") -> tuple[int, int]:
+        """Positions ``[lo, hi]`` of the run of consecutive non-sentence lines around one."""
+        lo = hi = position
+        while lo > 0 and not self.lines[lo - 1].sentence:
+            lo -= 1
+        while hi + 1 < len(self.lines) and not self.lines[hi + 1].sentence:
+            hi += 1
+        return lo, hi
+
+
+def word_count(text: str) -> int:
+    """Words, counting two CJK characters as one word (those scripts do not use spaces)."""
+    return max(len(text.split()), len(CJK.findall(text)) // 2)
+
+
+def title_ratio(text: str) -> float:
+    """Share of the words that are capitalised (small function words count as capitalised)."""
+    words = WORD.findall(text)
+    if not words:
+        return 0.0
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in SMALL_WORDS)
+    return caps / len(words)
+
+
+def shape(index: int, text: str) -> LineShape:
+    """Classify one block's text."""
+    stripped = text.strip()
+    words = word_count(stripped)
+    ends = bool(SENTENCE_END.search(stripped))
+    sentence = (ends and (words >= 4 or len(stripped) >= 25)) or words >= 20 or len(stripped) >= 120
+    first = next((c for c in stripped if c.isalpha()), "")
+    structured = bool(STRUCTURE.search(stripped))
+    nav = (
+        not sentence
+        and not structured
+        and first.isupper()
+        and (words <= 4 or (words <= 12 and title_ratio(stripped) >= 0.9))
+    )
+    return LineShape(index, stripped, words, sentence, nav, first.islower())
+
+
+NAV_COST = 20  # a menu-like label in a run of fragments
+FRAGMENT_COST = 3  # another fragment (list item, data) in a run
+LONE_COST = 1  # a single fragment between two sentences: a sub-heading
+MAX_GAIN = 60
+
+
+def _core(lines: list[LineShape]) -> tuple[int, int]:
+    """The maximum-sum run of lines: sentences gain their words, runs of fragments cost."""
+    best, best_lo, best_hi = 0, 0, -1
+    current, start = 0, 0
+    for i, line in enumerate(lines):
+        lone = 0 < i < len(lines) - 1 and lines[i - 1].sentence and lines[i + 1].sentence
+        if line.sentence:
+            value = min(line.words, MAX_GAIN)
+        elif lone:
+            value = -LONE_COST
+        elif line.nav:
+            value = -NAV_COST
+        else:
+            value = -FRAGMENT_COST
+        if current <= 0:
+            current, start = value, i
+        else:
+            current += value
+        if current > best:
+            best, best_lo, best_hi = current, start, i
+    return best_lo, best_hi
+
+
+_CACHE: weakref.WeakKeyDictionary[Analysis, Layout] = weakref.WeakKeyDictionary()
+
+
+def body_blocks(analysis: Analysis) -> list[tuple[int, Block]]:
+    """``(index, block)`` of the body prose blocks, in order."""
+    return [(i, b) for i, b in enumerate(analysis.blocks) if b.kind in BODY_KINDS]
+
+
+def layout(analysis: Analysis) -> Layout:
+    """The layout of a document (computed once per analysis)."""
+    cached = _CACHE.get(analysis)
+    if cached is not None:
+        return cached
+    text = analysis.text
+    lines = [shape(i, text[b.start : b.end]) for i, b in body_blocks(analysis)]
+    lo, hi = _core(lines)
+    result = Layout(lines, lo, hi)
+    _CACHE[analysis] = result
+    return result

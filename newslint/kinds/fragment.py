@@ -1,0 +1,150 @@
+"""``fragment``: a body line that is not a sentence and sits where page furniture sits.
+
+A short line without closing punctuation is a sub-heading inside an article, but a menu item, a
+link label or a cut-off teaser when it stops on a dangling word ("Other reports by") or, in a text
+that shows other page furniture (``min-evidence`` lines matching ``defer-to`` or menus of six
+labels in a row), when it
+lies outside the article core (before the first or after the last run of real sentences) or
+belongs to a run of menu-like labels. Lines that start in lower case, lead into a list (end on a
+colon) or belong to a list of numbered data are list items, not furniture.
+
+```yaml
+kind: fragment
+min-run: 3             # menu-like labels in a row that count as a menu inside the article
+max-words: 15          # longer fragments are left alone
+dangling: [by, of, from, ...]   # last words that mark a cut-off label
+defer-to: [*related, ...]       # line patterns another rule reports with a better message
+min-evidence: 2                 # furniture lines that show the text is a scraped page
+outside-sentences: false        # true: flag complete sentences outside the core instead
+```
+Message field ``{reason}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.kinds import Hit, Kind, Option, string_list
+from newslint.kinds._layout import STRUCTURE, Layout, layout
+from newslint.kinds.furniture import compile_line_patterns, flatten_patterns
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
+LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+LETTER = re.compile(r"[^\W\d_]")
+SIGNATURE = re.compile(r"[^\W\d_]+|\d+")
+MIN_DATA_RUN = 4
+MENU_RUN = 6
+
+
+def _signature(text: str) -> str:
+    """The shape of a line's first two tokens: words (a) and numbers (0)."""
+    tokens = SIGNATURE.findall(text)[:2]
+    return " ".join("0" if t[0].isdigit() else "a" for t in tokens)
+
+
+def _menus(lay: Layout) -> int:
+    """Runs of at least ``MENU_RUN`` menu-like labels in a row: site menus."""
+    count = run = 0
+    for line in lay.lines:
+        run = run + 1 if line.nav else 0
+        count += run == MENU_RUN
+    return count
+
+
+def _data_list(lay: Layout, position: int) -> bool:
+    """True when the line belongs to a list of data: after a colon lead-in, or numbered alike."""
+    lo, hi = lay.run_of(position)
+    if any(line.text.endswith(":") for line in lay.lines[max(lo - 1, 0) : position]):
+        return True
+    run = [line.text for line in lay.lines[lo : hi + 1]]
+    if len(run) < MIN_DATA_RUN:
+        return False
+    counts: dict[str, int] = {}
+    for text in run:
+        key = _signature(text)
+        counts[key] = counts.get(key, 0) + 1
+    key, top = max(counts.items(), key=lambda kv: kv[1])
+    return "0" in key and top * 10 >= len(run) * 6
+
+
+class FragmentKind(Kind):
+    name = "fragment"
+    options = {
+        "min-run": Option((int,), default=3, help="menu-like labels in a row inside the article"),
+        "max-words": Option((int,), default=15, help="longer fragments are not flagged"),
+        "dangling": Option((list,), default=[], help="words a cut-off label ends on"),
+        "defer-to": Option((list,), default=[], help="line patterns reported by other rules"),
+        "min-evidence": Option(
+            (int,),
+            default=2,
+            help="lines matching defer-to that show the text is a scraped page (else only cut-off labels)",
+        ),
+        "outside-sentences": Option(
+            (bool,), default=False, help="flag sentences outside the article core instead"
+        ),
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        self.min_run = options["min-run"]
+        self.max_words = options["max-words"]
+        self.dangling = frozenset(w.lower() for w in string_list(options["dangling"], "dangling"))
+        self.defer = compile_line_patterns(
+            flatten_patterns(options["defer-to"], "defer-to"), "defer-to"
+        )
+        self.outside_sentences = options["outside-sentences"]
+        self.min_evidence = options["min-evidence"]
+
+    def _reason(self, position: int, lay: Layout) -> str | None:
+        line = lay.lines[position]
+        if self.outside_sentences:
+            if line.sentence and not lay.in_core(position):
+                return "before the article" if position < lay.core_start else "after the article"
+            return None
+        if line.sentence or line.lower_start or line.words > self.max_words:
+            return None
+        if not LETTER.search(line.text) or line.text.endswith(":"):
+            return None  # a rule or spacer line, or the lead-in of a list
+        last = LAST_WORD.search(line.text)
+        if last and last.group(1).lower() in self.dangling and line.words <= 6:
+            return "a cut-off link label"
+        if not lay.in_core(position):
+            if STRUCTURE.search(line.text) and _data_list(lay, position):
+                return None
+            if position < lay.core_start:
+                return "page furniture before the article"
+            return "page furniture after the article"
+        if STRUCTURE.search(line.text):
+            return None
+        if line.nav:
+            lo, hi = position, position
+            while lo > 0 and lay.lines[lo - 1].nav:
+                lo -= 1
+            while hi + 1 < len(lay.lines) and lay.lines[hi + 1].nav:
+                hi += 1
+            if hi - lo + 1 >= self.min_run:
+                return "a menu of links inside the article"
+        return None
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        lay = layout(analysis)
+        deferred = {
+            position
+            for position, line in enumerate(lay.lines)
+            if self.defer is not None and self.defer.fullmatch(line.text)
+        }
+        scraped = len(deferred) + _menus(lay) >= self.min_evidence
+        for position, line in enumerate(lay.lines):
+            if position in deferred:
+                continue
+            reason = self._reason(position, lay)
+            if reason is None or (not scraped and reason != "a cut-off link label"):
+                continue
+            block = analysis.blocks[line.index]
+            yield Hit(block.start, block.end, {"reason": reason})
+
+
+KIND = FragmentKind

@@ -1,0 +1,98 @@
+"""``furniture``: lines or sentences that are web-page furniture, recognised by their wording.
+
+```yaml
+kind: furniture
+unit: line            # line: a pattern must match the whole block (decoration around it is
+                      # ignored); sentence: a pattern found in a sentence flags the whole sentence
+patterns: ['(?:discuss|share) this (?:article|story)', ...]   # Python regexes, any case
+max-words: 12         # line unit: longer blocks are prose, not furniture (0: no limit)
+```
+Patterns may be nested lists (YAML anchors let other rules reuse them). Message field ``{match}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.kinds import Hit, Kind, Option, OptionError
+from newslint.kinds._layout import BODY_KINDS, word_count
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
+#: decoration scraped around a furniture label: bullets, arrows, separators, trailing colons
+#: the opening quote of the next sentence, which the sentencizer leaves on this one
+OPENING_QUOTE_TAIL = re.compile(r"\s+[\"“‘']$")
+EDGE = r"[\s\-–—•*>|»›‹«·:…→←✓✔⬇▶►◄\[\]()\"“”'‘’]*"
+
+
+def flatten_patterns(raw: Any, field: str) -> list[str]:
+    """A list of regex strings from a possibly nested list (YAML anchors nest lists)."""
+    if isinstance(raw, str):
+        return [raw]
+    if not isinstance(raw, list):
+        raise OptionError(field, "must be a list of regular expressions")
+    out: list[str] = []
+    for item in raw:
+        out.extend(flatten_patterns(item, field))
+    return out
+
+
+def compile_line_patterns(sources: list[str], field: str) -> re.Pattern[str] | None:
+    """One case-insensitive regex matching a whole line made of one of ``sources``."""
+    if not sources:
+        return None
+    for source in sources:
+        try:
+            re.compile(source)
+        except re.error as exc:
+            raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
+    body = "|".join(f"(?:{s})" for s in sources)
+    return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
+
+
+class FurnitureKind(Kind):
+    name = "furniture"
+    options = {
+        "patterns": Option((list,), required=True, help="regular expressions (nested lists ok)"),
+        "unit": Option((str,), default="line", choices=("line", "sentence")),
+        "max-words": Option((int,), default=0, help="line unit: longer blocks are never flagged"),
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        sources = flatten_patterns(options["patterns"], "patterns")
+        if not sources:
+            raise OptionError("patterns", "must list at least one regular expression")
+        self.unit = options["unit"]
+        self.max_words = options["max-words"]
+        if self.unit == "line":
+            self.line = compile_line_patterns(sources, "patterns")
+        else:
+            compile_line_patterns(sources, "patterns")  # validates each pattern
+            body = "|".join(f"(?:{s})" for s in sources)
+            self.search = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        if self.unit == "line":
+            assert self.line is not None
+            for block in analysis.blocks:
+                chunk = text[block.start : block.end]
+                if self.max_words and word_count(chunk) > self.max_words:
+                    continue
+                if self.line.fullmatch(chunk):
+                    yield Hit(block.start, block.end)
+            return
+        for sentence in analysis.sentences:
+            block = analysis.blocks[sentence.block] if analysis.blocks else None
+            if block is not None and block.kind not in BODY_KINDS:
+                continue
+            if self.search.search(text, sentence.start, sentence.end):
+                end = sentence.end
+                trail = OPENING_QUOTE_TAIL.search(text, sentence.start, end)
+                yield Hit(sentence.start, trail.start() if trail else end)
+
+
+KIND = FurnitureKind
