@@ -72,6 +72,37 @@ def build_parser() -> argparse.ArgumentParser:
         "--stdin-filename", default="-", help="name (and format) for text read from -"
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in FILE (a missing FILE is written first)",
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="with --baseline: re-record FILE with the current findings",
+    )
+    check.add_argument(
+        "--diff-only",
+        metavar="REF",
+        help="only findings on lines changed since the git ref REF (e.g. origin/main, HEAD)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache"
+    )
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="result cache folder (default: .newslint_cache, or $NEWSLINT_RESULT_CACHE)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for many files (default: all cores; 1: no pool)",
+    )
 
     rules = sub.add_parser("rules", help="list the rules, or test their examples")
     rules.add_argument(
@@ -142,34 +173,71 @@ def _use_color(choice: str, stream: object) -> bool:
 def cmd_check(args: argparse.Namespace) -> int:
     from newslint.discover import iter_article_files
     from newslint.errors import UsageError
-    from newslint.linter import FileResult, Linter
+    from newslint.linter import FileResult
     from newslint.report import FORMATS as known_formats
     from newslint.report import ReportOptions, render
+    from newslint.runner import RunSettings, lint_files
 
     if args.format not in known_formats:
         raise UsageError(f"unknown format {args.format!r} (use {', '.join(known_formats)})")
-    linter = Linter(
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    settings = RunSettings(
         config_path=args.config,
-        select=args.select,
-        ignore=args.ignore,
-        packs=args.pack,
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
+        packs=tuple(args.pack),
         min_level=args.min_level,
-        stats=args.stats,
+        stats=args.stats or args.format == "html",  # the HTML page shows per-article figures
     )
+    linter = settings.linter()
+    changes = None
     files = list(iter_article_files(args.paths))
+    if args.diff_only:
+        from newslint.git_changes import changed_lines, select_changed
+
+        changes = changed_lines(args.diff_only)
+        files = select_changed(files, changes)
+    wanted = [
+        p for p in files if p == "-" or p in args.paths or not linter.config_for(p).excluded(p)
+    ]
+    on_disk = [p for p in wanted if p != "-"]
+    cache = None
+    if not args.no_cache:
+        from newslint.result_cache import DEFAULT_DIR, ResultCache
+
+        cache = ResultCache(
+            args.cache_dir or os.environ.get("NEWSLINT_RESULT_CACHE") or DEFAULT_DIR
+        )
+    linted = iter(
+        lint_files(
+            on_disk,
+            settings,
+            linter=linter,
+            cache=cache,
+            jobs=args.jobs,
+            progress_stream=sys.stderr,
+        )
+    )
     results: list[FileResult] = []
-    for path in files:
+    for path in wanted:
         if path == "-":
             from newslint.readers import decode, format_for
 
             source, _ = decode(sys.stdin.buffer.read(), "<stdin>")
             name = args.stdin_filename
             results.append(linter.lint_source(source, name, format_for(name)))
-            continue
-        config = linter.config_for(path)
-        if path not in args.paths and config.excluded(path):
-            continue
-        results.append(linter.lint_file(path))
+        else:
+            results.append(next(linted))
+    if args.baseline:
+        _apply_baseline(results, args.baseline, args.update_baseline)
+    if changes is not None:
+        from newslint.git_changes import touches
+
+        for result in results:
+            if result.path != "-":
+                lines = changes.get(os.path.realpath(result.path))
+                result.findings = [f for f in result.findings if touches(lines, f.line, f.end_line)]
     if args.fix or args.diff:
         _apply_fixes(results, write=args.fix)
     for result in results:
@@ -179,7 +247,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     rules = {r.id: r for r in linter.all_rules()} if args.format in ("sarif", "html") else {}
     options = ReportOptions(
         color=_use_color(args.color, sys.stdout) and not args.output and args.format == "text",
-        stats=args.stats,
+        stats=args.stats or args.format == "html",
         quiet=args.quiet,
         fail_on=fail_on or (results[0].fail_on if results else "warning"),
         rules=rules,
@@ -193,6 +261,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     if any(r.error for r in results):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(r.fails(fail_on) for r in results) else EXIT_OK
+
+
+def _apply_baseline(results: list, path: str, update: bool) -> None:
+    """Record the findings in a new (or ``update``d) baseline; else hide the recorded ones."""
+    from newslint.baseline import load_baseline, write_baseline
+
+    if update or not os.path.exists(path):
+        count = write_baseline(results, path)
+        print(
+            f"newslint: recorded {count} finding{'s' if count != 1 else ''} in {path}; "
+            "runs with --baseline report only new ones",
+            file=sys.stderr,
+        )
+    hidden = load_baseline(path).filter(results)
+    if hidden:
+        print(
+            f"newslint: {hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline {path}",
+            file=sys.stderr,
+        )
 
 
 def _apply_fixes(results: list, write: bool) -> None:

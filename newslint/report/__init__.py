@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from newslint.linter import FileResult
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "html")
 
 
 @dataclass
