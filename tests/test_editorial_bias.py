@@ -1,0 +1,268 @@
+"""The editorial and bias packs: narration only, precise on clean copy, right on the sample article."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED, run_cli, seed_line, shared_path
+
+from newslint.config import Config
+from newslint.findings import Finding
+from newslint.linter import Linter
+from newslint.readers import parse
+from newslint.ruleset import load_rules
+
+FAMILIES = ("editorial", "bias")
+RULES = load_rules([("news", str(ROOT / "rules" / "news" / f"{f}.yaml")) for f in FAMILIES])
+LINTER = Linter()
+
+
+def lint(text: str, rule: str | None = None, header: bool = False) -> list[Finding]:
+    """Findings of the editorial and bias rules (or one of them) on plain text."""
+    rules = [r for r in RULES if rule is None or r.id == rule]
+    document = parse(text, "<test>", "text", detect_header=header)
+    return LINTER.lint_document(document, Config(), rules=rules).findings
+
+
+def matches(text: str, rule: str) -> list[str]:
+    return [f.match for f in lint(text, rule)]
+
+
+# -- the sample article ------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_findings() -> list[Finding]:
+    return lint(SEED.read_text(encoding="utf-8"), header=True)
+
+
+def test_seed_flags_the_slogan_and_the_outlet_voice(seed_findings: list[Finding]) -> None:
+    on = {(f.rule, f.line) for f in seed_findings}
+    assert ("editorial.slogan", seed_line("Stop Assad's assault on Idlib.")) in on
+    assert ("editorial.first-person", seed_line("We want to keep our journalism open")) in on
+    slogan = next(f for f in seed_findings if f.rule == "editorial.slogan")
+    assert slogan.match == "Stop Assad's assault on Idlib."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The province is home to some 3 million people",
+        "Thousands of refugees had fled to Turkey",
+        "Trump has already launched two retaliatory strikes",
+        "At least 74 people died.",
+        "Turkish President Tayyip Erdogan pushed for a ceasefire",
+        "Others talk of trying to get out of Idlib",
+    ],
+)
+def test_seed_lines_an_editor_accepts_get_no_warning(
+    seed_findings: list[Finding], line: str
+) -> None:
+    number = seed_line(line)
+    noisy = [f for f in seed_findings if f.line == number and f.level != "suggestion"]
+    assert not noisy, [f"{f.rule}: {f.match}" for f in noisy]
+
+
+# -- voice: quotes belong to their speakers --------------------------------------------------
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        '"It was a bloody day," the mayor said.',
+        '"We will not leave," the residents said.',
+        '"Stop the war!" the protesters chanted.',
+        '"Why would we?" she asked.',
+        'The minister said the rebels were "terrorists" and "thugs".',
+    ],
+)
+def test_words_inside_quotations_are_never_flagged(quoted: str) -> None:
+    assert [f for f in lint(quoted) if f.level != "suggestion"] == []
+
+
+def test_the_same_words_in_narration_are_flagged() -> None:
+    rules = {f.rule for f in lint("It was a bloody day. We will not leave. Stop the war!")}
+    assert {"bias.loaded", "editorial.first-person", "editorial.slogan"} <= rules
+
+
+# -- editorial.slogan ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Support independent journalism.",
+        "Sign the petition.",
+        "Death to the dictator!",
+        "No to war.",
+    ],
+)
+def test_slogans_and_calls_to_action(sentence: str) -> None:
+    assert matches(f"The council met on Monday. {sentence}", "editorial.slogan")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Earlier this year, a senior adviser to Erdogan warned against any attack on Idlib.",
+        "Police said the march was peaceful.",
+        "Share prices fell sharply.",
+        "Support for the plan grew.",
+        "Keep reading for the full story, the editor wrote in a memo.",
+        "Trump's America First policy shaped the talks.",
+        "Help arrived on Tuesday.",
+    ],
+)
+def test_slogan_ignores_ordinary_sentences(sentence: str) -> None:
+    assert matches(sentence, "editorial.slogan") == []
+
+
+# -- editorial.first-person ------------------------------------------------------------------
+def test_first_person_skips_acronyms_numerals_and_transcripts() -> None:
+    text = (
+        "US troops left after World War I.\n\n"
+        "Q: What did you see?\n\n"
+        "A: We saw the smoke from our house.\n\n"
+        "Her reply was short: we stay."
+    )
+    assert matches(text, "editorial.first-person") == []
+
+
+def test_a_first_person_piece_gets_one_notice_not_a_warning_per_sentence() -> None:
+    blog = " ".join(
+        [
+            "I love jam.",
+            "We make it every autumn in our kitchen.",
+            "My grandmother taught me.",
+            "Do you make jam?",
+            "I use a big pot.",
+            "We never buy it in a shop.",
+            "The pears come from the market.",
+        ]
+    )
+    found = lint(blog, "editorial.first-person")
+    assert len(found) == 1
+    assert found[0].level == "suggestion"
+    assert "more" in found[0].message
+
+
+# -- sentence marks ------------------------------------------------------------------------------
+def test_exclamation_and_question_in_narration_only() -> None:
+    text = 'The minister resigned! Is this the end of the peace process? "Why?" she asked.'
+    assert matches(text, "editorial.exclamation") == ["!"]
+    assert matches(text, "editorial.rhetorical-question") == [
+        "Is this the end of the peace process?"
+    ]
+    assert matches("Yahoo! said profits rose.", "editorial.exclamation") == []
+
+
+# -- bias.loaded ------------------------------------------------------------------------------
+def test_loaded_words_offer_neutral_alternatives() -> None:
+    [found] = lint("Soldiers slaughtered the villagers.", "bias.loaded")
+    assert found.match == "slaughtered"
+    assert found.suggestions == ("kill",)
+    assert found.level == "warning"
+
+
+def test_loaded_skips_names_attributed_labels_and_neutral_news_words() -> None:
+    clean = (
+        "The Radical Party won 4 percent. Police said 12 people were killed in the attack. "
+        "The government branded the protesters thugs. A terrorist attack killed two people."
+    )
+    assert [f for f in lint(clean, "bias.loaded") if f.level != "suggestion"] == []
+
+
+def test_regime_is_only_a_suggestion() -> None:
+    [found] = lint("The regime closed the border.", "bias.loaded")
+    assert found.level == "suggestion"
+
+
+# -- bias.said-bookism ------------------------------------------------------------------------------
+def test_said_bookism_suggests_said_in_the_same_form() -> None:
+    found = lint(
+        'The senator slammed the proposal. "It is fine," he claims. She boasted that sales rose.',
+        "bias.said-bookism",
+    )
+    assert [(f.match, f.suggestions) for f in found] == [
+        ("slammed", ("criticised",)),
+        ("claims", ("says",)),
+        ("boasted", ("said",)),
+    ]
+
+
+def test_said_bookism_ignores_non_speech_senses() -> None:
+    text = (
+        "The car slammed into a wall. The group claimed responsibility for the attack. "
+        "He was admitted to hospital. The rocket blasted off."
+    )
+    assert lint(text, "bias.said-bookism") == []
+
+
+# -- bias.weasel ----------------------------------------------------------------------------------
+def test_weasel_needs_no_named_source_nearby() -> None:
+    assert matches("Some say the election was stolen.", "bias.weasel") == ["Some say"]
+    named = "Experts say the vaccine is safe. Dr Jane Lee of Johns Hopkins said trials went well."
+    assert matches(named, "bias.weasel") == []
+    assert matches("Residents will have some say in how it is spent.", "bias.weasel") == []
+    assert matches("Studies show that sleep matters (7).", "bias.weasel") == []
+
+
+# -- density escalation -----------------------------------------------------------------------------
+def test_boosters_escalate_only_when_dense() -> None:
+    one = "The plan is clearly unworkable. " + "The council met on Monday to discuss it. " * 30
+    assert [f.level for f in lint(one, "bias.intensifier")] == ["suggestion"]
+    dense = "The plan is clearly bad. It is obviously late. The cost is staggering. It failed."
+    found = lint(dense, "bias.intensifier")
+    assert len(found) == 3 and {f.level for f in found} == {"warning"}
+
+
+# -- switching the pack off, and --stats ---------------------------------------------------------
+def test_opinion_front_matter_switches_the_pack_off(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text(
+        "overrides:\n  - front-matter: {type: opinion}\n    ignore: [editorial.*, bias.*]\n",
+        encoding="utf-8",
+    )
+    body = (
+        "# Council meets\n\nWe must act now. Stop the bloody war!\n\nThe council met on Monday.\n"
+    )
+    (tmp_path / "column.md").write_text("---\ntype: opinion\n---\n\n" + body, encoding="utf-8")
+    (tmp_path / "story.md").write_text("---\ntype: news\n---\n\n" + body, encoding="utf-8")
+    proc = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    by_path = {
+        Path(f["path"]).name: [x for x in f["findings"] if x["rule"].startswith(FAMILIES)]
+        for f in json.loads(proc.stdout)["files"]
+    }
+    assert by_path["column.md"] == []
+    assert {f["rule"] for f in by_path["story.md"]} >= {"editorial.first-person", "bias.loaded"}
+
+
+def test_stats_give_density_per_1000_narration_words() -> None:
+    proc = run_cli(
+        "check", "--select", "editorial.*,bias.*", "--stats", "--format", "json", str(SEED)
+    )
+    stats = json.loads(proc.stdout)["files"][0]["stats"]
+    density = stats["per_1000_narration_words"]
+    assert set(density) == {"editorial", "bias"}
+    expected = stats["findings"]["bias"] * 1000 / stats["narration_words"]
+    assert density["bias"] == pytest.approx(expected, abs=0.01)
+
+
+# -- third-party data (skipped in a plain clone) -----------------------------------------------
+def test_few_warnings_on_professional_english_copy() -> None:
+    folder = shared_path("clean", "scrapinghub")
+    words = warnings = 0
+    for path in sorted(folder.glob("*.txt"))[:40]:
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        warnings += sum(f.level != "suggestion" for f in lint(text))
+    assert warnings * 1000 / words < 2.5
+
+
+def test_loaded_warnings_are_precise_on_babe() -> None:
+    path = shared_path("bias", "babe_sg2.csv")
+    with path.open(encoding="utf-8-sig") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter=";")][:1200]
+    flagged = [
+        r["label_bias"] == "Biased"
+        for r in rows
+        if any(f.level == "warning" for f in lint(r["text"], "bias.loaded"))
+    ]
+    assert len(flagged) >= 40
+    assert sum(flagged) / len(flagged) >= 0.75
