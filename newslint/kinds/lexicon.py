@@ -71,7 +71,7 @@ class LexiconKind(Kind):
         self.indexes: list[PhraseIndex[Entry]] = [PhraseIndex(entries, options["match"], "lexicon")]
         if options["word-forms"]:
             forms = lexicon_entries(options["word-forms"], "word-forms")
-            self.indexes.append(PhraseIndex(forms, "word", "word-forms"))
+            self.indexes.insert(0, PhraseIndex(forms, "word", "word-forms"))  # forms win ties
             entries = entries + forms
         exceptions = string_list(options["exceptions"], "exceptions")
         self.exceptions = (
