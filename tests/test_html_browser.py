@@ -185,9 +185,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     hostile = folder / "markup.txt"
     hostile.write_text(
-        "Markup in copy\n\n"
-        "The caption read <img src=x onerror=\"document.title='pwned'\"> and <b>bold</b> text.\n\n"
-        "Discuss This Article\n",
+        SEED.read_text(encoding="utf-8")
+        + "\nThe caption read <img src=x onerror=\"document.title='pwned'\"> and <b>bold</b>.\n",
         encoding="utf-8",
     )
     out = folder / "report.html"
