@@ -127,6 +127,27 @@ class Analysis:
         quoted = sum(1 for t in tokens if self.quotes.in_quote(t.idx))
         return QUOTE if tokens and quoted * 2 > len(tokens) else NARRATION
 
+    # -- language --------------------------------------------------------------------------
+    #: below this share of English function words, prose is not English (English copy: >= 0.26)
+    MIN_ENGLISH_SHARE = 0.2
+    #: texts shorter than this many words are too short to judge
+    MIN_WORDS_TO_JUDGE = 40
+
+    @cached_property
+    def english_share(self) -> float:
+        """Share of alphabetic words that are English function words (the, of, and, ...)."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        words = [t.lower_ for t in self.doc if t.is_alpha]
+        return sum(1 for w in words if w in STOP_WORDS) / len(words) if words else 1.0
+
+    @property
+    def looks_english(self) -> bool:
+        """False for prose in another language (the rules are written for English)."""
+        if self.word_count < self.MIN_WORDS_TO_JUDGE:
+            return True
+        return self.english_share >= self.MIN_ENGLISH_SHARE
+
     # -- counts ----------------------------------------------------------------------------
     @cached_property
     def word_count(self) -> int:
@@ -149,4 +170,23 @@ class Analysis:
             "sentences": len(self.sentences),
             "paragraphs": sum(1 for b in self.blocks if b.kind == "body"),
             **(q.stats() if hasattr(q, "stats") else {"quotes": len(q.quotes)}),
+            "readability": self.readability(),
         }
+
+    def readability(self) -> dict[str, float]:
+        """Readability figures of the body text (newslint.metrics, our own sentence bounds)."""
+        from newslint import metrics
+
+        parts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        offset = 0
+        for block in (b for b in self.blocks if b.kind == "body"):
+            for s in self.sentences_in(block):
+                spans.append((offset + s.start - block.start, offset + s.end - block.start))
+            parts.append(self.text[block.start : block.end])
+            offset += block.end - block.start + 2
+        r = metrics.text_metrics("\n\n".join(parts), spans)
+        names = ("flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "smog_index")
+        figures = {name: round(getattr(r, name), 1) for name in names}
+        figures["words_per_sentence"] = round(r.avg_words_per_sentence, 1)
+        return figures

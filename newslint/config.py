@@ -14,6 +14,7 @@ rules:                         # per-rule settings: a level, "off", or a mapping
 vocabulary: {accept: [vocab/names.txt], reject: [vocab/banned.txt]}
 exclude: ["drafts/**"]
 max-file-size: 5MB
+english-only: true             # skip files whose prose is not English (with a notice)
 overrides:                     # applied in order when all their conditions hold
   - files: ["opinion/**"]
     front-matter: {type: opinion}
@@ -47,6 +48,7 @@ TOP_FIELDS = (
     "max-file-size",
     "overrides",
     "spacy-model",
+    "english-only",
 )
 OVERRIDE_FIELDS = ("files", "front-matter", "select", "ignore", "rules")
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
@@ -95,6 +97,7 @@ class Config:
     max_file_size: int = 5 * 1024 * 1024
     overrides: list[Override] = field(default_factory=list)
     spacy_model: str | None = None
+    english_only: bool = True
 
     @property
     def display_path(self) -> str:
@@ -227,6 +230,12 @@ def parse_config(data: Any, path: str) -> Config:
             path, data.line_of("spacy-model"), "spacy-model", "must be a package name"
         )
     cfg.spacy_model = model
+    english_only = data.get("english-only", True)
+    if not isinstance(english_only, bool):
+        raise ConfigError(
+            path, data.line_of("english-only"), "english-only", "must be true or false"
+        )
+    cfg.english_only = english_only
     vocab = data.get("vocabulary") or LineDict()
     if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
         raise ConfigError(

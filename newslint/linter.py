@@ -160,15 +160,17 @@ class Linter:
             self._check_ids(config.select, rules, (path, None, "select"))
             self._check_ids(config.ignore, rules, (path, None, "ignore"))
             self._check_ids(config.rules, rules, (path, config.rule_lines, "rules"))
+        # later layers win: the repo config, then the command line, then the file's overrides
+        # (so `--select bias.*` does not switch bias rules back on for an opinion column)
         layers: list[tuple[list[str], list[str], dict[str, dict[str, Any]], dict[str, int]]] = [
-            (config.select, config.ignore, config.rules, config.rule_lines)
+            (config.select, config.ignore, config.rules, config.rule_lines),
+            (self.cli_select, self.cli_ignore, {}, {}),
         ]
         for i in active:
             o: Override = config.overrides[i]
             if path:
                 self._check_ids(o.rules, rules, (path, o.rule_lines, "overrides.rules"))
             layers.append((o.select, o.ignore, o.rules, o.rule_lines))
-        layers.append((self.cli_select, self.cli_ignore, {}, {}))
         resolved: list[Rule] = []
         for rule in rules:
             enabled = rule.enabled
@@ -244,6 +246,11 @@ class Linter:
 
         analysis = Analysis(document, config.spacy_model)
         analysis.vocabulary = self.vocabulary(config)  # type: ignore[attr-defined]
+        if config.english_only and not analysis.looks_english:
+            result.notice = (
+                f"{document.path}: not English text, skipped (set english-only: false to lint it)"
+            )
+            return result
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
         for rule in rules:
