@@ -51,9 +51,13 @@ def load_pages() -> dict[str, tuple[str, list[tuple[str, bool]]]]:
     return pages
 
 
+#: lint every page, also those not in English (the default config skips them; --english-only)
+CONFIG = Config()
+
+
 def lint(text: str, linter: Linter, rules: list) -> tuple[list, object]:
     document = parse(text, "<eval>", "text")
-    return linter.lint_document(document, Config(), rules=rules).findings, document
+    return linter.lint_document(document, CONFIG, rules=rules).findings, document
 
 
 def page_lines(lines: list[str]) -> tuple[str, list[int]]:
@@ -176,7 +180,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", choices=("fp", "fn", "clean"))
     parser.add_argument("--domains", action="store_true", help="per-domain figures")
+    parser.add_argument(
+        "--english-only",
+        action="store_true",
+        help="skip pages that are not in English, as the default configuration does",
+    )
     args = parser.parse_args()
+    if hasattr(CONFIG, "english_only"):
+        CONFIG.english_only = args.english_only
     rules = [r for r in load_rules([("news", str(RULES))]) if r.enabled]
     linter = Linter()
     scraped(linter, rules, args.show, args.domains)

@@ -179,3 +179,75 @@ def test_clean_professional_copy_stays_quiet() -> None:
         words += len(text.split())
         count += len(lint(text))
     assert count * 1000 / words <= 0.5
+
+
+ARTICLE = [
+    "Chargers coach Anthony Lynn said on Tuesday that his team's playoff hopes were slim after a "
+    "fourth loss in five games, and that the offence had to change.",
+    "Lynn said the team saw the Monday night game as the most important step toward the playoffs, "
+    "but four interceptions by Philip Rivers ended any hope of a comeback.",
+    "At 4-7, the Chargers would probably not make the playoffs even if they won every remaining "
+    "game, because they have lost too many games inside the conference this season.",
+]
+
+
+def _flagged_lines(lines: list[str]) -> dict[str, set[str]]:
+    findings = lint("\n\n".join(lines))
+    line_of = {1 + 2 * i: text for i, text in enumerate(lines)}
+    out: dict[str, set[str]] = {}
+    for f in findings:
+        out.setdefault(line_of[f.line], set()).add(f.rule)
+    return out
+
+
+def test_teasers_after_a_section_label_are_outside_the_article() -> None:
+    lines = [
+        "Sign In",
+        *ARTICLE,
+        "Share this story",
+        "Related Stories",
+        "Texans beat the Ravens in overtime on a late field goal",
+        "The Texans needed a field goal in the final seconds to stay top of the division.",
+        "Browns suspend their defensive end for the rest of the season",
+        "The league said the suspension would last at least until the end of the playoffs.",
+        "Privacy Policy",
+    ]
+    flagged = _flagged_lines(lines)
+    assert not any(text in flagged for text in ARTICLE)
+    assert flagged[lines[6]] == {"boilerplate.fragment"}
+    assert flagged[lines[7]] == {"boilerplate.outside"}
+    assert flagged[lines[9]] == {"boilerplate.outside"}
+
+
+def test_a_related_box_inside_the_story_does_not_end_it() -> None:
+    lines = [
+        "Sign In",
+        *ARTICLE[:2],
+        "Related Stories",
+        "Texans beat the Ravens in overtime on a late field goal",
+        *ARTICLE[2:],
+        "Lynn declined to say whether Rivers would start against the Chiefs in Mexico City on Monday.",
+        "The team returns to practice on Wednesday, a spokesman said after the game.",
+        "Privacy Policy",
+    ]
+    flagged = _flagged_lines(lines)
+    assert not any(text in flagged for text in lines[1:3] + lines[5:8])
+
+
+def test_a_comment_thread_is_not_article_text() -> None:
+    lines = [
+        "Sign In",
+        *ARTICLE,
+        "Share this:",
+        "thelastfan says:",
+        "November 19, 2019 at 6:34 am",
+        "It's a good thing we have no fans left because this is a dumpster fire.",
+        "joetoronto says:",
+        "November 19, 2019 at 6:44 am",
+        "It's time for both fans to come to grips with reality, it's over yet again.",
+        "Privacy Policy",
+    ]
+    flagged = _flagged_lines(lines)
+    assert not any(text in flagged for text in ARTICLE)
+    for text in lines[5:11]:
+        assert text in flagged, text

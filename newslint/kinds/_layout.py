@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,39 @@ class Layout:
         while hi + 1 < len(self.lines) and not self.lines[hi + 1].sentence:
             hi += 1
         return lo, hi
+
+    def ending_before(self, breaks: Collection[int], min_words: int, resume_run: int) -> Layout:
+        """The layout with the core cut at the first section break that ends the article.
+
+        A bare section label ("Related Stories", "Leave a Reply") or a comment's author line
+        marks the end of the article text: what follows (teasers, comment threads, sign-up forms)
+        has sentences too, which would otherwise stretch the core to the end of the page. A break
+        ends the article when ``min_words`` of article text precede it and the article does not
+        resume before the next break (``resume_run`` sentence lines in a row: a related-links box
+        set in the middle of the story).
+        """
+        marks = sorted(b for b in breaks if self.core_start <= b <= self.core_end)
+        words = 0
+        position = self.core_start
+        for i, mark in enumerate(marks):
+            while position < mark:
+                words += self.lines[position].words if self.lines[position].sentence else 0
+                position += 1
+            if words < min_words:
+                continue
+            stop = marks[i + 1] if i + 1 < len(marks) else self.core_end + 1
+            if not self._resumes(mark + 1, stop, resume_run):
+                return Layout(self.lines, self.core_start, mark - 1)
+        return self
+
+    def _resumes(self, start: int, stop: int, run: int) -> bool:
+        """True when ``run`` sentence lines in a row follow in ``[start, stop)``."""
+        count = 0
+        for line in self.lines[start:stop]:
+            count = count + 1 if line.sentence else 0
+            if count >= run:
+                return True
+        return False
 
 
 def word_count(text: str) -> int:

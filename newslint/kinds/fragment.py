@@ -38,6 +38,10 @@ LETTER = re.compile(r"[^\W\d_]")
 SIGNATURE = re.compile(r"[^\W\d_]+|\d+")
 MIN_DATA_RUN = 4
 MENU_RUN = 6
+#: a section label that ends the article is a bare label, not a link with a headline
+MAX_LABEL_WORDS = 5
+#: the time stamp under a comment's author line
+STAMP = re.compile(r"\d{1,2}[:.]\d{2}|\b\d+ (?:minutes?|hours?|days?|weeks?|months?) ago\b", re.I)
 
 
 def _signature(text: str) -> str:
@@ -83,6 +87,22 @@ class FragmentKind(Kind):
             default=2,
             help="lines matching defer-to that show the text is a scraped page (else only cut-off labels)",
         ),
+        "ends-article": Option(
+            (list,),
+            default=[],
+            help="bare section labels (related, comments, share) that end the article text",
+        ),
+        "min-article-words": Option(
+            (int,), default=80, help="article words before a section label can end it"
+        ),
+        "resume-run": Option(
+            (int,), default=3, help="sentence lines in a row after a label: the article goes on"
+        ),
+        "comment-author": Option(
+            (list,),
+            default=[],
+            help="a comment's author line (followed by its time stamp) also ends the article",
+        ),
         "outside-sentences": Option(
             (bool,), default=False, help="flag sentences outside the article core instead"
         ),
@@ -94,6 +114,14 @@ class FragmentKind(Kind):
         self.dangling = frozenset(w.lower() for w in string_list(options["dangling"], "dangling"))
         self.defer = compile_line_patterns(
             flatten_patterns(options["defer-to"], "defer-to"), "defer-to"
+        )
+        self.ends = compile_line_patterns(
+            flatten_patterns(options["ends-article"], "ends-article"), "ends-article"
+        )
+        self.min_article_words = options["min-article-words"]
+        self.resume_run = options["resume-run"]
+        self.author = compile_line_patterns(
+            flatten_patterns(options["comment-author"], "comment-author"), "comment-author"
         )
         self.outside_sentences = options["outside-sentences"]
         self.min_evidence = options["min-evidence"]
@@ -129,8 +157,31 @@ class FragmentKind(Kind):
                 return "a menu of links inside the article"
         return None
 
+    def _breaks(self, lay: Layout) -> tuple[set[int], set[int]]:
+        """Lines that open a section after the article: bare labels, and comments' author lines."""
+        labels: set[int] = set()
+        authors: set[int] = set()
+        lines = lay.lines
+        for position, line in enumerate(lines):
+            if line.sentence or line.words > MAX_LABEL_WORDS:
+                continue
+            if self.ends is not None and self.ends.fullmatch(line.text):
+                labels.add(position)
+            elif (
+                self.author is not None
+                and position + 1 < len(lines)
+                and self.author.fullmatch(line.text)
+                and STAMP.search(lines[position + 1].text)
+                and lines[position + 1].words <= MAX_LABEL_WORDS * 2
+            ):
+                authors.add(position)
+        return labels, authors
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         lay = layout(analysis)
+        labels, authors = self._breaks(lay)
+        if labels or authors:
+            lay = lay.ending_before(labels | authors, self.min_article_words, self.resume_run)
         deferred = {
             position
             for position, line in enumerate(lay.lines)
@@ -141,6 +192,8 @@ class FragmentKind(Kind):
             if position in deferred:
                 continue
             reason = self._reason(position, lay)
+            if position in authors and not lay.in_core(position) and not self.outside_sentences:
+                reason = "a comment's author line"
             if reason is None or (not scraped and reason != "a cut-off link label"):
                 continue
             block = analysis.blocks[line.index]
