@@ -34,7 +34,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["Quote", "QuoteAnalysis", "analyse_quotes", "reporting_verb_forms"]
+__all__ = [
+    "Citation",
+    "Quote",
+    "QuoteAnalysis",
+    "analyse_quotes",
+    "lexicon_words",
+    "reporting_verb_forms",
+]
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -79,10 +86,16 @@ _AUXILIARIES = frozenset(
     {"will", "would", "did", "do", "does", "can", "could", "may", "might", "should", "must", "to"}
 )
 _PLAIN_PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _SHORT_CLAUSE_TOKENS = 8
 _MAX_WRAPPED_LINES = 10
 _FRAMING_KINDS = frozenset({"name", "title_name", "pronoun", "organisation", "group"})
 _MAX_TERM_WORDS = 4
+_MAX_NP_TERM_WORDS = 8
+_TERM_DETERMINERS = frozenset(
+    {"the", "a", "an", "these", "those", "this", "its", "their", "our", "your", "my", "his"}
+)
+_WORD_BEFORE_RE = re.compile(r"(?:^|\W)([^\W\d_]+)[ \t]+$")
 _MAX_NP_TOKENS = 10
 _MAX_APPOSITIVE_TOKENS = 30
 
@@ -124,14 +137,72 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A reporting clause in narration, quote or not: ``Itani says``, ``according to X``."""
+
+    cue: tuple[int, int]
+    speaker: tuple[int, int]
+    speaker_kind: str
+    cue_text: str
+    speaker_text: str
+
+
+#: speaker kinds that name a source (a person or an institution); the others do not
+NAMED_KINDS = frozenset({"name", "organisation"})
+
+
+@dataclass(frozen=True)
 class QuoteAnalysis:
-    """All quotes of a document in order, plus unbalanced marks."""
+    """All quotes of a document in order, plus unbalanced marks.
+
+    ``citations`` (computed on first use) lists every reporting clause in the narration, with or
+    without a quotation: what ``quotes.first-reference`` checks.
+    """
 
     quotes: list[Quote]
     unbalanced: list[tuple[int, str]]
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _outer: list[int] = field(default_factory=list, repr=False, compare=False)
     _children: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _text: str = field(default="", repr=False, compare=False)
+    _units: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    _cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def citations(self) -> list[Citation]:
+        """Reporting clauses in narration (outside quotes), in text order; computed once."""
+        found = self._cache.get("citations")
+        if found is None:
+            found = self._cache["citations"] = _find_citations(
+                self._text, self._units, [self.quotes[i] for i in self._outer]
+            )
+        return found  # type: ignore[return-value]
+
+    def stats(self) -> dict[str, int]:
+        """Counts for ``--stats``.
+
+        ``quotes``: outer quotations that are not short quoted terms; ``attributed_quotes`` and
+        ``orphan_quotes`` split them. Sources are the distinct speakers of quotes attributed by
+        their own cue (pronouns and inherited owners are not new sources): ``named_sources`` are
+        people named by a capitalised name (``Mr. Yetkın``, ``analyst Nicholas Heras``) and named
+        institutions (``the Pentagon``); ``unnamed_sources`` are groups, documents and people
+        described without a name (``officials``, ``a senior adviser to Erdogan``).
+        """
+        quotes = [q for q in self.quotes if q.depth == 0 and not q.is_term]
+        named: set[str] = set()
+        unnamed: set[str] = set()
+        for q in quotes:
+            if q.speaker_text is None or q.inherited or q.speaker_kind == "pronoun":
+                continue
+            key = " ".join(q.speaker_text.lower().split())
+            (named if source_is_named(q.speaker_text, q.speaker_kind) else unnamed).add(key)
+        return {
+            "quotes": len(quotes),
+            "attributed_quotes": sum(1 for q in quotes if q.attributed),
+            "orphan_quotes": sum(1 for q in quotes if q.is_orphan),
+            "named_sources": len(named),
+            "unnamed_sources": len(unnamed),
+        }
 
     def _outer_index(self, offset: int) -> int | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -181,6 +252,7 @@ class _Lexicon(NamedTuple):
     document_only_verbs: frozenset[str]
     adjacent_only_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
+    title_small_words: frozenset[str]
     inflected: frozenset[str]
 
 
@@ -244,6 +316,7 @@ def _lexicon() -> _Lexicon:
         document_only_verbs=fs("read_by_documents"),
         adjacent_only_verbs=fs("adjacent_only_verbs"),
         addressee_verbs=fs("addressee_verbs"),
+        title_small_words=fs("title_small_words"),
         inflected=inflected,
     )
 
@@ -251,6 +324,31 @@ def _lexicon() -> _Lexicon:
 def reporting_verb_forms() -> dict[str, str]:
     """Every inflected reporting-verb form mapped to its base verb."""
     return dict(_lexicon().verbs)
+
+
+def lexicon_words(key: str) -> frozenset[str]:
+    """One word list of the quotation lexicon (``honorifics``, ``titles``, ``stop_capitals`` ...)."""
+    value = getattr(_lexicon(), key)
+    if not isinstance(value, frozenset):
+        raise KeyError(key)
+    return value
+
+
+def source_is_named(speaker_text: str, kind: str | None) -> bool:
+    """A speaker that names its source: a person's name (its head word is capitalised and not a
+    title) or a named institution, rather than ``officials`` or ``a senior adviser to Erdogan``."""
+    if kind == "organisation":
+        return any(ch.isupper() for ch in speaker_text)
+    if kind not in ("name", "title_name"):
+        return False
+    toks = [t for t in _tokens(speaker_text, 0, len(speaker_text)) if t.word]
+    lex = _lexicon()
+    while len(toks) > 1 and toks[-1].low in lex.particles:
+        toks.pop()
+    if not toks:
+        return False
+    head = toks[-1]
+    return head.cap and not _is_known(_base(head.low))
 
 
 # --------------------------------------------------------------------------- mark scanning
@@ -732,6 +830,13 @@ def _np_core_left(toks: Sequence[_Tok], i: int, lo: int) -> _NP | None:
 def _np_right(toks: Sequence[_Tok], i: int, hi: int, extend: bool = True) -> _NP | None:
     """Noun phrase starting at token ``i`` (``said the ministry``, ``argues Mr. Yetkın``)."""
     lex = _lexicon()
+    if (
+        i + 3 < hi
+        and toks[i].text[:1].isdigit()
+        and toks[i + 1].text == "-"
+        and toks[i + 2].low.endswith("-old")
+    ):
+        i += 3  # "wrote 43-year-old Martin Taylor"
     if i >= hi or not toks[i].word:
         return None
     if toks[i].low in lex.pronouns:
@@ -845,7 +950,12 @@ def _attribution_at(
     what, last = found
     cue = (toks[k].start, toks[last].end)
     if what == "phrase":
-        return _attr(toks, cue, _np_right(toks, last + 1, hi))
+        np = _np_right(toks, last + 1, hi)
+        if np is None and last + 2 < hi and toks[last + 1].low in lex.determiners:
+            t = toks[last + 2]  # "in the words of the patient"
+            if t.word and not t.cap and t.low not in lex.stop_capitals and t.low not in lex.verbs:
+                np = _NP(last + 1, last + 2, "group" if t.low.endswith("s") else "title_name")
+        return _attr(toks, cue, np)
     if what == "putit":
         return _attr(toks, cue, _np_left(toks, k - 1, lo, appositive=False))
     verb = toks[k].low
@@ -939,6 +1049,9 @@ def _immediate_after(toks: Sequence[_Tok], dash_ok: bool, short: bool = False) -
     np = _np_right(toks, p, hi)
     if not np:
         return None
+    named = _appositive_name(toks, p, hi)
+    if named:
+        return named
     q = _skip_parenthesis(toks, np.last + 1)
     dashed = dash_ok and p > 0 and toks[p - 1].text in _DASHES
     if dashed and np.kind in ("name", "title_name") and (q >= hi or toks[q].text in ".,;"):
@@ -968,6 +1081,27 @@ def _immediate_after(toks: Sequence[_Tok], dash_ok: bool, short: bool = False) -
         if short and sum(1 for t in toks[q + 1 :] if t.word) > _SHORT_CLAUSE_TOKENS:
             return None
         return _Attr((toks[q].start, toks[q].end), _span(toks, np), np.kind)
+    return None
+
+
+def _appositive_name(toks: Sequence[_Tok], p: int, hi: int) -> _Attr | None:
+    """``Sweden's deputy director of public prosecutions, Eva-Marie Persson, said``."""
+    lex = _lexicon()
+    for k in range(p + 1, min(hi, p + _MAX_NP_TOKENS)):
+        if not toks[k].word and toks[k].text != ",":
+            return None
+        if toks[k].text != ",":
+            continue
+        np = _np_right(toks, k + 1, hi)
+        if np is None or np.kind != "name" or np.last + 2 >= hi or toks[np.last + 1].text != ",":
+            return None
+        v = np.last + 2
+        while v < hi and toks[v].word and toks[v].low in lex.adverbs:
+            v += 1
+        found = _cue_at(toks, v) if v < hi else None
+        if found and found[0] == "verb" and lex.verbs[toks[v].low] not in lex.addressee_verbs:
+            return _Attr((toks[v].start, toks[v].end), _span(toks, np), np.kind)
+        return None
     return None
 
 
@@ -1007,14 +1141,39 @@ def _framing_speaker(before: Sequence[_Tok], subject: _Subject) -> _Attr | None:
 # --------------------------------------------------------------------------- analysis
 
 
+def _is_title(words: Sequence[str]) -> bool:
+    """``“Takin’ It to the Streets”``: a title-case name of a work, not a quotation."""
+    small = _lexicon().title_small_words
+    big = [w for w in words if w.lower() not in small or w is words[0]]
+    return (
+        len(words) >= 2
+        and all(w[0].isupper() or w[0].isdigit() for w in big)
+        and not all(w.isupper() for w in words)
+    )
+
+
 def _is_term(text: str, q: _Q, para_start: int) -> bool:
-    """A short quoted term embedded mid-sentence ("red line"), not a quotation."""
+    """A quoted term or title, not a quotation: ``a "red line"``, ``these "moments of growth?"``,
+    ``“Humidifier lung” may result``, ``the song “Takin’ It to the Streets”``."""
     if q.continues or q.continuation_of is not None:
         return False
     content = text[q.content_start : q.content_end].strip()
     words = _WORD_RE.findall(content)
+    if _is_title(words):
+        return True
+    prev_word = _WORD_BEFORE_RE.search(text[max(para_start, q.start - 40) : q.start])
+    if (
+        prev_word
+        and prev_word.group(1).lower() in _TERM_DETERMINERS
+        and 1 <= len(words) <= _MAX_NP_TERM_WORDS
+        and not _FINAL_PUNCT_RE.search(content.rstrip(".,?!"))
+    ):
+        return True  # "the “struggle against terrorism, infiltration and separatism”"
     if not 1 <= len(words) <= _MAX_TERM_WORDS:
         return False
+    nxt = _WORD_AFTER_RE.match(text, q.end + 1) if text[q.end : q.end + 1] == " " else None
+    if nxt and nxt.group()[0].islower() and not content.endswith((".", ",", "?", "!", "…")):
+        return True  # "“Humidifier lung” may result from fungus": the quote is the subject
     body = content[:-1] if content.endswith((".", ",")) else content  # US style: 'a "red line."'
     if _FINAL_PUNCT_RE.search(body) or content.endswith(("?", "!")):
         return False
@@ -1155,7 +1314,7 @@ class _Analyser:
             q.cue, q.speaker, q.kind, q.own = attr.cue, attr.speaker, attr.kind, True
 
     def _ends_sentence(self, q: _Q) -> bool:
-        content = self.text[q.content_start : q.content_end].rstrip()
+        content = self.text[q.content_start : q.content_end].rstrip().rstrip(SINGLE_MARKS)
         return bool(content) and content[-1] in ".?!…,"
 
     def _attribution_in_next_unit(self, unit: int) -> _Attr | None:
@@ -1189,6 +1348,25 @@ class _Analyser:
                 subject[1],
             )  # "Sanders made the following comment:"
         return None
+
+    def _person_subject(
+        self, unit: int
+    ) -> tuple[tuple[int, int] | None, tuple[int, int], str] | None:
+        """``Aderholt returned to the issue. "What ...?"``: a sentence opened by a person (a
+        name or he/she/they) frames the quote that opens the next sentence of the paragraph."""
+        toks = self._toks(*self._narration_segments(unit)[0])
+        np = _np_right(toks, 0, len(toks))
+        if np is None or np.last + 1 >= len(toks):
+            return None
+        after = toks[np.last + 1]
+        if not after.word or after.cap:
+            return None
+        head = toks[np.last]
+        if np.kind == "pronoun":
+            ok = head.low in _PERSON_PRONOUNS
+        else:
+            ok = np.kind in ("name", "title_name") and head.cap and not _is_known(head.low)
+        return (None, _span(toks, np), np.kind) if ok else None
 
     def _opens_unit(self, q: _Q) -> bool:
         us = self.units[q.unit][0]
@@ -1224,10 +1402,23 @@ class _Analyser:
             if donor is not None:
                 q.cue, q.speaker, q.kind, q.inherited = donor.cue, donor.speaker, donor.kind, True
                 continue
-            if q.is_term or not self._opens_unit(q):
+            same = next(
+                (
+                    quotes[m]
+                    for m in reversed(self.unit_quotes.get(q.unit, []))
+                    if quotes[m].own and quotes[m].start < q.start
+                ),
+                None,
+            )
+            if same is not None:  # '"A," comments Smith in a statement, "B."'
+                q.cue, q.speaker, q.kind, q.inherited = same.cue, same.speaker, same.kind, True
+                continue
+            if not self._opens_unit(q):
                 continue
             prev = self._previous_unit(q.unit)
             found = self._unit_attribution(prev) if prev is not None else None
+            if found is None and prev is not None and self.unit_par[prev] == self.unit_par[q.unit]:
+                found = self._person_subject(prev)
             if found:
                 q.cue, q.speaker, q.kind = found
                 q.inherited = True
@@ -1282,6 +1473,8 @@ class _Analyser:
             _starts=[frozen[i].start for i in outer],
             _outer=outer,
             _children=children,
+            _text=text,
+            _units=list(self.units),
         )
 
 
@@ -1290,6 +1483,44 @@ def chains_root(quotes: Sequence[_Q], i: int) -> int:
     while quotes[i].continuation_of is not None:
         i = quotes[i].continuation_of
     return i
+
+
+def _find_citations(
+    text: str, units: Sequence[tuple[int, int]], outer: Sequence[Quote]
+) -> list[Citation]:
+    """Every reporting clause in the narration of every unit (``Itani says``, ``said Smith``)."""
+    out: list[Citation] = []
+    starts = [q.start for q in outer]
+    for us, ue in units:
+        segs: list[tuple[int, int]] = []
+        pos = us
+        for qi in range(bisect.bisect_left(starts, us), bisect.bisect_left(starts, ue)):
+            segs.append((pos, outer[qi].start))
+            pos = max(pos, outer[qi].end)
+        segs.append((pos, ue))
+        subject: _Subject = None
+        for n, (s, e) in enumerate(segs):
+            toks = _tokens(text, s, e) if e > s else []
+            if n == 0:
+                subject = _subject(toks)
+            k = 0
+            while k < len(toks):
+                a = _attribution_at(toks, k, 0, len(toks), subject)
+                if a is None:
+                    k += 1
+                    continue
+                out.append(
+                    Citation(
+                        a.cue,
+                        a.speaker,
+                        a.kind,
+                        text[a.cue[0] : a.cue[1]],
+                        text[a.speaker[0] : a.speaker[1]],
+                    )
+                )
+                while k < len(toks) and toks[k].start < a.cue[1]:
+                    k += 1  # past the cue ("according to")
+    return out
 
 
 def analyse_quotes(
