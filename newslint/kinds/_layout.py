@@ -25,6 +25,10 @@ SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: characters that make a short line structured data (a list item, a score), not a menu label
 STRUCTURE = re.compile(r"\d|[:@|•·#$€£%]|\s[–—-]\s|[()\[\]]")
+#: a first word with a capital inside it: "iPhone", "macOS", "eBay"
+CAMEL = re.compile(r"[a-z]+[A-Z][\w]*\b")
+#: a model or version number closing a short label: "iOS 13", "Apple TV 4K"
+VERSION = re.compile(r"\s\d+[A-Za-z]?$")
 WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 SMALL_WORDS = frozenset(
     [
@@ -138,14 +142,16 @@ def shape(index: int, text: str) -> LineShape:
     ends = bool(SENTENCE_END.search(stripped))
     sentence = (ends and (words >= 4 or len(stripped) >= 25)) or words >= 20 or len(stripped) >= 120
     first = next((c for c in stripped if c.isalpha()), "")
-    structured = bool(STRUCTURE.search(stripped))
+    # "iPhone 11", "macOS Mojave": a product name, capitalised inside its first word
+    capital = first.isupper() or bool(CAMEL.match(stripped))
+    structured = bool(STRUCTURE.search(VERSION.sub("", stripped) if words <= 4 else stripped))
     nav = (
         not sentence
         and not structured
-        and first.isupper()
+        and capital
         and (words <= 4 or (words <= 12 and title_ratio(stripped) >= 0.9))
     )
-    return LineShape(index, stripped, words, sentence, nav, first.islower())
+    return LineShape(index, stripped, words, sentence, nav, not capital and first.islower())
 
 
 NAV_COST = 20  # a menu-like label in a run of fragments

@@ -51,11 +51,11 @@ def _signature(text: str) -> str:
 
 
 def _menus(lay: Layout) -> int:
-    """Runs of at least ``MENU_RUN`` menu-like labels in a row: site menus."""
+    """Site menus: each ``MENU_RUN`` menu-like labels in a row count once."""
     count = run = 0
     for line in lay.lines:
         run = run + 1 if line.nav else 0
-        count += run == MENU_RUN
+        count += run > 0 and run % MENU_RUN == 0  # a long menu counts once per six labels
     return count
 
 
