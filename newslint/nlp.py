@@ -21,10 +21,16 @@ if TYPE_CHECKING:
 MAX_LENGTH = 20_000_000
 
 
-@lru_cache(maxsize=4)
 def get_nlp(model: str | None = None) -> Language:
     """The tokenizer + sentencizer pipeline (an installed model when ``model`` names one)."""
-    import spacy
+    return _build_nlp(model or None)  # one pipeline for get_nlp(), get_nlp(None), get_nlp("")
+
+
+@lru_cache(maxsize=4)
+def _build_nlp(model: str | None) -> Language:
+    from newslint.lazy_spacy import import_spacy
+
+    spacy = import_spacy()
 
     if model:
         try:

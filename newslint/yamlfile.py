@@ -28,7 +28,9 @@ class LineList(list):  # type: ignore[type-arg]
 def _loader_class() -> type:
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: ~9x faster
+
+    class Loader(base):  # type: ignore[valid-type,misc]
         def construct_mapping(self, node: Any, deep: bool = False) -> LineDict:
             mapping = LineDict(super().construct_mapping(node, deep=True))
             mapping.line = node.start_mark.line + 1
