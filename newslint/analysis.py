@@ -174,19 +174,22 @@ class Analysis:
         }
 
     def readability(self) -> dict[str, float]:
-        """Readability figures of the body text (newslint.metrics, our own sentence bounds)."""
+        """Readability figures of the body copy (all prose when there is no body block),
+        from newslint.metrics over the analysis' own sentence boundaries."""
         from newslint import metrics
 
+        blocks = [b for b in self.blocks if b.kind == "body"] or list(self.blocks)
         parts: list[str] = []
         spans: list[tuple[int, int]] = []
         offset = 0
-        for block in (b for b in self.blocks if b.kind == "body"):
+        for block in blocks:
             for s in self.sentences_in(block):
                 spans.append((offset + s.start - block.start, offset + s.end - block.start))
             parts.append(self.text[block.start : block.end])
             offset += block.end - block.start + 2
         r = metrics.text_metrics("\n\n".join(parts), spans)
-        names = ("flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "smog_index")
+        names = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index")
         figures = {name: round(getattr(r, name), 1) for name in names}
-        figures["words_per_sentence"] = round(r.avg_words_per_sentence, 1)
+        figures["avg_words_per_sentence"] = round(r.avg_words_per_sentence, 1)
+        figures["avg_syllables_per_word"] = round(r.avg_syllables_per_word, 2)
         return figures
