@@ -66,3 +66,35 @@ def test_non_utf8_file_is_decoded(tmp_path) -> None:
     )
     doc = load_document(str(path))
     assert "café" in doc.text and doc.encoding != "utf-8"
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    doc = parse(text, "x.txt", "text")
+    return [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+
+
+def test_a_dek_reads_like_a_sentence_and_a_bare_name_is_a_byline() -> None:
+    kinds = _kinds(
+        "Jets pound Idlib after summit\n\n"
+        "Turkey warns of a new refugee wave as the talks end without a deal\n\n"
+        "Minnie Murray\n\nSeptember 9, 2018\n\nThe strikes continued on Saturday, monitors said."
+    )
+    assert [k for k, _ in kinds] == ["headline", "dek", "byline", "dateline", "body"]
+
+
+def test_site_menu_under_the_page_title_is_not_dek_or_byline() -> None:
+    kinds = _kinds(
+        "Hill suffers hamstring injury - ProFootballTalk\n\n"
+        "Skip to main content\n\nMiddle East\n\nLatin America\n\nWorld News\n\n"
+        "The strikes continued on Saturday, monitors said."
+    )
+    assert [k for k, _ in kinds] == ["headline", "body", "body", "body", "body", "body"]
+    kinds = _kinds("Page title here\n\nApple Store\n\nMacBook Pro\n\nThe vote passed on Monday.")
+    assert [k for k, _ in kinds][:3] == ["headline", "body", "body"]
+
+
+def test_a_byline_with_by_stays_a_byline_before_a_label() -> None:
+    kinds = _kinds(
+        "Jets pound Idlib\n\nBy Minnie Murray\n\nWorld News\n\nThe vote passed on Monday."
+    )
+    assert kinds[1] == ("byline", "By Minnie Murray")

@@ -95,6 +95,11 @@ NOT_NAME_WORDS = frozenset(
 MAX_HEADLINE_WORDS = 25
 MAX_DEK_WORDS = 45
 MAX_HEADER_BLOCKS = 5
+MIN_DEK_WORDS = 5
+#: a dek has at least this many tenths of its words in lower case
+MIN_DEK_LOWER_TENTHS = 4
+BY = re.compile(r"^(?:By|Words by|Written by|Reporting by)\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _words(text: str) -> int:
@@ -104,15 +109,34 @@ def _words(text: str) -> int:
 def _is_byline(chunk: str) -> bool:
     if not BYLINE.match(chunk):
         return False
-    if re.match(r"^(?:By|Words by|Written by|Reporting by)\s", chunk):
+    if BY.match(chunk):
         return True
     return not any(w.lower().strip(",.&") in NOT_NAME_WORDS for w in chunk.split())
+
+
+def _label_like(chunk: str) -> bool:
+    """A short line with no digits and no closing punctuation: a menu item, a section name."""
+    return _words(chunk) <= 4 and not re.search(r"[\d.!?:]", chunk)
+
+
+def _is_dek(chunk: str) -> bool:
+    """A standfirst reads like a sentence: several words, mostly in lower case ("sentence case").
+
+    "World News", "Skip to main content" and "Real Estate" are menu items, not a summary.
+    """
+    words = _WORD.findall(chunk)
+    if len(words) < MIN_DEK_WORDS:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return lower * 10 >= len(words) * MIN_DEK_LOWER_TENTHS
 
 
 def classify_header(text: str, blocks: list[Block], has_headline: bool = False) -> list[Block]:
     """Relabel the leading body blocks of ``blocks`` as headline, dek, byline or dateline.
 
     ``has_headline`` says the reader already found the headline (front-matter title, ``# h1``).
+    A name without "By" is a byline only when the next block is not another short label (a
+    menu of "Middle East", "Latin America" is not a byline), and a dek must read like a sentence.
     """
     out = list(blocks)
     seen_headline = has_headline
@@ -126,9 +150,16 @@ def classify_header(text: str, blocks: list[Block], has_headline: bool = False) 
         if "\n" in chunk:
             break
         words = _words(chunk)
+        following = out[i + 1] if i + 1 < len(out) else None
+        next_chunk = text[following.start : following.end].strip() if following else ""
         if DATE_LINE.match(chunk):
             kind = "dateline"
-        elif words <= 8 and seen_headline and _is_byline(chunk):
+        elif (
+            words <= 8
+            and seen_headline
+            and _is_byline(chunk)
+            and (BY.match(chunk) or not (next_chunk and _label_like(next_chunk)))
+        ):
             kind = "byline"
         elif not seen_headline and words <= MAX_HEADLINE_WORDS and not chunk.endswith("."):
             kind = "headline"
@@ -139,6 +170,7 @@ def classify_header(text: str, blocks: list[Block], has_headline: bool = False) 
             and block.kind == "body"
             and words <= MAX_DEK_WORDS
             and not _SENTENCE_END.search(chunk)
+            and _is_dek(chunk)
         ):
             kind = "dek"
         else:
