@@ -19,7 +19,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from newslint.findings import Finding
+from newslint.lazy_spacy import install
 from newslint.linter import FileResult, Linter
+
+install()  # spaCy, when loaded, comes without its command-line package
 
 
 @lru_cache(maxsize=8)

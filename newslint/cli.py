@@ -138,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = ["check"]
     args = build_parser().parse_args(args_list)
     from newslint.errors import NewslintError
+    from newslint.lazy_spacy import install
+
+    install()  # whichever module imports spaCy first, its CLI package stays unloaded
 
     try:
         if args.command == "rules":

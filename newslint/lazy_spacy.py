@@ -2,9 +2,9 @@
 
 ``import spacy`` runs ``from .cli.info import info``, which loads spaCy's whole CLI (typer, rich,
 weasel, httpx, requests...): about a third of spaCy's import time, for code a linter never calls.
-:func:`import_spacy` puts two lazy stand-ins in ``sys.modules`` first: ``spacy.cli`` (a module
-object that runs the real ``spacy/cli/__init__.py`` into itself on first attribute access) and
-``spacy.cli.info`` (the same, with ``info`` as a function that loads the real one when called).
+:func:`install` adds an import hook that hands out lazy stand-ins for ``spacy.cli`` (a module
+that runs the real ``spacy/cli/__init__.py`` into itself on first access to one of its names) and
+``spacy.cli.info`` (the same, with ``info`` a function that loads the real one when called).
 Everything of spaCy keeps working; the CLI is just loaded when, and if, it is used.
 
 Set ``NEWSLINT_EAGER_SPACY=1`` to import spaCy the ordinary way.
@@ -12,7 +12,8 @@ Set ``NEWSLINT_EAGER_SPACY=1`` to import spaCy the ordinary way.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.abc
+import importlib.machinery
 import os
 import sys
 import types
@@ -20,13 +21,12 @@ from typing import Any
 
 
 class _LazyModule(types.ModuleType):
-    """A package or module whose code runs on first attribute access."""
+    """A module whose real code runs on first access to an attribute it does not have yet."""
 
     def _load(self) -> None:
+        real = self.__dict__.pop("_newslint_real_spec")
         self.__class__ = types.ModuleType  # stop intercepting before running the real code
-        spec = self.__spec__
-        assert spec is not None and spec.loader is not None
-        spec.loader.exec_module(self)
+        real.loader.exec_module(self)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") and name.endswith("__"):
@@ -35,48 +35,64 @@ class _LazyModule(types.ModuleType):
         return getattr(self, name)
 
 
-def _stub(name: str, path: str, package: bool) -> _LazyModule:
-    location = [os.path.dirname(path)] if package else None
-    spec = importlib.util.spec_from_file_location(name, path, submodule_search_locations=location)
-    if spec is None:
-        raise ImportError(name)
-    module = _LazyModule(name)
-    module.__spec__ = spec
-    module.__file__ = path
-    module.__loader__ = spec.loader
-    if package:
-        module.__path__ = location  # type: ignore[assignment]
-        module.__package__ = name
-    else:
-        module.__package__ = name.rpartition(".")[0]
-    return module
+class _Loader(importlib.abc.Loader):
+    def __init__(self, real: importlib.machinery.ModuleSpec) -> None:
+        self.real = real
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+        return None  # the default module object
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        module.__dict__["_newslint_real_spec"] = self.real
+        module.__file__ = self.real.origin
+        module.__class__ = _LazyModule
+        if module.__name__ == "spacy.cli.info":
+            lazy = module
+
+            def info(*args: Any, **kwargs: Any) -> Any:  # spaCy's `spacy.info()`, loaded on call
+                if isinstance(lazy, _LazyModule):
+                    lazy._load()
+                return lazy.info(*args, **kwargs)
+
+            module.__dict__["info"] = info
 
 
-def _install_stubs() -> None:
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or not spec.submodule_search_locations:
+class _Finder(importlib.abc.MetaPathFinder):
+    """Hands out lazy stand-ins for ``spacy.cli`` and ``spacy.cli.info``."""
+
+    NAMES = ("spacy.cli", "spacy.cli.info")
+
+    def find_spec(
+        self, fullname: str, path: Any = None, target: Any = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname not in self.NAMES:
+            return None
+        real = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if real is None or real.loader is None:
+            return None
+        spec = importlib.machinery.ModuleSpec(
+            fullname, _Loader(real), origin=real.origin, is_package=fullname == "spacy.cli"
+        )
+        if real.submodule_search_locations is not None:
+            spec.submodule_search_locations = list(real.submodule_search_locations)
+        spec.has_location = True
+        return spec
+
+
+_FINDER = _Finder()
+
+
+def install() -> None:
+    """Make a later ``import spacy`` (from any module) skip ``spacy.cli``; cheap, idempotent."""
+    loaded = "spacy" in sys.modules or "spacy.cli" in sys.modules
+    if loaded or os.environ.get("NEWSLINT_EAGER_SPACY") or _FINDER in sys.meta_path:
         return
-    cli_dir = os.path.join(list(spec.submodule_search_locations)[0], "cli")
-    init, info_py = os.path.join(cli_dir, "__init__.py"), os.path.join(cli_dir, "info.py")
-    if not (os.path.isfile(init) and os.path.isfile(info_py)):
-        return
-    cli = _stub("spacy.cli", init, package=True)
-    info = _stub("spacy.cli.info", info_py, package=False)
-
-    def lazy_info(*args: Any, **kwargs: Any) -> Any:
-        info._load()
-        return info.info(*args, **kwargs)
-
-    info.__dict__["info"] = lazy_info
-    cli.__dict__["info"] = info
-    sys.modules["spacy.cli"] = cli
-    sys.modules["spacy.cli.info"] = info
+    sys.meta_path.insert(0, _FINDER)
 
 
 def import_spacy() -> types.ModuleType:
     """The ``spacy`` module, imported without loading ``spacy.cli`` (see the module docstring)."""
-    if "spacy" not in sys.modules and not os.environ.get("NEWSLINT_EAGER_SPACY"):
-        _install_stubs()
+    install()
     import spacy
 
     return spacy

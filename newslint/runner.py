@@ -124,6 +124,9 @@ class _Failure:
 def _init_worker(settings: RunSettings) -> None:
     global _WORKER_LINTER
     if _WORKER_LINTER is None:  # spawned, not forked from the warm parent
+        from newslint.lazy_spacy import install
+
+        install()
         _WORKER_LINTER = settings.linter()
 
 
