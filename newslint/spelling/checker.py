@@ -1,0 +1,151 @@
+"""SpellChecker: "is this a word?" and ranked suggestions, over the cached lexicon."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+
+from newslint.spelling.lexicon import Lexicon, load_lexicon
+from newslint.spelling.misspellings import corrections, match_case
+from newslint.spelling.suggest import Suggester
+
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Productive prefixes of closed compounds: "microenvironments", "antiepileptic", "coprocessor".
+PREFIXES = (
+    "anti", "auto", "bio", "co", "counter", "cyber", "de", "eco", "geo", "hyper", "inter", "macro",
+    "mega", "micro", "mini", "mis", "multi", "nano", "neo", "non", "over", "post", "pre", "pro", "pseudo",
+    "re", "semi", "sub", "super", "tele", "trans", "ultra", "un", "under",
+)  # fmt: skip
+MIN_COMPOUND_PART = 4
+
+
+def normalise(word: str) -> str:
+    """Straighten typographic apostrophes."""
+    return word.translate(APOSTROPHES)
+
+
+def strip_possessive(word: str) -> str:
+    """Russia's -> Russia, agencies' -> agencies."""
+    if word.endswith("'s") or word.endswith("'S"):
+        return word[:-2]
+    return word[:-1] if word.endswith("'") else word
+
+
+class SpellChecker:
+    """Dictionary look-ups and suggestions; house vocabulary can be added with add_words()."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+        self._suggester: Suggester | None = None
+        self._house: set[str] = set()
+        self._lock = threading.Lock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The word list (loaded from the disk cache on first use)."""
+        if self._lexicon is None:
+            with self._lock:
+                if self._lexicon is None:
+                    self._lexicon = load_lexicon()
+        return self._lexicon
+
+    @property
+    def suggester(self) -> Suggester:
+        """The suggestion engine (set up on first use)."""
+        if self._suggester is None:
+            self._suggester = self.lexicon.suggester()
+        return self._suggester
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Accept these words (any capitalisation) from now on."""
+        self._house.update(normalise(w).lower() for w in words if w.strip())
+
+    def _known_simple(self, word: str) -> bool:
+        forms = self.lexicon.forms
+        if word in forms or word.lower() in self._house or _NUMBER.fullmatch(word):
+            return True
+        low = word.lower()
+        if word[:1].isupper() and word[1:].islower():  # Sentence case of a common word.
+            return low in forms
+        if word.isupper():  # ALL CAPS of a common word or a proper noun.
+            return low in forms or word.capitalize() in forms
+        return False
+
+    def is_known(self, word: str) -> bool:
+        """True if ``word`` is spelled correctly.
+
+        Case-aware: "Paris" and "PARIS" are known, "paris" is not; "Takeover" is known because
+        "takeover" is. Possessives are checked on their stem and hyphenated compounds part by part.
+        """
+        word = normalise(word.strip())
+        if not word:
+            return False
+        if self._known_simple(word):
+            return True
+        stem = strip_possessive(word)
+        if stem != word and stem and self._known_simple(stem):
+            return True
+        if "-" in stem:
+            parts = stem.split("-")
+            return all(p and self._known_simple(p) for p in parts)
+        return self._known_compound(stem)
+
+    def _known_compound(self, word: str) -> bool:
+        """A prefix + known word, or two known words of at least MIN_COMPOUND_PART letters."""
+        if not word.isalpha() or len(word) < 2 * MIN_COMPOUND_PART:
+            return False
+        low = word.lower()
+        for prefix in PREFIXES:
+            rest = low[len(prefix) :]
+            if (
+                low.startswith(prefix)
+                and len(rest) >= MIN_COMPOUND_PART
+                and self._known_simple(rest)
+            ):
+                return True
+        forms = self.lexicon.forms
+        return any(
+            low[:i] in forms and low[i:] in forms
+            for i in range(MIN_COMPOUND_PART, len(low) - MIN_COMPOUND_PART + 1)
+        )
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Corrections for ``word``, best first, in the word's capitalisation."""
+        word = normalise(word.strip())
+        stem = strip_possessive(word)
+        suffix = word[len(stem) :]
+        if "-" in stem:
+            parts = stem.split("-")
+            for i, part in enumerate(parts):
+                if part and not self._known_simple(part):
+                    return [
+                        "-".join([*parts[:i], fix, *parts[i + 1 :]]) + suffix
+                        for fix in self.suggest(part, limit)
+                    ]
+            return []
+        low = stem.lower()
+        preferred = [f for f in corrections(low) if " " not in f]
+        fixes = self.suggester.suggest(low, limit, preferred)
+        return [_recase(stem, f) + suffix for f in fixes]
+
+
+def _recase(template: str, fix: str) -> str:
+    if fix != fix.lower():  # Proper noun: keep its own capitalisation unless shouting.
+        return fix.upper() if len(template) > 1 and template.isupper() else fix
+    return match_case(template, fix)
+
+
+_CHECKER: SpellChecker | None = None
+_CHECKER_LOCK = threading.Lock()
+
+
+def get_checker() -> SpellChecker:
+    """The shared SpellChecker (its lexicon loads lazily on first look-up)."""
+    global _CHECKER
+    if _CHECKER is None:
+        with _CHECKER_LOCK:
+            if _CHECKER is None:
+                _CHECKER = SpellChecker()
+    return _CHECKER

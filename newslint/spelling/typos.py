@@ -1,0 +1,208 @@
+"""find_typos: the news-aware policy that decides which unknown words are worth reporting.
+
+News copy is dense with foreign names, so anything that looks like a name is left alone:
+capitalised words inside a sentence, words with non-ASCII letters, acronyms, mixed-case brands,
+and unknown words that recur in the article. URLs, e-mail addresses, @handles, #tags, numbers
+with units and contractions are skipped. A capitalised word that opens a sentence is checked in
+lower case, but reported only when the evidence for a typo is strong (see _confident).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from newslint.spelling.checker import SpellChecker, get_checker, normalise, strip_possessive
+from newslint.spelling.misspellings import is_misspelling
+from newslint.spelling.suggest import edit_cost, edits1
+
+# A word: letters, optionally joined by apostrophes, hyphens or dots (U.S, bbc.co.uk). Not glued
+# to digits (10km, 1990s, COVID-19), @ or # (handles and tags).
+_WORD = re.compile(r"(?<![\w@#.\-])(?<!\w\[)[^\W\d_]+(?:['’.\-][^\W\d_]+)*['’]?(?![\w@'’\-]|\.\w)")
+_SKIP = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+"  # URLs
+    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
+    r"|[@#]\w+"  # handles and hashtags
+    r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+_NEXT_CAPITALISED = re.compile(r"[-\s]+[A-Z]")
+# What may stand between the end of the previous sentence and the first word of the next.
+_OPENERS = "\"'“‘([« \t"
+_CLOSERS = "\"'”’)]»"
+_SENTENCE_END = ".!?…:"
+
+REASON_UNKNOWN = "unknown word"
+REASON_COMMON = "common misspelling"
+REASON_REJECT = "rejected by house vocabulary"
+
+# Sentence-initial capitalised words: report only a cheap edit away from a common word.
+CONFIDENT_MAX_COST = 0.7
+CONFIDENT_MIN_ZIPF = 4.0
+
+
+# Paragraphs with this many unknown words making up this share of their words are not English.
+FOREIGN_MIN_UNKNOWN = 3
+FOREIGN_RATIO = 0.15
+
+
+@dataclass(frozen=True)
+class Typo:
+    """A reported spelling problem; start/end are character offsets into the checked text."""
+
+    start: int
+    end: int
+    word: str
+    suggestions: tuple[str, ...]
+    reason: str
+
+
+def _sentence_initial(text: str, start: int, starts: Collection[int]) -> bool:
+    """Does the word at ``start`` open a sentence, a line or a quotation that opens one?"""
+    if start in starts:
+        return True
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    while i >= 0 and text[i] in _CLOSERS:
+        i -= 1
+    return i >= 0 and text[i] in _SENTENCE_END
+
+
+def _looks_like_name(part: str) -> bool:
+    """Acronyms, mixed case (iPhone, McCain) and words with non-ASCII letters."""
+    if not part.isascii():
+        return True
+    if len(part) > 1 and part.isupper():
+        return True
+    return any(c.isupper() for c in part[1:])
+
+
+def _confident(checker: SpellChecker, low: str) -> bool:
+    """Is a sentence-initial unknown word clearly a typo of a common word?
+
+    Yes if codespell lists it, or if a common word (zipf >= CONFIDENT_MIN_ZIPF) is one cheap edit
+    away. Only single edits are searched, which keeps this check fast.
+    """
+    if is_misspelling(low):
+        return True
+    sugg = checker.suggester
+    return any(
+        c in sugg and sugg.zipf(c) >= CONFIDENT_MIN_ZIPF and edit_cost(low, c) <= CONFIDENT_MAX_COST
+        for c in edits1(low)
+    )
+
+
+def find_typos(
+    text: str,
+    sentence_starts: Collection[int] = (),
+    accept: Collection[str] = (),
+    reject: Collection[str] = (),
+    checker: SpellChecker | None = None,
+) -> list[Typo]:
+    """Report likely misspellings in ``text`` (see the module docstring for the policy).
+
+    ``sentence_starts`` are offsets of sentence-initial characters from the caller's sentencizer
+    (line starts and words after . ! ? are recognised anyway). ``accept`` is house vocabulary
+    (case-insensitive, never reported); ``reject`` words are always reported.
+    """
+    checker = checker or get_checker()
+    accepted = {normalise(w).lower() for w in accept}
+    rejected = {normalise(w).lower() for w in reject}
+    starts = set(sentence_starts)
+    skipped = [m.span() for m in _SKIP.finditer(text)]
+    tokens = [m for m in _WORD.finditer(text) if not _inside(m.span(), skipped)]
+    counts = Counter(normalise(strip_possessive(normalise(m.group()))).lower() for m in tokens)
+
+    foreign = _foreign_spans(checker, text, tokens)
+    typos: list[Typo] = []
+    for m in tokens:
+        if _inside(m.span(), foreign):
+            continue
+        raw = m.group()
+        word = normalise(raw).rstrip("'")
+        stem = strip_possessive(word)
+        if stem.lower() in rejected:
+            typos.append(_rejected(checker, raw[: len(stem)], m.start()))
+            continue
+        if "." in word or word.lower() in accepted or "'" in stem:  # "'": don't, they're
+            continue
+        offset = m.start()
+        for part in stem.split("-"):
+            if part.lower() in rejected:
+                typos.append(_rejected(checker, raw[offset - m.start() :][: len(part)], offset))
+            else:
+                typo = _check_part(checker, text, part, offset, starts, accepted, counts)
+                if typo:
+                    typos.append(typo)
+            offset += len(part) + 1
+    return typos
+
+
+def _rejected(checker: SpellChecker, word: str, start: int) -> Typo:
+    return Typo(start, start + len(word), word, _sugg(checker, word), REASON_REJECT)
+
+
+def _check_part(
+    checker: SpellChecker,
+    text: str,
+    part: str,
+    start: int,
+    starts: Collection[int],
+    accepted: set[str],
+    counts: Counter[str],
+) -> Typo | None:
+    low = part.lower()
+    if len(part) < 3 or low in accepted or _looks_like_name(part) or checker.is_known(part):
+        return None
+    if part[0].isupper() and (
+        not _sentence_initial(text, start, starts)
+        or checker.is_known(low)
+        or _NEXT_CAPITALISED.match(text, start + len(part))  # "Tre Harbison", "Groupe LAPS"
+        or not _confident(checker, low)
+    ):
+        return None
+    common = is_misspelling(low)
+    if counts[low] > 1 and not common:
+        return None  # Recurs in the article: a name or a term of art, not a slip.
+    reason = REASON_COMMON if common else REASON_UNKNOWN
+    return Typo(start, start + len(part), part, _sugg(checker, part), reason)
+
+
+def _foreign_spans(
+    checker: SpellChecker, text: str, tokens: list[re.Match[str]]
+) -> list[tuple[int, int]]:
+    """Spans of paragraphs (or the whole text) that read as another language.
+
+    English copy has a few unknown lower-case words per hundred; a paragraph where at least
+    FOREIGN_MIN_UNKNOWN of them and FOREIGN_RATIO of all are unknown is not English.
+    """
+    spans: list[tuple[int, int]] = []
+    total = unknown_total = 0
+    start = 0
+    for para in text.split("\n"):
+        end = start + len(para)
+        words = [m.group() for m in tokens if start <= m.start() < end]
+        plain = [w for w in words if w.isascii() and w.isalpha() and w.islower() and len(w) > 2]
+        unknown = sum(not checker.is_known(w) for w in plain)
+        if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_RATIO * len(plain):
+            spans.append((start, end))
+        else:  # Short lines of a foreign text can each stay under the bar: add them up.
+            total += len(plain)
+            unknown_total += unknown
+        start = end + 1
+    if total and unknown_total >= FOREIGN_MIN_UNKNOWN and unknown_total >= FOREIGN_RATIO * total:
+        return [(0, len(text))]
+    return spans
+
+
+def _sugg(checker: SpellChecker, word: str) -> tuple[str, ...]:
+    return tuple(checker.suggest(word, 3))
+
+
+def _inside(span: tuple[int, int], skipped: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] < b for a, b in skipped)

@@ -1,0 +1,200 @@
+"""Tests of the spelling engine on real sentences: what must be flagged and what must pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newslint.spellcheck import (
+    SpellChecker,
+    Typo,
+    find_typos,
+    get_checker,
+    known_misspellings,
+    safe_fix,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"
+CLEAN = ROOT.parent / "shared" / "eval" / "clean" / "scrapinghub"
+
+
+@pytest.fixture(scope="module")
+def checker() -> SpellChecker:
+    return get_checker()
+
+
+def words(typos: list[Typo]) -> list[str]:
+    return [t.word for t in typos]
+
+
+# --- is_known -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["takeover", "Takeover", "TAKEOVER", "Paris", "PARIS", "Russia's", "Russia’s", "rebel-held",
+     "cease-fire", "agencies'", "colour", "centre", "ceasefire", "lawmakers", "microenvironments"],
+)  # fmt: skip
+def test_is_known_accepts(checker: SpellChecker, word: str) -> None:
+    assert checker.is_known(word)
+
+
+@pytest.mark.parametrize("word", ["takover", "paris", "recieve", "rebel-hled", "Russia'z", ""])
+def test_is_known_rejects(checker: SpellChecker, word: str) -> None:
+    assert not checker.is_known(word)
+
+
+def test_add_words_is_case_insensitive() -> None:
+    house = SpellChecker()
+    assert not house.is_known("Hezbollahi")
+    house.add_words(["hezbollahi"])
+    assert house.is_known("Hezbollahi") and house.is_known("HEZBOLLAHI")
+
+
+# --- suggest ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typo", "best"),
+    [("takover", "takeover"), ("recieve", "receive"), ("goverment", "government"),
+     ("Begining", "Beginning"), ("seperate", "separate"), ("rebel-hled", "rebel-held"),
+     ("Russia'z", None)],
+)  # fmt: skip
+def test_suggest_ranks_the_intended_word_first(checker: SpellChecker, typo: str, best) -> None:
+    suggestions = checker.suggest(typo)
+    if best is None:
+        assert isinstance(suggestions, list)
+    elif "-" in typo:  # "rebel-led" is also a fair reading of "rebel-hled".
+        assert best in suggestions
+    else:
+        assert suggestions[0] == best
+        assert len(suggestions) <= 3
+
+
+def test_suggest_respects_limit(checker: SpellChecker) -> None:
+    assert len(checker.suggest("takover", limit=1)) == 1
+
+
+# --- codespell --------------------------------------------------------------------------------
+
+
+def test_known_misspellings_come_from_codespell() -> None:
+    table = known_misspellings()
+    assert table["teh"] == ["the"]
+    assert len(table["aache"]) == 2  # a choice: not safe to auto-fix
+
+
+@pytest.mark.parametrize(
+    ("word", "fix"),
+    [("teh", "the"), ("Teh", "The"), ("TEH", "THE"), ("recieve", "receive"),
+     ("aache", None), ("takeover", None)],
+)  # fmt: skip
+def test_safe_fix_preserves_case_and_refuses_ambiguous(word: str, fix: str | None) -> None:
+    assert safe_fix(word) == fix
+
+
+# --- find_typos: the news policy --------------------------------------------------------------
+
+
+def test_typo_offsets_point_into_text() -> None:
+    text = "The regime's takover of Idlib was swift."
+    (typo,) = find_typos(text)
+    assert text[typo.start : typo.end] == "takover" == typo.word
+    assert typo.suggestions[0] == "takeover"
+    assert typo.reason == "unknown word"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Officials said the goverment would recieve the report on Monday.",
+         ["goverment", "recieve"]),
+        ("Teh minister resigned on Tuesday after the vote.", ["Teh"]),
+        ("Protesters gathered outside the parliment in Tbilisi.", ["parliment"]),
+        ("The rebel-hled town of Maaret al-Noman was shelled overnight.", ["hled"]),
+    ],
+)  # fmt: skip
+def test_find_typos_flags_real_misspellings(text: str, flagged: list[str]) -> None:
+    assert words(find_typos(text)) == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Foreign names mid-sentence, non-ASCII names, acronyms, possessives, compounds.
+        "Turkish President Tayyip Erdogan met Hassan Rouhani, argues Mr. Yetkın of the SOHR.",
+        "The al-Qaeda-linked Hayat Tahrir al-Sham (HTS) dominates Idlib's rebel-held north.",
+        # URLs, e-mail, handles, hashtags, numbers with units, decades, times.
+        "Write to desk@example.org or see https://example.com/a-b?c=d and @newsdesk #Idlib2018.",
+        "The 10km convoy left at 3pm; in the 1990s it took 2hrs and cost $5bn.",
+        # Contractions and house style.
+        "\"We don't want Idlib to turn into a bloodbath,\" he said. They're y'all's neighbours.",
+        # A sentence-initial name that appears once.
+        "Itani says he had trouble imagining what a cease-fire would look like.",
+    ],
+)
+def test_find_typos_passes_clean_news_copy(text: str) -> None:
+    assert find_typos(text) == []
+
+
+def test_recurring_unknown_word_is_a_name() -> None:
+    text = "Residents of Kafranbel fled. In kafranbel, shops closed. Kafranbel is quiet."
+    assert find_typos(text) == []
+
+
+def test_sentence_initial_unknown_word_checked_in_lower_case() -> None:
+    assert words(find_typos("Recieve the report. Then go.")) == ["Recieve"]
+    assert find_typos("Ghouta fell in April.") == []
+
+
+def test_accept_and_reject_lists() -> None:
+    text = "The mujahedeen crossed the frontier near the colour-coded posts."
+    assert words(find_typos(text)) == ["mujahedeen"]
+    assert find_typos(text, accept=["Mujahedeen"]) == []
+    flagged = find_typos(text, reject=["colour"])
+    assert [(t.word, t.reason) for t in flagged] == [
+        ("mujahedeen", "unknown word"),
+        ("colour", "rejected by house vocabulary"),
+    ]
+
+
+def test_sentence_starts_from_caller_enable_lower_case_check() -> None:
+    text = "He left; Goverment officials stayed."
+    assert find_typos(text) == []  # mid-sentence capital: treated as a name
+    assert words(find_typos(text, sentence_starts=[9])) == ["Goverment"]
+
+
+def test_foreign_language_paragraph_is_left_alone() -> None:
+    text = (
+        "Kita harus hati terhadap aliran ekstrim yang menanamkan kebencian yang amat sangat "
+        "pada satu kaum.\nThe minister said the goverment would act."
+    )
+    assert words(find_typos(text)) == ["goverment"]
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+def test_seed_article_only_flags_takover() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    typos = find_typos(text)
+    assert [(t.word, t.suggestions[0]) for t in typos] == [("takover", "takeover")]
+    assert text[typos[0].start : typos[0].end] == "takover"
+
+
+# --- clean professional copy ------------------------------------------------------------------
+
+
+def test_clean_copy_has_few_findings() -> None:
+    if not CLEAN.is_dir():
+        pytest.skip(f"evaluation data not available at {CLEAN}")
+    total_words = findings = 0
+    for path in sorted(CLEAN.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        total_words += len(re.findall(r"[^\W\d_]+", text))
+        findings += len(find_typos(text))
+    # A few of the findings are genuine typos in the published copy (e.g. "jewerly").
+    assert findings / total_words * 1000 <= 0.3
