@@ -250,7 +250,9 @@ def test_acronym_defined_by_expansion_or_parentheses(my_rules) -> None:
         "The Syrian Observatory for Human Rights (SOHR) said 74 died.",
         "Hayat Tahrir al-Sham (HTS) dominates. HTS fighters fled.",
         "NEW YORK (Reuters) - Oil prices fell. A US official and a NATO envoy flew F-16 jets.",
-        "The tour stops in Camden, NJ and Wantagh, NY.",
+        "The tour stops in Camden, NJ and Wantagh, NY, said Rep. Brian Babin (R-TX).",
+        "The New York State Attorney General is investigating. The NYAG’s questions are broad.",
+        "The tour ends at the PNC Music Pavilion; the GTX 1660 card is cheaper.",
         "The phones are ONLY compatible with older carriers, he said.",
     ]
     for text in defined:

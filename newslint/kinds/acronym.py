@@ -87,6 +87,8 @@ class AcronymKind(Kind):
             return None
         if core in self.places and _after_place(token):
             return None
+        if _name_part(token):
+            return None
         return core
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -127,21 +129,25 @@ class AcronymKind(Kind):
         return False
 
     def _spells(self, words: list[str], i: int, target: str) -> bool:
-        """Do ``words[i:]`` spell ``target`` by initials (connectors optional)?"""
-        states = {0}
+        """Do ``words[i:]`` spell ``target`` by initials? Connectors may be skipped, and one
+        capitalised word inside the name ("New York State Attorney General" for NYAG)."""
+        states = {(0, 0)}  # (letters matched, capitalised words skipped)
         for word in words[i : i + 3 * len(target)]:
             low = word.lower()
-            nxt: set[int] = set()
-            for k in states:
-                if k < len(target) and low[0] == target[k]:
-                    nxt.add(k + 1)
-                if low in self.connectors:
-                    nxt.add(k)
-            if len(target) in nxt:
-                return True
-            if not word[0].isupper() and low not in self.connectors:
+            capital = word[0].isupper()
+            if not capital and low not in self.connectors:
                 return False
-            states = {k for k in nxt if k < len(target)}
+            nxt: set[tuple[int, int]] = set()
+            for k, skipped in states:
+                if low[0] == target[k]:
+                    nxt.add((k + 1, skipped))
+                if low in self.connectors:
+                    nxt.add((k, skipped))
+                elif k > 0 and skipped == 0:
+                    nxt.add((k, 1))
+            if any(k == len(target) for k, _ in nxt):
+                return True
+            states = nxt
             if not states:
                 return False
         return False
@@ -158,11 +164,22 @@ def _code(token: Token) -> bool:
     return doc[j].text[:1].isdigit()
 
 
+def _name_part(token: Token) -> bool:
+    """Part of a longer name or a model: "PNC Music Pavilion", "DTE Energy", "GTX 1660"."""
+    doc = token.doc
+    j = token.i + 1
+    if j < len(doc) and doc[j].text in ("'s", "’s"):
+        return False
+    return bool(token.whitespace_) and j < len(doc) and (doc[j].is_title or doc[j].is_digit)
+
+
 def _after_place(token: Token) -> bool:
-    """Preceded by a comma and a capitalised name ("Camden, NJ")."""
+    """After a comma and a capitalised name ("Camden, NJ") or a party ("R-TX")."""
     doc = token.doc
     i = token.i - 1
-    return i >= 1 and doc[i].text == "," and doc[i - 1].is_title
+    if i >= 1 and doc[i].text == "," and doc[i - 1].is_title:
+        return True
+    return i >= 1 and doc[i].text == "-" and doc[i - 1].text in ("R", "D", "I")
 
 
 def _all_caps(text: str) -> bool:

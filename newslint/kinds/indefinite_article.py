@@ -33,6 +33,7 @@ _VOWEL_PHONES = frozenset(
 )
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "["})
 _NUMBER = re.compile(r"\d[\d,]*")
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "his", "their", "its", "our", "my", "your", "of"})
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 _sounds: tuple[frozenset[str], frozenset[str]] | None = None
@@ -157,7 +158,7 @@ class IndefiniteArticleKind(Kind):
             word = _next_word(token)
             if word is None:
                 continue
-            if word.lower_ in ("a", "an", "the"):
+            if word.lower_ in _FUNCTION_WORDS:
                 continue  # "a an": a doubled article, not a wrong one (grammar.doubled-*)
             if _shouted(word) or (word.text == "I" and not _joined(word)):
                 continue  # a headline in capitals; the pronoun "I" (a stray article)

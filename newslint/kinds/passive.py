@@ -7,6 +7,7 @@ between: [not, also, already, still, being]  # words allowed between "be" and th
 participles: [born, built, given, ...]       # irregular participles (regular ones end in -ed)
 exceptions: [based, located, concerned, ...] # adjectival participles that read as states
 agent: optional                              # optional | required (flag only "... by X")
+not-agent: [then, now, law, hand]            # words after "by" that name a time or a means
 ```
 A regular participle is a word ending in ``-ed`` whose lookup lemma is a WordNet verb; words
 ending in ``-ly`` may also sit between the verb and the participle. Message fields: ``{match}``,
@@ -38,6 +39,7 @@ class PassiveKind(Kind):
         "participles": Option((list,), default=[], help="irregular past participles"),
         "exceptions": Option((list,), default=[], help="participles never flagged"),
         "agent": Option((str,), default="optional", choices=("optional", "required")),
+        "not-agent": Option((list,), default=[], help="words after 'by' that are not an actor"),
     }
     default_scope = {"voice": "narration", "block": "prose"}
 
@@ -51,6 +53,9 @@ class PassiveKind(Kind):
             w.lower() for w in string_list(options["exceptions"], "exceptions")
         )
         self.agent_required = options["agent"] == "required"
+        self.not_agent = frozenset(
+            w.lower() for w in string_list(options["not-agent"], "not-agent")
+        )
 
     def _is_participle(self, low: str, lem: str, verbs: frozenset[str]) -> bool:
         if low in self.exceptions:
@@ -81,7 +86,7 @@ class PassiveKind(Kind):
                 if _hyphenated(doc[j]):
                     i = j + 1
                     continue
-                has_agent = j + 1 < sent.token_end and lowers[j + 1] == "by"
+                has_agent = self._agent(analysis, j + 1, sent.token_end)
                 if self.agent_required and not has_agent:
                     i = j + 1
                     continue
@@ -91,6 +96,13 @@ class PassiveKind(Kind):
                     {"participle": doc[j].text, "agent": "by" if has_agent else ""},
                 )
                 i = j + 1
+
+    def _agent(self, analysis: Analysis, i: int, end: int) -> bool:
+        """A "by" phrase naming an actor at token ``i`` (not "by 2016", "by then", "by law")."""
+        if i + 1 >= end or analysis.lowers[i] != "by":
+            return False
+        following = analysis.doc[i + 1]
+        return not following.like_num and analysis.lowers[i + 1] not in self.not_agent
 
 
 def _hyphenated(token: Token) -> bool:
