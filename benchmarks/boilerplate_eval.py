@@ -146,13 +146,17 @@ def clean(linter: Linter, rules: list, show: bool) -> None:
         return
     words = count = 0
     by_rule: dict[str, int] = defaultdict(int)
+    by_page: dict[str, tuple[int, int]] = {}
+    levels: list[str] = []
     for path in sorted(CLEAN.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         words += len(text.split())
         findings, _ = lint(text, linter, rules)
         count += len(findings)
+        by_page[path.stem] = (len(findings), len(text.split()))
         for f in findings:
             by_rule[f.rule] += 1
+            levels.append(f.level)
             if show:
                 print(f"CLEAN {path.stem[:8]} {f.rule}: {f.match[:100]!r}")
     print(
@@ -160,6 +164,13 @@ def clean(linter: Linter, rules: list, show: bool) -> None:
     )
     for rule, n in sorted(by_rule.items()):
         print(f"    {rule:26} {n}")
+    worst, (n, w) = max(by_page.items(), key=lambda kv: kv[1][0])
+    suggestions = sum(1 for level in levels if level == "suggestion")
+    print(
+        f"  without suggestions: {(count - suggestions) * 1000 / words:.2f} per 1,000 words;"
+        f" without the page with most findings ({worst[:12]}: {n}):"
+        f" {(count - n) * 1000 / (words - w):.2f} per 1,000 words"
+    )
 
 
 def seed(linter: Linter, rules: list) -> None:

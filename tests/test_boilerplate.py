@@ -260,3 +260,42 @@ def test_a_long_product_menu_shows_a_scraped_page() -> None:
     flagged = _flagged_lines(lines)
     assert all(item in flagged for item in menu)
     assert not any(text in flagged for text in ARTICLE)
+
+
+def test_a_product_box_is_one_suggestion_and_its_lines_are_left_alone() -> None:
+    box = [
+        "Apple AirPods Pro",
+        "Active noise cancellation for immersive sound",
+        "Sweat and water resistant",
+        "Apple AirPods Pro",
+        "$234.98",
+        "Available from Amazon",
+        "BGR may receive a commission",
+        "Buy Now",
+    ]
+    lines = ["Sign In", *ARTICLE, *box, *box, "Privacy Policy"]
+    findings = lint("\n\n".join(lines))
+    boxes = [f for f in findings if f.rule == "boilerplate.commerce"]
+    assert len(boxes) == 2 and all(f.level == "suggestion" for f in boxes)
+    assert boxes[0].match.startswith("Apple AirPods Pro") and boxes[0].match.endswith("Buy Now")
+    first_box_lines = range(1 + 2 * 4, 1 + 2 * (4 + 2 * len(box)))
+    others = [f for f in findings if f.rule != "boilerplate.commerce" and f.line in first_box_lines]
+    assert not others
+
+
+def test_an_inline_shopping_link_in_a_story_is_no_product_box() -> None:
+    text = (
+        "The earbuds cost $234.98 at launch, and Amazon said it would not cut the price.\n\n"
+        "Get it on Amazon for $234.98\n\n"
+        "Sony's rival pair costs less and lasts longer on a charge, reviewers said."
+    )
+    assert not [f for f in lint(text) if f.rule == "boilerplate.commerce"]
+
+
+def test_a_numbered_heading_ending_on_a_preposition_is_not_a_cut_off_label() -> None:
+    text = (
+        "Food and mood journals can help identify triggers, a dietitian said on Monday.\n\n"
+        "12. Find someone to talk to\n\n"
+        "Talking to a friend or peer when you feel like binging may help, studies show."
+    )
+    assert not lint(text)

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option
+from newslint.kinds._commerce import box_finder
 from newslint.kinds._layout import BODY_KINDS, word_count
 
 if TYPE_CHECKING:
@@ -28,15 +29,24 @@ _FOLD = re.compile(r"[\W_]+")
 
 class DuplicateParagraphKind(Kind):
     name = "duplicate-paragraph"
-    options = {"min-words": Option((int,), default=6)}
+    options = {
+        "min-words": Option((int,), default=6),
+        "commerce-boxes": Option(
+            (dict,), default={}, help="product boxes repeat their bullets: left alone"
+        ),
+    }
 
     def setup(self, options: Mapping[str, Any]) -> None:
         self.min_words = options["min-words"]
+        self.boxes = box_finder(options["commerce-boxes"])
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
         seen: dict[str, int] = {}
-        for block in analysis.blocks:
+        claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
+        for index, block in enumerate(analysis.blocks):
+            if index in claimed:
+                continue
             chunk = text[block.start : block.end]
             if word_count(chunk) < self.min_words or chunk.rstrip().endswith(("?", ":")):
                 continue  # interviews repeat their questions, lists their lead-ins

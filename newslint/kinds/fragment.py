@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option, string_list
+from newslint.kinds._commerce import box_finder
 from newslint.kinds._layout import STRUCTURE, Layout, layout
 from newslint.kinds.furniture import compile_line_patterns, flatten_patterns
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from newslint.analysis import Analysis
 
 LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 LETTER = re.compile(r"[^\W\d_]")
 SIGNATURE = re.compile(r"[^\W\d_]+|\d+")
 MIN_DATA_RUN = 4
@@ -103,6 +105,9 @@ class FragmentKind(Kind):
             default=[],
             help="a comment's author line (followed by its time stamp) also ends the article",
         ),
+        "commerce-boxes": Option(
+            (dict,), default={}, help="product boxes (reported by commerce) are left alone"
+        ),
         "outside-sentences": Option(
             (bool,), default=False, help="flag sentences outside the article core instead"
         ),
@@ -124,6 +129,7 @@ class FragmentKind(Kind):
             flatten_patterns(options["comment-author"], "comment-author"), "comment-author"
         )
         self.outside_sentences = options["outside-sentences"]
+        self.boxes = box_finder(options["commerce-boxes"])
         self.min_evidence = options["min-evidence"]
 
     def _reason(self, position: int, lay: Layout) -> str | None:
@@ -137,7 +143,12 @@ class FragmentKind(Kind):
         if not LETTER.search(line.text) or line.text.endswith(":"):
             return None  # a rule or spacer line, or the lead-in of a list
         last = LAST_WORD.search(line.text)
-        if last and last.group(1).lower() in self.dangling and line.words <= 6:
+        if (
+            last
+            and last.group(1).lower() in self.dangling
+            and line.words <= 6
+            and not NUMBERED.match(line.text)  # "12. Find someone to talk to": a list heading
+        ):
             return "a cut-off link label"
         if not lay.in_core(position):
             if STRUCTURE.search(line.text) and _data_list(lay, position):
@@ -188,8 +199,9 @@ class FragmentKind(Kind):
             if self.defer is not None and self.defer.fullmatch(line.text)
         }
         scraped = len(deferred) + _menus(lay) >= self.min_evidence
+        claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
         for position, line in enumerate(lay.lines):
-            if position in deferred:
+            if position in deferred or line.index in claimed:
                 continue
             reason = self._reason(position, lay)
             if position in authors and not lay.in_core(position) and not self.outside_sentences:

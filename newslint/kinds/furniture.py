@@ -59,6 +59,9 @@ class FurnitureKind(Kind):
         "patterns": Option((list,), required=True, help="regular expressions (nested lists ok)"),
         "unit": Option((str,), default="line", choices=("line", "sentence")),
         "max-words": Option((int,), default=0, help="line unit: longer blocks are never flagged"),
+        "commerce-boxes": Option(
+            (dict,), default={}, help="line unit: lines of product boxes are left alone"
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
@@ -67,6 +70,9 @@ class FurnitureKind(Kind):
             raise OptionError("patterns", "must list at least one regular expression")
         self.unit = options["unit"]
         self.max_words = options["max-words"]
+        from newslint.kinds._commerce import box_finder  # (imports this module)
+
+        self.boxes = box_finder(options["commerce-boxes"])
         if self.unit == "line":
             self.line = compile_line_patterns(sources, "patterns")
         else:
@@ -78,7 +84,10 @@ class FurnitureKind(Kind):
         text = analysis.text
         if self.unit == "line":
             assert self.line is not None
-            for block in analysis.blocks:
+            claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
+            for index, block in enumerate(analysis.blocks):
+                if index in claimed:
+                    continue
                 chunk = text[block.start : block.end]
                 if self.max_words and word_count(chunk) > self.max_words:
                     continue
