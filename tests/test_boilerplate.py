@@ -299,3 +299,20 @@ def test_a_numbered_heading_ending_on_a_preposition_is_not_a_cut_off_label() -> 
         "Talking to a friend or peer when you feel like binging may help, studies show."
     )
     assert not lint(text)
+
+
+def test_a_colon_label_far_up_the_menu_does_not_make_it_a_data_list() -> None:
+    lines = [
+        "Search for:",
+        "Skip to content",
+        *[f"{name} Workouts" for name in ("Ab", "Beginner", "Home", "Cardio", "Core", "Leg")],
+        "21 Day Fix Results",
+        "INSANITY MAX: 30",
+        *ARTICLE,
+        "Privacy Policy",
+    ]
+    flagged = _flagged_lines(lines)
+    assert "21 Day Fix Results" in flagged and "INSANITY MAX: 30" in flagged
+    data = ["Tickets:", "VIP : 60,000 won", "R : 50,000 won", "S : 40,000 won"]
+    flagged = _flagged_lines(["Sign In", "Skip to content", *ARTICLE, *data, "Privacy Policy"])
+    assert not any(line in flagged for line in data[1:])

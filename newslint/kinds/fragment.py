@@ -64,7 +64,12 @@ def _menus(lay: Layout) -> int:
 def _data_list(lay: Layout, position: int) -> bool:
     """True when the line belongs to a list of data: after a colon lead-in, or numbered alike."""
     lo, hi = lay.run_of(position)
-    if any(line.text.endswith(":") for line in lay.lines[max(lo - 1, 0) : position]):
+    before = position - 1  # a lead-in ("Tickets:") followed by data lines up to this one
+    while before >= 0 and not lay.lines[before].text.endswith(":"):
+        if before < lo or not STRUCTURE.search(lay.lines[before].text):
+            break
+        before -= 1
+    if before >= 0 and before >= lo - 1 and lay.lines[before].text.endswith(":"):
         return True
     run = [line.text for line in lay.lines[lo : hi + 1]]
     if len(run) < MIN_DATA_RUN:
