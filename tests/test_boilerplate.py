@@ -316,3 +316,17 @@ def test_a_colon_label_far_up_the_menu_does_not_make_it_a_data_list() -> None:
     data = ["Tickets:", "VIP : 60,000 won", "R : 50,000 won", "S : 40,000 won"]
     flagged = _flagged_lines(["Sign In", "Skip to content", *ARTICLE, *data, "Privacy Policy"])
     assert not any(line in flagged for line in data[1:])
+
+
+def test_teasers_cut_off_with_an_ellipsis_do_not_resume_the_article() -> None:
+    teasers = [
+        "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...",
+        "by Anmol",
+        "Windows 10 1909 (November 2019 Update) is now available via Windows 10 Update Ass...",
+        "by Rahul",
+        "Microsoft is now rolling out the Windows 10 November Update to more devices...",
+    ]
+    lines = ["Sign In", *ARTICLE, "Read these next", *teasers, "Privacy Policy"]
+    flagged = _flagged_lines(lines)
+    assert not any(text in flagged for text in ARTICLE)
+    assert all(text in flagged for text in teasers)

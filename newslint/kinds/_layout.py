@@ -29,6 +29,7 @@ STRUCTURE = re.compile(r"\d|[:@|•·#$€£%]|\s[–—-]\s|[()\[\]]")
 CAMEL = re.compile(r"[a-z]+[A-Z][\w]*\b")
 #: a model or version number closing a short label: "iOS 13", "Apple TV 4K"
 VERSION = re.compile(r"\s\d+[A-Za-z]?$")
+TRUNCATED = ("...", "…")
 WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 SMALL_WORDS = frozenset(
     [
@@ -115,7 +116,8 @@ class Layout:
         """True when ``run`` sentence lines in a row follow in ``[start, stop)``."""
         count = 0
         for line in self.lines[start:stop]:
-            count = count + 1 if line.sentence else 0
+            # a teaser cut off with "..." is a link, not the story going on
+            count = count + 1 if line.sentence and not line.text.endswith(TRUNCATED) else 0
             if count >= run:
                 return True
         return False
