@@ -16,7 +16,15 @@ dangling: [by, of, from, ...]   # last words that mark a cut-off label
 defer-to: [*related, ...]       # line patterns another rule reports with a better message
 min-evidence: 2                 # furniture lines that show the text is a scraped page
 outside-sentences: false        # true: flag complete sentences outside the core instead
+ends-article: [*related, ...]   # bare section labels ("Related Stories") that end the article
+comment-author: ['\S+ says:']   # a comment's author line (a time stamp below it) ends it too
+min-article-words: 80           # article words before a label can end it
+resume-run: 3                   # sentence lines in a row after a label: the story goes on
+commerce-boxes: {call-to-action: [...], price: [...]}   # product boxes are left alone
 ```
+The core ends at the first section label or comment author after ``min-article-words`` of
+article text unless ``resume-run`` sentences follow before the next label (a related-links box
+set inside the story); what comes after it (teasers, comment threads) lies outside the core.
 Message field ``{reason}``.
 """
 
