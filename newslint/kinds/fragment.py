@@ -1,4 +1,4 @@
-"""``fragment``: a body line that is not a sentence and sits where page furniture sits.
+r"""``fragment``: a body line that is not a sentence and sits where page furniture sits.
 
 A short line without closing punctuation is a sub-heading inside an article, but a menu item, a
 link label or a cut-off teaser when it stops on a dangling word ("Other reports by") or, in a text
