@@ -169,8 +169,10 @@ def test_sentence_starts_from_caller_enable_lower_case_check() -> None:
 
 def test_foreign_language_paragraph_is_left_alone() -> None:
     text = (
+        "The cleric told worshippers at the mosque in Jakarta that violence has no place here.\n"
         "Kita harus hati terhadap aliran ekstrim yang menanamkan kebencian yang amat sangat "
-        "pada satu kaum.\nThe minister said the goverment would act."
+        "pada satu kaum.\nThe minister said the goverment would act before the elections, "
+        "and police said they had arrested three men after the attack on the church."
     )
     assert words(find_typos(text)) == ["goverment"]
 

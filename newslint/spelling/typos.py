@@ -46,6 +46,8 @@ CONFIDENT_MIN_ZIPF = 4.0
 # Paragraphs with this many unknown words making up this share of their words are not English.
 FOREIGN_MIN_UNKNOWN = 3
 FOREIGN_RATIO = 0.15
+# A whole text is foreign when this share of its words is unknown (bilingual copy stays checked).
+FOREIGN_TEXT_RATIO = 0.3
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,8 @@ def _foreign_spans(
     """Spans of paragraphs (or the whole text) that read as another language.
 
     English copy has a few unknown lower-case words per hundred; a paragraph where at least
-    FOREIGN_MIN_UNKNOWN of them and FOREIGN_RATIO of all are unknown is not English.
+    FOREIGN_MIN_UNKNOWN of them and FOREIGN_RATIO of all are unknown is not English, and neither
+    is a whole text where FOREIGN_TEXT_RATIO of the words are unknown.
     """
     spans: list[tuple[int, int]] = []
     total = unknown_total = 0
@@ -191,11 +194,11 @@ def _foreign_spans(
         unknown = sum(not checker.is_known(w) for w in plain)
         if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_RATIO * len(plain):
             spans.append((start, end))
-        else:  # Short lines of a foreign text can each stay under the bar: add them up.
-            total += len(plain)
-            unknown_total += unknown
+        # Short lines of a foreign text can each stay under the bar: add them all up too.
+        total += len(plain)
+        unknown_total += unknown
         start = end + 1
-    if total and unknown_total >= FOREIGN_MIN_UNKNOWN and unknown_total >= FOREIGN_RATIO * total:
+    if unknown_total >= FOREIGN_MIN_UNKNOWN and unknown_total >= FOREIGN_TEXT_RATIO * total:
         return [(0, len(text))]
     return spans
 
