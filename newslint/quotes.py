@@ -1119,6 +1119,39 @@ def _colon_speaker(toks: Sequence[_Tok]) -> _Attr | None:
     return None
 
 
+def _person(subject: _Subject, text: str, before: Sequence[_Tok]) -> _Attr | None:
+    """``Grisham has given "plenty of ..."``: a partial quotation with no cue belongs to the
+    sentence subject when that subject is a person (a name, a titled name, he/she/they)."""
+    if subject is None or not before:
+        return None
+    (s, e), kind = subject
+    words = text[s:e].split()
+    if kind == "pronoun":
+        ok = words[0].lower() in _PERSON_PRONOUNS
+    else:
+        head = _base(words[-1].lower().rstrip(".,"))
+        ok = kind in ("name", "title_name") and words[-1][:1].isupper() and not _is_known(head)
+    if not ok:
+        return None
+    last = before[-1]
+    return _Attr((last.start, last.end), (s, e), kind)
+
+
+def _named_before(before: Sequence[_Tok]) -> _Attr | None:
+    """``which made Vaughan believe that he and Herbert were "basically seeing ..."``: the
+    nearest person named earlier in the sentence owns a partial quotation."""
+    lex = _lexicon()
+    for k in range(len(before) - 1, 0, -1):
+        t = before[k]
+        if not (t.word and t.cap) or _is_known(_base(t.low)) or t.low in lex.determiners:
+            continue
+        np = _np_core_left(before, k, 0)
+        if np and np.kind == "name":
+            last = before[-1]
+            return _Attr((last.start, last.end), _span(before, np), np.kind)
+    return None
+
+
 def _framing_speaker(before: Sequence[_Tok], subject: _Subject) -> _Attr | None:
     """``Reid has gone after Trump as a "..."``, ``Obama is rolling out a message: "..."``.
 
@@ -1310,8 +1343,15 @@ class _Analyser:
                     break
         if attr is None:
             attr = _colon_speaker(before) or _framing_speaker(before, subject)
+        if attr is None and not q.continues and self._partial(q):
+            attr = _person(subject, self.text, before) or _named_before(before)
         if attr:
             q.cue, q.speaker, q.kind, q.own = attr.cue, attr.speaker, attr.kind, True
+
+    def _partial(self, q: _Q) -> bool:
+        """A partial quotation woven into a sentence: it starts in lower case, mid-sentence."""
+        content = self.text[q.content_start : q.content_end].lstrip()
+        return bool(content) and content[0].islower() and not self._opens_unit(q)
 
     def _ends_sentence(self, q: _Q) -> bool:
         content = self.text[q.content_start : q.content_end].rstrip().rstrip(SINGLE_MARKS)
@@ -1413,7 +1453,7 @@ class _Analyser:
             if same is not None:  # '"A," comments Smith in a statement, "B."'
                 q.cue, q.speaker, q.kind, q.inherited = same.cue, same.speaker, same.kind, True
                 continue
-            if not self._opens_unit(q):
+            if not self._opens_unit(q) and not self._partial(q):
                 continue
             prev = self._previous_unit(q.unit)
             found = self._unit_attribution(prev) if prev is not None else None

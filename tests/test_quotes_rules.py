@@ -114,6 +114,21 @@ def test_orphan_split_quote_in_one_sentence() -> None:
     assert findings(text, "quotes.orphan") == []
 
 
+def test_orphan_partial_quotes_belong_to_the_person_in_the_sentence() -> None:
+    text = (
+        'Grisham, by her own accounting, has given "plenty of on-the-record statements."\n\n'
+        "The cells appeared only after infection, which made Vaughan believe that they were "
+        "“basically seeing a cell type where it is not supposed to be.”\n\n"
+        "“You may not always want to overreact,” he said. There could be dangers “if you have "
+        "too many of these cells.”"
+    )
+    assert findings(text, "quotes.orphan") == []
+    unowned = "In the end the plan was “dead on arrival and a waste of time,” and the vote failed."
+    assert findings(unowned, "quotes.orphan") == [
+        ("quotes.orphan", "“dead on arrival and a waste of time,”")
+    ]
+
+
 # --------------------------------------------------------------------------- quotes.unbalanced
 
 
