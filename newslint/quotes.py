@@ -15,7 +15,16 @@ the owner (``inherited=True``) when it continues a paragraph-spanning quote, whe
 attributed quote (nested), or when it opens its sentence and the sentence just before (same
 paragraph, or the last sentence of the previous paragraph) carried an attribution: an attributed
 quote, or narration such as ``..., according to analyst Nicholas Heras.`` (newspaper convention:
-the quote that follows is that person's). Anything else is an orphan.
+the quote that follows is that person's), or when it sits in the same sentence as an attributed
+quote (``"A," comments Smith in a statement, "B."``). A quote opening a sentence right after a
+sentence whose subject is a person (``Aderholt returned to the issue. "What ...?"``) is framed by
+that person, and a partial quotation woven into a sentence (lower-case, mid-sentence) belongs to
+the person who is its subject or is named before it. Quoted terms and titles of works (short
+quotes mid-sentence, after a determiner, as a sentence subject, or in title case) are marked
+``is_term``. Anything else is an orphan.
+
+``QuoteAnalysis.citations`` lists every reporting clause of the narration, quote or not (``Itani
+says he ...``), and ``QuoteAnalysis.stats()`` the counts behind ``--stats``.
 
 Speakers are found without a tagger: capitalisation, the reporting-verb lexicon (base verbs in
 ``data/quotes_lexicon.json`` inflected through spaCy's lemma lookup table) and word lists of
@@ -41,6 +50,7 @@ __all__ = [
     "analyse_quotes",
     "lexicon_words",
     "reporting_verb_forms",
+    "source_is_named",
 ]
 
 DOUBLE_OPEN = "“„«‟"
@@ -145,10 +155,6 @@ class Citation:
     speaker_kind: str
     cue_text: str
     speaker_text: str
-
-
-#: speaker kinds that name a source (a person or an institution); the others do not
-NAMED_KINDS = frozenset({"name", "organisation"})
 
 
 @dataclass(frozen=True)
@@ -342,6 +348,8 @@ def source_is_named(speaker_text: str, kind: str | None) -> bool:
     if kind not in ("name", "title_name"):
         return False
     toks = [t for t in _tokens(speaker_text, 0, len(speaker_text)) if t.word]
+    cut = next((i for i, t in enumerate(toks) if t.low in _PREPS), len(toks))
+    toks = toks[:cut]  # "a senior adviser to Erdogan": the head is "adviser"
     lex = _lexicon()
     while len(toks) > 1 and toks[-1].low in lex.particles:
         toks.pop()
@@ -1179,7 +1187,7 @@ def _is_title(words: Sequence[str]) -> bool:
     small = _lexicon().title_small_words
     big = [w for w in words if w.lower() not in small or w is words[0]]
     return (
-        len(words) >= 2
+        len(big) >= 2
         and all(w[0].isupper() or w[0].isdigit() for w in big)
         and not all(w.isupper() for w in words)
     )

@@ -73,6 +73,33 @@ def test_seed_stats() -> None:
     assert (stats["named_sources"], stats["unnamed_sources"]) == (2, 1)
 
 
+def test_stats_named_and_unnamed_sources() -> None:
+    text = (
+        '"We will not leave," said Amal Haddad, a teacher. "Never," Haddad said.\n\n'
+        '"The strikes will go on," a senior adviser to Erdogan said.\n\n'
+        '"No comment," the Pentagon said. "It is over," officials said. "Yes," he said.\n\n'
+        'The vote was postponed. "Who will pay for this?" The hall emptied.'
+    )
+    stats = Analysis(parse(text, "<text>", "text")).stats()
+    assert {k: stats[k] for k in ("quotes", "attributed_quotes", "orphan_quotes")} == {
+        "quotes": 7,
+        "attributed_quotes": 6,
+        "orphan_quotes": 1,
+    }
+    # named: Amal Haddad, Haddad (same person, counted by speaker text), the Pentagon;
+    # unnamed: the adviser, officials; "he" is not a new source
+    assert (stats["named_sources"], stats["unnamed_sources"]) == (3, 2)
+
+
+def test_citations_include_indirect_speech() -> None:
+    text = "Itani says he had trouble imagining a cease-fire. For his part, Rouhani demanded more."
+    citations = Analysis(parse(text, "<text>", "text")).quotes.citations
+    assert [(c.speaker_text, c.cue_text, c.speaker_kind) for c in citations] == [
+        ("Itani", "says", "name"),
+        ("Rouhani", "demanded", "name"),
+    ]
+
+
 # --------------------------------------------------------------------------- quotes.orphan
 
 
