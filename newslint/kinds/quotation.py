@@ -20,7 +20,7 @@ not-people: [Reuters, Gallup]       # single capitalised speakers that are not p
   alone or with a courtesy title (``Mr. Yetkın``) before, or without, a full-name reference. Names
   the article uses as places (``in Moscow``) or institutions (``the Kremlin``), words that are
   English nouns (``Washington``, ``Smith``) unless a courtesy title marks a person, and accepted
-  names are left alone. One hit per surname. Message fields ``{name}``, ``{when}``.
+  names are left alone. One hit per surname. Message fields ``{name}``, ``{how}``, ``{when}``.
 
 Message fields for all checks: ``{match}``, ``{excerpt}`` (the quotation, shortened),
 ``{speaker}``.
@@ -318,7 +318,8 @@ class _FirstReference:
                 if full is not None
                 else "and the article never gives the full name"
             )
-            yield Hit(start, end, {"name": surname, "speaker": speaker, "when": when})
+            how = "with a courtesy title and surname" if titled else "by surname alone"
+            yield Hit(start, end, {"name": surname, "speaker": speaker, "when": when, "how": how})
 
 
 KIND = QuotationKind
