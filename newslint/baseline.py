@@ -135,7 +135,7 @@ def baseline_data(results: list[FileResult], path: str) -> dict[str, Any]:
 
 
 def write_baseline(results: list[FileResult], path: str) -> int:
-    """Record every finding of ``results`` in ``path``; return how many were recorded.
+    """Record every finding of ``results`` in ``path``; return how many the file now holds.
 
     Entries of files that were not linted in this run are kept, so re-recording a subset of an
     archive does not forget the rest.

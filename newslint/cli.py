@@ -270,15 +270,16 @@ def _apply_baseline(results: list, path: str, update: bool) -> None:
     """Record the findings in a new (or ``update``d) baseline; else hide the recorded ones."""
     from newslint.baseline import load_baseline, write_baseline
 
-    if update or not os.path.exists(path):
+    recording = update or not os.path.exists(path)
+    if recording:
         count = write_baseline(results, path)
         print(
-            f"newslint: recorded {count} finding{'s' if count != 1 else ''} in {path}; "
+            f"newslint: recorded the findings in {path} ({count} in all); "
             "runs with --baseline report only new ones",
             file=sys.stderr,
         )
     hidden = load_baseline(path).filter(results)
-    if hidden:
+    if hidden and not recording:
         print(
             f"newslint: {hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline {path}",
             file=sys.stderr,
