@@ -57,9 +57,10 @@ _FORMATTER = string.Formatter()
 
 
 def render_message(template: str, values: Mapping[str, Any]) -> str:
-    """Fill ``{field}`` placeholders; unknown fields stay as written."""
+    """Fill ``{field}`` placeholders (``{1}`` for a regex group); unknown fields stay as written."""
+    positional = [values.get(str(i), "") for i in range(10)]
     try:
-        return _FORMATTER.vformat(template, (), _SafeValues(values))
+        return _FORMATTER.vformat(template, positional, _SafeValues(values))
     except (ValueError, IndexError, AttributeError, KeyError):
         return template
 

@@ -46,8 +46,12 @@ def _try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_hook_blocks_a_bad_article_and_passes_a_clean_one(newsroom: Path) -> None:
-    (newsroom / "bad.txt").write_text("Council meets\n\nThe the council met on Monday.\n\nDiscuss This Article\n")
-    (newsroom / "clean.txt").write_text("Council meets\n\nThe council met on Monday, the mayor said.\n")
+    (newsroom / "bad.txt").write_text(
+        "Council meets\n\nThe the council met on Monday.\n\nDiscuss This Article\n"
+    )
+    (newsroom / "clean.txt").write_text(
+        "Council meets\n\nThe council met on Monday, the mayor said.\n"
+    )
     _git(newsroom, "add", "bad.txt", "clean.txt")
     bad = _try_repo(newsroom, "bad.txt")
     assert bad.returncode == 1, bad.stdout + bad.stderr

@@ -7,7 +7,9 @@ import pytest
 from newslint.ruleset import builtin_pack_names, load_rules, pack_files
 from newslint.selftest import check_examples
 
-RULES = load_rules([(name, f) for pack in builtin_pack_names() for name, fs in [pack_files(pack)] for f in fs])
+RULES = load_rules(
+    [(name, f) for pack in builtin_pack_names() for name, fs in [pack_files(pack)] for f in fs]
+)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
@@ -27,11 +29,14 @@ def test_rule_ids_are_unique_and_namespaced() -> None:
 
 def test_packaging_lists_every_subpackage() -> None:
     """pyproject.toml names packages explicitly (rules/ ships as newslint.packs): keep it complete."""
-    import tomllib
     from pathlib import Path
 
+    import tomllib
+
     root = Path(__file__).resolve().parent.parent
-    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
     on_disk = {
         ".".join(p.parent.relative_to(root).parts) for p in (root / "newslint").rglob("__init__.py")
     }
