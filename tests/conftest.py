@@ -15,6 +15,17 @@ SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval"
 
 
+#: lines of the sample article an editor accepts as they are: no rule may warn on them
+SEED_ACCEPTED_LINES = (
+    "The province is home to some 3 million people",
+    "Thousands of refugees had fled to Turkey",
+    "Trump has already launched two retaliatory strikes",
+    "At least 74 people died.",
+    "Turkish President Tayyip Erdogan pushed for a ceasefire",
+    "Others talk of trying to get out of Idlib",
+)
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared/eval, or skip the test when the eval data is not beside the project."""
     path = EVAL.joinpath(*parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, seed_line, shared_path
+from conftest import ROOT, SEED, SEED_ACCEPTED_LINES, seed_line, shared_path
 
 from newslint.config import Config
 from newslint.findings import Finding
@@ -50,12 +50,7 @@ def test_sample_article_leaks_are_flagged(
 @pytest.mark.parametrize(
     "text",
     [
-        "The province is home to some 3 million people",
-        "Thousands of refugees had fled to Turkey",
-        "Trump has already launched two retaliatory strikes",
-        "At least 74 people died.",
-        "Turkish President Tayyip Erdogan pushed for a ceasefire",
-        "Others talk of trying to get out of Idlib",
+        *SEED_ACCEPTED_LINES,
         "Russian and Syrian Jets Pound Idlib Province After Summit",  # headline
         "Minnie Murray",  # byline
         "September 9, 2018",  # dateline

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, run_cli, seed_line, shared_path
+from conftest import ROOT, SEED, SEED_ACCEPTED_LINES, run_cli, seed_line, shared_path
 
 from newslint.config import Config
 from newslint.findings import Finding
@@ -47,14 +47,7 @@ def test_seed_flags_the_slogan_and_the_outlet_voice(seed_findings: list[Finding]
 
 @pytest.mark.parametrize(
     "line",
-    [
-        "The province is home to some 3 million people",
-        "Thousands of refugees had fled to Turkey",
-        "Trump has already launched two retaliatory strikes",
-        "At least 74 people died.",
-        "Turkish President Tayyip Erdogan pushed for a ceasefire",
-        "Others talk of trying to get out of Idlib",
-    ],
+    SEED_ACCEPTED_LINES,
 )
 def test_seed_lines_an_editor_accepts_get_no_warning(
     seed_findings: list[Finding], line: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SEED, run_cli, seed_line, shared_path
+from conftest import SEED, SEED_ACCEPTED_LINES, run_cli, seed_line, shared_path
 
 from newslint import lint_text
 from newslint.analysis import Analysis
@@ -45,12 +45,7 @@ def test_seed_first_references(seed_findings: list[dict[str, object]]) -> None:
 
 def test_seed_lines_an_editor_accepts(seed_findings: list[dict[str, object]]) -> None:
     quiet = [
-        "The province is home to some 3 million people",
-        "Thousands of refugees had fled to Turkey",
-        "Trump has already launched two retaliatory strikes",
-        "At least 74 people died.",
-        "Turkish President Tayyip Erdogan pushed for a ceasefire",
-        "Others talk of trying to get out of Idlib",
+        *SEED_ACCEPTED_LINES,
         "according to analyst Nicholas Heras",
         "the Pentagon has said",
     ]

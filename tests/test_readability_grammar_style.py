@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, run_cli, seed_line, shared_path
+from conftest import ROOT, SEED, SEED_ACCEPTED_LINES, run_cli, seed_line, shared_path
 
 from newslint.config import Config
 from newslint.findings import Finding
@@ -23,14 +23,7 @@ MY_FILES = [
     ("news", NEWS / "grammar.yaml"),
     ("ap-style", STYLE),
 ]
-ACCEPTED_LINES = [
-    "The province is home to some 3 million people",
-    "Thousands of refugees had fled to Turkey",
-    "Trump has already launched two retaliatory strikes",
-    "At least 74 people died.",
-    "Turkish President Tayyip Erdogan pushed for a ceasefire",
-    "Others talk of trying to get out of Idlib",
-]
+ACCEPTED_LINES = SEED_ACCEPTED_LINES
 
 
 @pytest.fixture(scope="module")
