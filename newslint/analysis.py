@@ -16,6 +16,7 @@ from newslint.document import Block, Document
 from newslint.nlp import get_nlp, lemma_table
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
     from newslint.quotes import QuoteAnalysis
@@ -41,41 +42,97 @@ class Analysis:
     def __init__(self, document: Document, model: str | None = None) -> None:
         self.document = document
         self.text = document.text
-        nlp = get_nlp(model)
-        self.doc: Doc = nlp(self.text)
-        doc = self.doc
-        self._mark_block_starts()
-        self.lowers: list[str] = [t.lower_ for t in doc]
-        table = lemma_table()
-        self.lemmas: list[str] = [table.get(low, low) for low in self.lowers]
-        for token, lem in zip(doc, self.lemmas, strict=False):
-            token.lemma_ = lem
+        self.doc: Doc = self._parse(get_nlp(model))
         #: indices of the non-space tokens, for matching word sequences across line breaks
-        self.word_tokens: list[int] = [t.i for t in doc if not t.is_space]
+        self.word_tokens: list[int] = [i for i, sp in enumerate(self.is_space) if not sp]
         self.sentences: list[Sentence] = self._sentences()
         self._sentence_starts = [s.start for s in self.sentences]
 
-    # -- structure -------------------------------------------------------------------------
-    def _mark_block_starts(self) -> None:
-        """Force a sentence start at the first token of every block."""
-        starts = {b.start for b in self.document.blocks}
-        for token in self.doc:
-            if token.idx in starts and token.i > 0:
-                token.is_sent_start = True
+    # -- tokens ----------------------------------------------------------------------------
+    def _parse(self, nlp: Language) -> Doc:
+        """Tokenise and split sentences (block starts always open one); set lookup lemmas.
+
+        Token attributes are read once into plain lists (``idxs``, ``texts``, ``lowers``,
+        ``lemmas``, ``is_alpha``, ``is_space``, ``like_num``; item i is ``doc[i]``'s): building
+        spaCy ``Token`` objects is costly, so rules index these lists instead of walking the Doc.
+        A pipeline that is only spaCy's sentencizer is run here on those lists, with the same
+        result as ``nlp(text)``.
+        """
+        import numpy
+        from spacy.attrs import (
+            IDX,
+            IS_ALPHA,
+            IS_PUNCT,
+            IS_SPACE,
+            LEMMA,
+            LENGTH,
+            LIKE_NUM,
+            SENT_START,
+        )
+        from spacy.pipeline import Sentencizer
+
+        text = self.text
+        doc = nlp.make_doc(text)
+        procs = [proc for _, proc in nlp.pipeline]
+        sentencizer = procs[0] if len(procs) == 1 and type(procs[0]) is Sentencizer else None
+        if sentencizer is None:
+            for proc in procs:
+                doc = proc(doc)
+        attrs = [IDX, LENGTH, IS_ALPHA, IS_SPACE, LIKE_NUM, IS_PUNCT, SENT_START]
+        columns = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]
+        idxs, lengths, alpha, space, num, punct, sent_start = columns
+        #: per token: start offset, text, and spaCy's is_alpha / is_space / like_num flags
+        self.idxs: list[int] = idxs
+        self.texts: list[str] = [text[i : i + n] for i, n in zip(idxs, lengths, strict=True)]
+        self.is_alpha: list[bool] = [bool(v) for v in alpha]
+        self.is_space: list[bool] = [bool(v) for v in space]
+        self.like_num: list[bool] = [bool(v) for v in num]
+        self.lowers: list[str] = [t.lower() for t in self.texts]
+        table = lemma_table()
+        self.lemmas: list[str] = [table.get(low, low) for low in self.lowers]
+        if sentencizer is not None:
+            starts = _sentencize(self.texts, punct, sentencizer.punct_chars)
+        else:
+            starts = [v == 1 for v in sent_start]
+        for block in self.document.blocks:  # force a sentence start at the first token of a block
+            i = bisect.bisect_left(idxs, block.start)
+            if 0 < i < len(idxs) and idxs[i] == block.start and not starts[i]:
+                starts[i] = True
+                if sentencizer is None:
+                    doc[i].is_sent_start = True
+        self._sent_starts = starts
+        if len(doc):
+            add = doc.vocab.strings.add
+            lemma_ids = numpy.array([add(lem) for lem in self.lemmas], dtype=numpy.uint64)
+            if sentencizer is None:
+                doc.from_array([LEMMA], lemma_ids)
+            else:
+                flags = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64)
+                doc.from_array(
+                    [LEMMA, SENT_START], numpy.stack([lemma_ids, flags.view(numpy.uint64)], axis=1)
+                )
+        return doc
+
+    def _sentence_bounds(self) -> list[tuple[int, int]]:
+        """Token ranges of the Doc's sentences (as ``doc.sents`` yields them)."""
+        doc = self.doc
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return [(span.start, span.end) for span in doc.sents]
+        starts = [0, *(i for i, s in enumerate(self._sent_starts) if s and i > 0), len(doc)]
+        return [(a, b) for a, b in zip(starts, starts[1:], strict=False) if a < b]
 
     def _sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
-        doc = self.doc
-        for span in doc.sents:
-            first, last = span.start, span.end
-            while first < last and doc[first].is_space:
+        space, idxs, texts = self.is_space, self.idxs, self.texts
+        for first, last in self._sentence_bounds():
+            while first < last and space[first]:
                 first += 1
-            while last > first and doc[last - 1].is_space:
+            while last > first and space[last - 1]:
                 last -= 1
             if first == last:
                 continue
-            start = doc[first].idx
-            end = doc[last - 1].idx + len(doc[last - 1].text)
+            start = idxs[first]
+            end = idxs[last - 1] + len(texts[last - 1])
             out.append(Sentence(start, end, first, last, self.document.block_index(start)))
         return out
 
@@ -100,12 +157,33 @@ class Analysis:
         hi = bisect.bisect_left(self._sentence_starts, block.end)
         return self.sentences[lo:hi]
 
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens overlapping ``text[start:end]`` (spaCy's ``char_span`` with
+        ``alignment_mode="expand"``; empty where that gives no span)."""
+        first, last = self._token_at(start), self._token_at(end - 1)
+        if first < 0 or last < 0:
+            return range(0)
+        if start == self.idxs[first] + len(self.texts[first]):
+            first += 1  # trailing whitespace is not part of the previous token
+        if first > last + 1:
+            raise IndexError(f"no token span for characters {start}..{end}")
+        return range(first, last + 1)
+
+    def _token_at(self, offset: int) -> int:
+        """Index of the token whose text or trailing space holds ``offset``; -1 outside the text."""
+        if offset < 0 or offset >= len(self.text):
+            return -1
+        return bisect.bisect_right(self.idxs, offset) - 1
+
+    def word_indices(self, start: int, end: int) -> list[int]:
+        """Indices of the non-space tokens overlapping ``text[start:end]``."""
+        space = self.is_space
+        return [i for i in self.token_range(start, end) if not space[i]]
+
     def tokens(self, start: int, end: int) -> list[Token]:
         """Non-space tokens overlapping ``text[start:end]``."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return []
-        return [t for t in span if not t.is_space]
+        doc = self.doc
+        return [doc[i] for i in self.word_indices(start, end)]
 
     # -- quotations and voice --------------------------------------------------------------
     @cached_property
@@ -123,9 +201,10 @@ class Analysis:
 
     def sentence_voice(self, sentence: Sentence) -> str:
         """The voice of most of a sentence's words."""
-        tokens = [t for t in self.doc[sentence.token_start : sentence.token_end] if t.is_alpha]
-        quoted = sum(1 for t in tokens if self.quotes.in_quote(t.idx))
-        return QUOTE if tokens and quoted * 2 > len(tokens) else NARRATION
+        alpha, in_quote = self.is_alpha, self.quotes.in_quote
+        words = [self.idxs[i] for i in range(sentence.token_start, sentence.token_end) if alpha[i]]
+        quoted = sum(1 for idx in words if in_quote(idx))
+        return QUOTE if words and quoted * 2 > len(words) else NARRATION
 
     # -- language --------------------------------------------------------------------------
     #: below this share of English function words, prose is not English (English copy: >= 0.26)
@@ -138,7 +217,7 @@ class Analysis:
         """Share of alphabetic words that are English function words (the, of, and, ...)."""
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        words = [t.lower_ for t in self.doc if t.is_alpha]
+        words = [low for low, alpha in zip(self.lowers, self.is_alpha, strict=True) if alpha]
         return sum(1 for w in words if w in STOP_WORDS) / len(words) if words else 1.0
 
     @property
@@ -152,13 +231,16 @@ class Analysis:
     @cached_property
     def word_count(self) -> int:
         """Words in the prose (alphabetic or numeric tokens)."""
-        return sum(1 for t in self.doc if t.is_alpha or t.like_num)
+        return sum(1 for a, n in zip(self.is_alpha, self.like_num, strict=True) if a or n)
 
     @cached_property
     def narration_word_count(self) -> int:
         """Words in the reporter's narration (outside quotations), body blocks only."""
+        in_quote = self.quotes.in_quote
         return sum(
-            1 for t in self.doc if (t.is_alpha or t.like_num) and not self.quotes.in_quote(t.idx)
+            1
+            for idx, a, n in zip(self.idxs, self.is_alpha, self.like_num, strict=True)
+            if (a or n) and not in_quote(idx)
         )
 
     def stats(self) -> dict[str, Any]:
@@ -193,3 +275,20 @@ class Analysis:
         figures["avg_words_per_sentence"] = round(r.avg_words_per_sentence, 1)
         figures["avg_syllables_per_word"] = round(r.avg_syllables_per_word, 2)
         return figures
+
+
+def _sentencize(texts: list[str], punct: list[int], punct_chars: set[str]) -> list[bool]:
+    """Sentence starts as spaCy's ``Sentencizer`` sets them: a sentence ends after a run of
+    its punctuation characters, at the next token that is not punctuation."""
+    starts = [False] * len(texts)
+    if texts:
+        starts[0] = True
+    seen_period = False
+    for i, token in enumerate(texts):
+        in_punct_chars = token in punct_chars
+        if seen_period and not punct[i] and not in_punct_chars:
+            starts[i] = True
+            seen_period = False
+        elif in_punct_chars:
+            seen_period = True
+    return starts

@@ -1,0 +1,115 @@
+"""Record newslint's exact findings on a fixed set of articles, then check a later run matches.
+
+A regression guard for performance work: an optimisation must not change a single finding.
+
+    .venv/bin/python benchmarks/findings_snapshot.py record /tmp/snapshot.json
+    .venv/bin/python benchmarks/findings_snapshot.py check /tmp/snapshot.json
+
+The articles are the sample article, the clean copy of ``../shared/eval/clean/scrapinghub`` and the
+Markdown of ``../shared/eval/markdown`` (when present). Each is linted twice: with the default
+rules, and with every rule of every shipped pack switched on (so disabled rules are covered too).
+The snapshot holds evaluation-derived output: keep it outside the project (e.g. in /tmp).
+Rules whose id starts with one of ``--exclude`` (default: ``spelling.``) are not run, for rule
+families that are changing while the snapshot is in use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+EVAL = ROOT.parent / "shared" / "eval"
+SEED = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"
+
+
+def article_paths() -> list[Path]:
+    """The sample article, the clean articles and the Markdown articles, in a fixed order."""
+    paths = [SEED]
+    paths += sorted((EVAL / "clean" / "scrapinghub").glob("*.txt"))
+    paths += sorted((EVAL / "markdown").rglob("*.md"))
+    return paths
+
+
+def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
+    """{setting: {path: [finding, ...]}} for both rule settings."""
+    from newslint.linter import Linter
+    from newslint.ruleset import builtin_pack_names
+
+    ignore = [prefix + "*" for prefix in exclude]
+    linters = {
+        "default": Linter(ignore=ignore),
+        "all-rules": Linter(select=["*"], ignore=ignore, packs=builtin_pack_names()),
+    }
+    out: dict[str, Any] = {}
+    for setting, linter in linters.items():
+        per_file: dict[str, Any] = {}
+        for path in article_paths():
+            result = linter.lint_file(str(path))
+            rel = str(path.relative_to(ROOT.parent) if path != SEED else path.relative_to(ROOT))
+            per_file[rel] = {
+                "error": result.error,
+                "notice": result.notice,
+                "findings": [
+                    [f.rule, f.level, f.line, f.column, f.end_line, f.end_column, f.message]
+                    + [list(f.suggestions), f.fix and [f.fix.start, f.fix.end, f.fix.replacement]]
+                    for f in result.findings
+                    if not f.rule.startswith(exclude)
+                ],
+            }
+        out[setting] = per_file
+    return out
+
+
+def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Human-readable differences (empty when identical)."""
+    problems: list[str] = []
+    for setting in sorted(set(old) | set(new)):
+        a, b = old.get(setting, {}), new.get(setting, {})
+        for path in sorted(set(a) | set(b)):
+            if a.get(path) == b.get(path):
+                continue
+            fa = {json.dumps(f) for f in (a.get(path) or {}).get("findings", [])}
+            fb = {json.dumps(f) for f in (b.get(path) or {}).get("findings", [])}
+            problems.append(f"{setting} {path}:")
+            problems += [f"  - {f}" for f in sorted(fa - fb)]
+            problems += [f"  + {f}" for f in sorted(fb - fa)]
+            if fa == fb:
+                problems.append(f"  order/error/notice: {a.get(path)} != {b.get(path)}")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("mode", choices=("record", "check"))
+    parser.add_argument("snapshot", type=Path, help="JSON file (keep it outside the project)")
+    parser.add_argument("--exclude", nargs="*", default=["spelling."], help="rule id prefixes")
+    args = parser.parse_args()
+    if not (EVAL / "clean").is_dir():
+        print(f"{EVAL} is absent: nothing to snapshot", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    current = findings(tuple(args.exclude))
+    elapsed = time.perf_counter() - start
+    count = sum(len(v["findings"]) for s in current.values() for v in s.values())
+    files = len(next(iter(current.values())))
+    if args.mode == "record":
+        args.snapshot.write_text(json.dumps(current, indent=0, sort_keys=True), encoding="utf-8")
+        print(f"recorded {count} findings on {files} files x 2 settings in {elapsed:.1f}s")
+        return 0
+    problems = compare(json.loads(args.snapshot.read_text(encoding="utf-8")), current)
+    if problems:
+        print("\n".join(problems))
+        print(f"DIFFERENT: {sum(p.endswith(':') for p in problems)} file/setting pairs changed")
+        return 1
+    print(f"IDENTICAL: {count} findings on {files} files x 2 settings ({elapsed:.1f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""Where newslint's time per article goes: reading, analysis, quotations, each rule, the engine.
+
+    .venv/bin/python benchmarks/profile_rules.py             # default rules, clean articles
+    .venv/bin/python benchmarks/profile_rules.py --all-rules --top 20 --reps 3
+    .venv/bin/python benchmarks/profile_rules.py --ignore 'spelling.*'   # leave a family out
+
+Articles: the clean copy of ``../shared/eval/clean/scrapinghub`` (``--corpus`` for another folder of
+``.txt`` files). Every article is linted ``--reps`` times after one warm-up pass (which loads
+spaCy, the rule data and the lookup tables); figures are CPU milliseconds per article (process
+time, so another busy process on the machine does not inflate them), the mean over all passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "eval" / "clean" / "scrapinghub"
+
+clock = time.process_time
+
+
+def _timed(times: dict[str, float], key: str, fn: Callable[[], Any]) -> Any:
+    start = clock()
+    value = fn()
+    times[key] += clock() - start
+    return value
+
+
+def profile(
+    paths: list[Path], all_rules: bool, reps: int, ignore: list[str]
+) -> tuple[dict[str, float], int]:
+    """Seconds spent per stage and per rule, summed over ``reps`` timed passes."""
+    from newslint.analysis import Analysis
+    from newslint.linter import Linter
+    from newslint.readers import load_document
+    from newslint.ruleset import builtin_pack_names
+
+    linter = (
+        Linter(select=["*"], ignore=ignore, packs=builtin_pack_names())
+        if all_rules
+        else Linter(ignore=ignore)
+    )
+    times: dict[str, float] = defaultdict(float)
+    linted = 0
+    for rep in range(reps + 1):  # pass 0 warms up and is not counted
+        pass_times: dict[str, float] = defaultdict(float)
+        for path in paths:
+            config = linter.config_for(str(path))
+            document = _timed(pass_times, "read", lambda p=path: load_document(str(p)))
+            rules = linter.rules_for(config, str(path), document.front_matter)
+            analysis = _timed(pass_times, "analysis", lambda d=document: Analysis(d))
+            analysis.vocabulary = linter.vocabulary(config)  # type: ignore[attr-defined]
+            if config.english_only and not _timed(
+                pass_times, "analysis", lambda a=analysis: a.looks_english
+            ):
+                continue
+            _timed(pass_times, "quotes", lambda a=analysis: a.quotes)
+            for rule in rules:
+                _timed(pass_times, rule.id, lambda r=rule, a=analysis: list(r.compile().check(a)))
+            linted += rep > 0
+            # the whole pipeline once more, for the engine's own share (scope, findings, sorting)
+            _timed(
+                pass_times,
+                "(full lint_document)",
+                lambda d=document, c=config: linter.lint_document(d, c),
+            )
+        if rep:
+            for key, value in pass_times.items():
+                times[key] += value
+    return times, linted
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--reps", type=int, default=2, help="timed passes over the corpus")
+    parser.add_argument("--top", type=int, default=15, help="rules to list, costliest first")
+    parser.add_argument("--all-rules", action="store_true", help="every rule of every pack")
+    parser.add_argument("--ignore", nargs="*", default=[], help="rule ids or patterns to leave out")
+    args = parser.parse_args()
+    paths = sorted(args.corpus.glob("*.txt"))
+    if not paths:
+        print(f"{args.corpus} has no .txt articles (the evaluation data is absent?)")
+        return 2
+    times, linted = profile(paths, args.all_rules, args.reps, args.ignore)
+    if not linted:
+        print("no article was linted")
+        return 1
+    per = {k: v * 1000 / linted for k, v in times.items()}
+    stages = ("read", "analysis", "quotes", "(full lint_document)")
+    rules = {k: v for k, v in per.items() if k not in stages}
+    print(f"{linted // args.reps} articles x {args.reps} passes; CPU ms per article")
+    for key in stages[:3]:
+        print(f"  {key:<36} {per.get(key, 0):7.2f}")
+    print(f"  {'rules (' + str(len(rules)) + ')':<36} {sum(rules.values()):7.2f}")
+    total = sum(per.get(k, 0) for k in stages[:3]) + sum(rules.values())
+    print(f"  {'read + analysis + quotes + rules':<36} {total:7.2f}")
+    print(f"  {'lint_document (analysis to findings)':<36} {per.get(stages[3], 0):7.2f}")
+    print(f"costliest rules (top {args.top}):")
+    for key, value in sorted(rules.items(), key=lambda kv: -kv[1])[: args.top]:
+        print(f"  {key:<36} {value:7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
