@@ -74,6 +74,11 @@ def test_suggest_ranks_the_intended_word_first(checker: SpellChecker, typo: str,
         assert len(suggestions) <= 3
 
 
+def test_codespell_corrections_of_several_words_come_first(checker: SpellChecker) -> None:
+    assert checker.suggest("alot")[:2] == ["a lot", "allot"]
+    assert checker.suggest("Infact")[0] == "In fact"
+
+
 def test_suggest_respects_limit(checker: SpellChecker) -> None:
     assert len(checker.suggest("takover", limit=1)) == 1
 

@@ -126,7 +126,7 @@ class SpellChecker:
                     ]
             return []
         low = stem.lower()
-        preferred = [f for f in corrections(low) if " " not in f]
+        preferred = corrections(low)  # "alot" -> "a lot" first, then "allot"
         fixes = self.suggester.suggest(low, limit, preferred)
         return [_recase(stem, f) + suffix for f in fixes]
 

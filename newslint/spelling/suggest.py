@@ -159,8 +159,8 @@ class Suggester:
     def suggest(self, word: str, limit: int = 3, preferred: Iterable[str] = ()) -> list[str]:
         """Best ``limit`` corrections for lower-case ``word``, ``preferred`` ones first."""
         ranked: list[str] = []
-        for p in preferred:
-            if p.lower() in self._index and p not in ranked:
+        for p in preferred:  # codespell's corrections, when every word of them is known
+            if p not in ranked and all(w in self._index for w in p.lower().split()):
                 ranked.append(p)
         cands = self.candidates(word)
         scored = sorted(cands, key=lambda c: (-self.score(word, c), c))
