@@ -58,7 +58,7 @@ def typos(analysis: Analysis) -> list[Typo]:
     cached = _CACHE.get(analysis)
     if cached is not None and cached[0] == key:
         return cached[1]
-    from newslint.spellcheck import Typo, find_typos, get_checker
+    from newslint.spellcheck import Typo, find_typos
     from newslint.spelling.typos import REASON_REJECT
 
     reject_words = _words(p for p in reject if len(p.split()) == 1)
@@ -70,9 +70,8 @@ def typos(analysis: Analysis) -> list[Typo]:
     )
     pattern = _phrase_pattern(reject)
     if pattern is not None:
-        checker = get_checker()
-        phrases = [
-            Typo(m.start(), m.end(), m.group(), _suggest(checker, m.group()), REASON_REJECT)
+        phrases = [  # no suggestions: the speller has nothing to say about a phrase
+            Typo(m.start(), m.end(), m.group(), (), REASON_REJECT)
             for m in pattern.finditer(analysis.text)
         ]
         # a rejected phrase is reported whole, not also word by word
@@ -80,10 +79,6 @@ def typos(analysis: Analysis) -> list[Typo]:
         found = sorted(found + phrases, key=lambda t: t.start)
     _CACHE[analysis] = (key, found)
     return found
-
-
-def _suggest(checker: Any, phrase: str) -> tuple[str, ...]:
-    return tuple(s for s in checker.suggest(phrase, 3) if s.lower() != phrase.lower())
 
 
 def is_rejected(typo: Typo) -> bool:
