@@ -260,6 +260,8 @@ class _Lexicon(NamedTuple):
     addressee_verbs: frozenset[str]
     title_small_words: frozenset[str]
     inflected: frozenset[str]
+    #: first word -> the cue phrases starting with it, in ``phrases`` order
+    phrases_by_first: dict[str, tuple[tuple[str, ...], ...]]
 
 
 def _inflect_by_rule(base: str) -> set[str]:
@@ -304,9 +306,13 @@ def _lexicon() -> _Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in raw[key])
 
+    phrases = tuple(tuple(p) for p in raw["cue_phrases"])
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
     return _Lexicon(
         verbs=verbs,
-        phrases=tuple(tuple(p) for p in raw["cue_phrases"]),
+        phrases=phrases,
         pronouns=fs("pronouns"),
         determiners=fs("determiners"),
         honorifics=fs("honorifics"),
@@ -324,6 +330,7 @@ def _lexicon() -> _Lexicon:
         addressee_verbs=fs("addressee_verbs"),
         title_small_words=fs("title_small_words"),
         inflected=inflected,
+        phrases_by_first={first: tuple(group) for first, group in by_first.items()},
     )
 
 
@@ -624,28 +631,31 @@ class _Tok(NamedTuple):
     cap: bool
 
 
+_new_tok = tuple.__new__  # builds a _Tok without NamedTuple's Python-level __new__
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     lex = _lexicon()
+    abbreviations, pronouns = lex.abbreviations, lex.pronouns
+    contraction = _CONTRACTION_RE.fullmatch
     out: list[_Tok] = []
+    append = out.append
     for m in _TOKEN_RE.finditer(text, lo, hi):
-        s, e, t = m.start(), m.end(), m.group()
-        if (
-            len(t) > 2
-            and t.endswith(".")
-            and t.count(".") == 1
-            and t.lower() not in lex.abbreviations
-        ):
-            out.append(_Tok(s, e - 1, t[:-1], t[:-1].lower(), True, t[0].isupper()))
-            out.append(_Tok(e - 1, e, ".", ".", False, False))
+        t = m.group()
+        s, e = m.span()
+        if len(t) > 2 and t[-1] == "." and t.count(".") == 1 and t.lower() not in abbreviations:
+            append(_new_tok(_Tok, (s, e - 1, t[:-1], t[:-1].lower(), True, t[0].isupper())))
+            append(_new_tok(_Tok, (e - 1, e, ".", ".", False, False)))
             continue
         word = t[0].isalpha()
-        m2 = _CONTRACTION_RE.fullmatch(t) if word else None
-        if m2 and m2.group(1).lower() in lex.pronouns:
+        m2 = contraction(t) if word and ("'" in t or "’" in t) else None
+        if m2 and m2.group(1).lower() in pronouns:
             cut = s + m2.end(1)
-            out.append(_Tok(s, cut, m2.group(1), m2.group(1).lower(), True, t[0].isupper()))
-            out.append(_Tok(cut, e, m2.group(2), m2.group(2).lower(), True, False))
+            head, tail = m2.group(1), m2.group(2)
+            append(_new_tok(_Tok, (s, cut, head, head.lower(), True, t[0].isupper())))
+            append(_new_tok(_Tok, (cut, e, tail, tail.lower(), True, False)))
             continue
-        out.append(_Tok(s, e, t, t.lower(), word, word and t[0].isupper()))
+        append(_new_tok(_Tok, (s, e, t, t.lower(), word, word and t[0].isupper())))
     return out
 
 
@@ -925,7 +935,7 @@ def _cue_at(toks: Sequence[_Tok], k: int) -> tuple[str, int] | None:
     t = toks[k]
     if not t.word:
         return None
-    for phrase in lex.phrases:
+    for phrase in lex.phrases_by_first.get(t.low, ()):
         n = len(phrase)
         if k + n <= len(toks) and all(toks[k + j].low == phrase[j] for j in range(n)):
             return ("putit" if phrase == ("put", "it") else "phrase", k + n - 1)
@@ -1537,6 +1547,8 @@ def _find_citations(
     text: str, units: Sequence[tuple[int, int]], outer: Sequence[Quote]
 ) -> list[Citation]:
     """Every reporting clause in the narration of every unit (``Itani says``, ``said Smith``)."""
+    lex = _lexicon()
+    verbs, phrase_starts = lex.verbs, lex.phrases_by_first
     out: list[Citation] = []
     starts = [q.start for q in outer]
     for us, ue in units:
@@ -1553,6 +1565,10 @@ def _find_citations(
                 subject = _subject(toks)
             k = 0
             while k < len(toks):
+                t = toks[k]
+                if not t.word or (t.low not in verbs and t.low not in phrase_starts):
+                    k += 1  # no cue starts here (what _cue_at checks first, inlined for speed)
+                    continue
                 a = _attribution_at(toks, k, 0, len(toks), subject)
                 if a is None:
                     k += 1
