@@ -25,7 +25,9 @@ UNITS = ("document", "paragraph", "sentence")
 
 
 def _count_words(analysis: Analysis, start: int, end: int) -> int:
-    return sum(1 for t in analysis.tokens(start, end) if t.is_alpha or t.like_num)
+    """Alphabetic or number-like tokens overlapping ``text[start:end]``."""
+    alpha, num = analysis.is_alpha, analysis.like_num
+    return sum(1 for i in analysis.token_range(start, end) if alpha[i] or num[i])
 
 
 class MetricKind(Kind):
