@@ -57,6 +57,7 @@ def register(analysis: Analysis) -> tuple[int, int]:
     if analysis in _REGISTER:
         return _REGISTER[analysis]
     text, quotes = analysis.text, analysis.quotes
+    texts, lowers, idxs = analysis.texts, analysis.lowers, analysis.idxs
     personal = narration = 0
     for sentence in analysis.sentences:
         if analysis.sentence_voice(sentence) != "narration":
@@ -66,10 +67,12 @@ def register(analysis: Analysis) -> tuple[int, int]:
         if end.endswith(("?", "!")) and not quotes.in_quote(sentence.start + len(end) - 1):
             personal += 1
             continue
-        for token in analysis.doc[sentence.token_start : sentence.token_end]:
-            low = token.lower_
-            capitals = token.text.isupper() and len(low) > 1  # US, ME
-            if low in PERSONAL and not capitals and not quotes.in_quote(token.idx):
+        for i in range(sentence.token_start, sentence.token_end):
+            low = lowers[i]
+            if low not in PERSONAL:
+                continue
+            capitals = texts[i].isupper() and len(low) > 1  # US, ME
+            if not capitals and not quotes.in_quote(idxs[i]):
                 personal += 1
                 break
     _REGISTER[analysis] = (personal, narration)

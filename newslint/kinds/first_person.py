@@ -47,17 +47,15 @@ class FirstPersonKind(Kind):
         )
 
     def _is_pronoun(self, analysis: Analysis, i: int, first: int) -> bool:
-        token = analysis.doc[i]
-        word = token.text
-        if word.lower() not in self.pronouns:
+        texts = analysis.texts
+        word = texts[i]
+        if analysis.lowers[i] not in self.pronouns:
             return False
         if word == "I":
-            if i > first:
-                prev = analysis.doc[i - 1]
-                if prev.text[:1].isupper() and prev.is_alpha:
-                    return False  # World War I, Elizabeth I
-            nxt = analysis.doc[i + 1] if i + 1 < len(analysis.doc) else None
-            return not (nxt is not None and nxt.text in {".", ")"} and i > first)
+            if i > first and texts[i - 1][:1].isupper() and analysis.is_alpha[i - 1]:
+                return False  # World War I, Elizabeth I
+            nxt = texts[i + 1] if i + 1 < len(texts) else None
+            return not (nxt is not None and nxt in {".", ")"} and i > first)
         if word.isupper() and len(word) > 1:
             return False  # US, ME, WE (acronyms)
         return not (word[0].isupper() and i > first)  # "Us Weekly", "Our Lady" as names
@@ -68,23 +66,30 @@ class FirstPersonKind(Kind):
             yield from collapse_if_pervasive(hits, analysis, *self.pervasive)
 
     def _hits(self, analysis: Analysis) -> Iterator[Hit]:
-        doc = analysis.doc
+        texts, idxs, alpha, lowers = (
+            analysis.texts,
+            analysis.idxs,
+            analysis.is_alpha,
+            analysis.lowers,
+        )
+        pronouns = self.pronouns
         for sentence in analysis.sentences:
             if in_transcript(analysis, sentence.start):
                 continue
             colon = False
             for i in range(sentence.token_start, sentence.token_end):
-                token = doc[i]
-                if token.text == ":":
+                if texts[i] == ":":
                     colon = True
                     continue
                 if colon and self.skip_after_colon:
                     break
-                if not token.is_alpha or not self._is_pronoun(analysis, i, sentence.token_start):
+                if not alpha[i] or lowers[i] not in pronouns:
                     continue
-                if analysis.quotes.in_quote(token.idx):
+                if not self._is_pronoun(analysis, i, sentence.token_start):
                     continue
-                yield Hit(token.idx, token.idx + len(token.text))
+                if analysis.quotes.in_quote(idxs[i]):
+                    continue
+                yield Hit(idxs[i], idxs[i] + len(texts[i]))
                 break
 
 

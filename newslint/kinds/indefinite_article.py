@@ -148,10 +148,12 @@ class IndefiniteArticleKind(Kind):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
-        for token in doc:
+        for i, low in enumerate(analysis.lowers):
+            if low not in ("a", "an"):
+                continue
+            token = doc[i]
             article = token.text
-            low = article.lower()
-            if low not in ("a", "an") or not token.whitespace_:
+            if not token.whitespace_:
                 continue
             if article not in ("a", "an") and not (article in ("A", "An") and _starts(token)):
                 continue

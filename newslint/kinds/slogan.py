@@ -31,8 +31,6 @@ from typing import TYPE_CHECKING, Any
 from newslint.kinds import Hit, Kind, Option, OptionError, string_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from newslint.analysis import Analysis, Sentence
 
 QUOTE_MARKS = set('"“”‘’«»„')
@@ -72,10 +70,10 @@ class SloganKind(Kind):
             raise OptionError("verbs", "give 'verbs', 'shapes' or 'wordnet-verbs: true'")
 
     # -- helpers -----------------------------------------------------------------------------
-    def _opens_imperative(self, word: Token, lemma: str) -> bool:
-        text = word.text
+    def _opens_imperative(self, analysis: Analysis, i: int, lemma: str) -> bool:
+        text = analysis.texts[i]
         low = text.lower()
-        if not word.is_alpha or not text[0].isupper() or (text.isupper() and len(text) > 1):
+        if not analysis.is_alpha[i] or not text[0].isupper() or (text.isupper() and len(text) > 1):
             return False
         if low != lemma or low in self.not_imperative:
             return False
@@ -88,12 +86,12 @@ class SloganKind(Kind):
         wn = wordnet_index()
         return low in wn["verb"] and not any(low in wn[p] for p in ("noun", "adj", "adv"))
 
-    def _has_finite_verb(self, words: list[Token], lemmas: list[str]) -> bool:
+    def _has_finite_verb(self, analysis: Analysis, words: list[int], lemmas: list[str]) -> bool:
         from newslint.nlp import wordnet_index
 
         verbs = wordnet_index()["verb"]
-        for token, lemma in zip(words[1:], lemmas[1:], strict=False):
-            low = token.lower_
+        for i, lemma in zip(words[1:], lemmas[1:], strict=False):
+            low = analysis.lowers[i]
             if low in self.finite:
                 return True
             if low != lemma and lemma in verbs and not low.endswith(("s", "ing")):
@@ -105,12 +103,9 @@ class SloganKind(Kind):
         if QUOTE_MARKS & set(text) or analysis.quotes.in_quote(sentence.start):
             return None
         body = text.rstrip(")]").rstrip()
-        tokens = [
-            analysis.doc[i]
-            for i in range(sentence.token_start, sentence.token_end)
-            if not analysis.doc[i].is_space
-        ]
-        words = [t for t in tokens if t.is_alpha]
+        space, alpha = analysis.is_space, analysis.is_alpha
+        tokens = [i for i in range(sentence.token_start, sentence.token_end) if not space[i]]
+        words = [i for i in tokens if alpha[i]]
         if not (self.min_words <= len(words) <= self.max_words):
             return None
         stripped = body.rstrip(".!").strip()
@@ -119,12 +114,12 @@ class SloganKind(Kind):
         if not body.endswith(ENDINGS) or body.endswith("..."):
             return None
         first = tokens[0]
-        lemmas = [analysis.lemmas[t.i] for t in words]
-        if first.i != words[0].i or not self._opens_imperative(first, lemmas[0]):
+        lemmas = [analysis.lemmas[i] for i in words]
+        if first != words[0] or not self._opens_imperative(analysis, first, lemmas[0]):
             return None
-        if len(tokens) > 1 and tokens[1].text in {"'s", "’s", ",", ":", "-", "—"}:
+        if len(tokens) > 1 and analysis.texts[tokens[1]] in {"'s", "’s", ",", ":", "-", "—"}:
             return None
-        if self._has_finite_verb(words, lemmas):
+        if self._has_finite_verb(analysis, words, lemmas):
             return None
         return "call to action"
 
