@@ -8,9 +8,10 @@ of each position: the reporter's narration or someone's quoted speech.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.document import Block, Document
 from newslint.nlp import get_nlp, lemma_table
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from newslint.quotes import QuoteAnalysis
+
+_T = TypeVar("_T")
 
 NARRATION = "narration"
 QUOTE = "quote"
@@ -42,6 +45,7 @@ class Analysis:
     def __init__(self, document: Document, model: str | None = None) -> None:
         self.document = document
         self.text = document.text
+        self._memo: dict[Hashable, Any] = {}
         self.doc: Doc = self._parse(get_nlp(model))
         #: indices of the non-space tokens, for matching word sequences across line breaks
         self.word_tokens: list[int] = [i for i, sp in enumerate(self.is_space) if not sp]
@@ -184,6 +188,13 @@ class Analysis:
         """Non-space tokens overlapping ``text[start:end]``."""
         doc = self.doc
         return [doc[i] for i in self.word_indices(start, end)]
+
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once per document and ``key``: derived data that several rules
+        share (the key names the computation and every input other than this document)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     # -- quotations and voice --------------------------------------------------------------
     @cached_property

@@ -46,35 +46,41 @@ class PhraseIndex(Generic[T]):
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())
 
-    def _sequence(self, analysis: Analysis) -> list[str]:
-        doc = analysis.doc
-        if self.mode == "exact":
-            return [doc[i].text for i in analysis.word_tokens]
-        source = analysis.lemmas if self.mode == "lemma" else analysis.lowers
-        return [source[i] for i in analysis.word_tokens]
-
     def find(self, analysis: Analysis) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start_char, end_char, payload)`` for non-overlapping longest matches."""
-        seq = self._sequence(analysis)
-        positions = analysis.word_tokens
-        doc = analysis.doc
-        i, n = 0, len(seq)
-        while i < n:
-            candidates = self._by_first.get(seq[i])
-            matched = 0
-            if candidates:
-                for key, payload in candidates:
-                    size = len(key)
-                    if tuple(seq[i : i + size]) == key:
-                        first, last = doc[positions[i]], doc[positions[i + size - 1]]
-                        start, end = first.idx, last.idx + len(last.text)
-                        if analysis.document.block_index(start) == analysis.document.block_index(
-                            end - 1
-                        ):
-                            yield start, end, payload
-                            matched = size
-                            break
-            i += matched or 1
+        seq, where = _words(analysis, self.mode)
+        by_first = self._by_first
+        starts = sorted(n for word in where.keys() & by_first.keys() for n in where[word])
+        positions, idxs, texts = analysis.word_tokens, analysis.idxs, analysis.texts
+        block_index = analysis.document.block_index
+        free = 0  # words before this one are inside a match already
+        for i in starts:
+            if i < free:
+                continue
+            for key, payload in by_first[seq[i]]:
+                size = len(key)
+                if tuple(seq[i : i + size]) == key:
+                    first, last = positions[i], positions[i + size - 1]
+                    start, end = idxs[first], idxs[last] + len(texts[last])
+                    if block_index(start) == block_index(end - 1):
+                        yield start, end, payload
+                        free = i + size
+                        break
+
+
+def _words(analysis: Analysis, mode: str) -> tuple[list[str], dict[str, list[int]]]:
+    """The document's non-space tokens as ``mode`` compares them (text, lower case or lemma), and
+    where each word occurs in that list; computed once per document and mode."""
+
+    def build() -> tuple[list[str], dict[str, list[int]]]:
+        source = {"exact": analysis.texts, "lemma": analysis.lemmas}.get(mode, analysis.lowers)
+        seq = [source[i] for i in analysis.word_tokens]
+        where: dict[str, list[int]] = {}
+        for n, word in enumerate(seq):
+            where.setdefault(word, []).append(n)
+        return seq, where
+
+    return analysis.memo(("phrase-words", mode), build)
 
 
 def spans(index: PhraseIndex[Any] | None, analysis: Analysis) -> list[tuple[int, int]]:

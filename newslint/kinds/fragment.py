@@ -201,16 +201,24 @@ class FragmentKind(Kind):
                 authors.add(position)
         return labels, authors
 
+    def _deferred(self, analysis: Analysis, lay: Layout) -> frozenset[int]:
+        """Positions of the lines other rules report (shared by the rules with the same list)."""
+        defer = self.defer
+        if defer is None:
+            return frozenset()
+        return analysis.memo(
+            ("fragment-deferred", defer.pattern, defer.flags),
+            lambda: frozenset(
+                position for position, line in enumerate(lay.lines) if defer.fullmatch(line.text)
+            ),
+        )
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         lay = layout(analysis)
         labels, authors = self._breaks(lay)
         if labels or authors:
             lay = lay.ending_before(labels | authors, self.min_article_words, self.resume_run)
-        deferred = {
-            position
-            for position, line in enumerate(lay.lines)
-            if self.defer is not None and self.defer.fullmatch(line.text)
-        }
+        deferred = self._deferred(analysis, lay)
         scraped = len(deferred) + _menus(lay) >= self.min_evidence
         claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
         for position, line in enumerate(lay.lines):
