@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from newslint.document import BLOCK_KINDS
@@ -99,9 +100,14 @@ class Rule:
         blob = json.dumps([self.id, self.level, dict(self.raw)], sort_keys=True, default=str)
         return hashlib.sha1(blob.encode()).hexdigest()[:16]
 
+    @cached_property
+    def _compile_key(self) -> tuple[str, str, str]:
+        # computed once per rule: compile() runs for every rule on every document
+        return (self.kind, self.id, json.dumps(dict(self.options), sort_keys=True, default=str))
+
     def compile(self) -> Kind:
         """Instantiate the rule's kind with its options (cached per kind and options)."""
-        key = (self.kind, self.id, json.dumps(dict(self.options), sort_keys=True, default=str))
+        key = self._compile_key
         impl = _COMPILED.get(key)
         if impl is None:
             impl = _COMPILED[key] = _compile(self)
