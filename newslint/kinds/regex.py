@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option, OptionError, string_list
@@ -49,6 +50,7 @@ class RegexKind(Kind):
                 self.regexes.append(re.compile(source, flags | re.MULTILINE))
             except re.error as exc:
                 raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
+        self.prefilters = [required_text(regex) for regex in self.regexes]
         self.unit = options["unit"]
         self.group = options["group"]
         self.replacement = options["replacement"]
@@ -70,7 +72,9 @@ class RegexKind(Kind):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
         for lo, hi in self._units(analysis):
-            for regex in self.regexes:
+            for regex, prefilter in zip(self.regexes, self.prefilters, strict=True):
+                if prefilter is not None and not prefilter.search(text, lo, hi):
+                    continue  # the text every match must contain is not here
                 for m in regex.finditer(text, lo, hi):
                     start, end = m.span(self.group)
                     if start < 0 or end <= start:
@@ -87,6 +91,64 @@ class RegexKind(Kind):
                         suggestions=(suggestion,) if suggestion is not None else (),
                         fix=suggestion if self.fix else None,
                     )
+
+
+#: literals shorter than this make a prefilter that rejects too little to pay for itself
+_MIN_LITERAL = 3
+
+
+def required_text(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex for text that every match of ``regex`` contains (one of a few literals, with the
+    same flags), to skip units cheaply; None when no literal of ``_MIN_LITERAL`` characters is
+    required. Only literals the match consumes count (not lookarounds), so a unit without one
+    cannot hold a match."""
+    try:
+        parsed = _parser.parse(regex.pattern, regex.flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return None
+    literals = _required(list(parsed))
+    if literals is None:
+        return None
+    return re.compile("|".join(re.escape(s) for s in literals), regex.flags)
+
+
+def _inline(items: list[Any]) -> list[Any]:
+    """A sequence with its plain groups (no flag changes) spliced in."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is _constants.SUBPATTERN and not av[1] and not av[2]:
+            out.extend(_inline(list(av[3])))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _required(items: list[Any]) -> list[str] | None:
+    """The best set of literals one of which every match of the sequence ``items`` contains."""
+    best: list[str] | None = None
+
+    def consider(candidates: list[str] | None) -> None:
+        nonlocal best
+        if not candidates or min(map(len, candidates)) < _MIN_LITERAL:
+            return
+        if best is None or min(map(len, candidates)) > min(map(len, best)):
+            best = candidates
+
+    run: list[str] = []
+    for op, av in _inline(items):
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        consider(["".join(run)] if run else None)
+        run = []
+        if op is _constants.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                consider([s for alt in alternatives if alt for s in alt])
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    consider(["".join(run)] if run else None)
+    return best
 
 
 KIND = RegexKind
