@@ -206,16 +206,21 @@ class Analysis:
         sentences = [(s.start, s.end) for s in self.sentences]
         return analyse_quotes(self.text, paragraphs, sentences)
 
+    @cached_property
+    def quoted(self) -> list[bool]:
+        """Per token: whether it starts inside a quotation (``quotes.in_quote(idxs[i])``)."""
+        return self.quotes.in_quote_many(self.idxs)
+
     def voice_at(self, offset: int) -> str:
         """``"quote"`` inside a quotation, else ``"narration"``."""
         return QUOTE if self.quotes.in_quote(offset) else NARRATION
 
     def sentence_voice(self, sentence: Sentence) -> str:
         """The voice of most of a sentence's words."""
-        alpha, in_quote = self.is_alpha, self.quotes.in_quote
-        words = [self.idxs[i] for i in range(sentence.token_start, sentence.token_end) if alpha[i]]
-        quoted = sum(1 for idx in words if in_quote(idx))
-        return QUOTE if words and quoted * 2 > len(words) else NARRATION
+        alpha, quoted = self.is_alpha, self.quoted
+        words = [i for i in range(sentence.token_start, sentence.token_end) if alpha[i]]
+        inside = sum(1 for i in words if quoted[i])
+        return QUOTE if words and inside * 2 > len(words) else NARRATION
 
     # -- language --------------------------------------------------------------------------
     #: below this share of English function words, prose is not English (English copy: >= 0.26)
@@ -247,11 +252,10 @@ class Analysis:
     @cached_property
     def narration_word_count(self) -> int:
         """Words in the reporter's narration (outside quotations), body blocks only."""
-        in_quote = self.quotes.in_quote
         return sum(
             1
-            for idx, a, n in zip(self.idxs, self.is_alpha, self.like_num, strict=True)
-            if (a or n) and not in_quote(idx)
+            for a, n, q in zip(self.is_alpha, self.like_num, self.quoted, strict=True)
+            if (a or n) and not q
         )
 
     def stats(self) -> dict[str, Any]:

@@ -222,6 +222,21 @@ class QuoteAnalysis:
         """True when the character at ``offset`` lies inside a quotation (marks included)."""
         return self._outer_index(offset) is not None
 
+    def in_quote_many(self, offsets: Sequence[int]) -> list[bool]:
+        """``[in_quote(o) for o in offsets]`` for ascending offsets, in one pass."""
+        starts, outer, quotes = self._starts, self._outer, self.quotes
+        out: list[bool] = []
+        i, last = -1, len(starts) - 1
+        previous = None
+        for offset in offsets:
+            if previous is not None and offset < previous:
+                raise ValueError("offsets must be in ascending order")
+            previous = offset
+            while i < last and starts[i + 1] <= offset:
+                i += 1  # the last quotation starting at or before the offset
+            out.append(i >= 0 and quotes[outer[i]].start <= offset < quotes[outer[i]].end)
+        return out
+
     def quote_at(self, offset: int) -> Quote | None:
         """The innermost quote containing ``offset``, or None."""
         idx = self._outer_index(offset)

@@ -48,13 +48,12 @@ class PhraseIndex(Generic[T]):
 
     def find(self, analysis: Analysis) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start_char, end_char, payload)`` for non-overlapping longest matches."""
-        seq, where = _words(analysis, self.mode)
+        seq = _words(analysis, self.mode)
         by_first = self._by_first
-        starts = sorted(n for word in where.keys() & by_first.keys() for n in where[word])
         positions, idxs, texts = analysis.word_tokens, analysis.idxs, analysis.texts
         block_index = analysis.document.block_index
         free = 0  # words before this one are inside a match already
-        for i in starts:
+        for i in [n for n, word in enumerate(seq) if word in by_first]:
             if i < free:
                 continue
             for key, payload in by_first[seq[i]]:
@@ -68,17 +67,13 @@ class PhraseIndex(Generic[T]):
                         break
 
 
-def _words(analysis: Analysis, mode: str) -> tuple[list[str], dict[str, list[int]]]:
-    """The document's non-space tokens as ``mode`` compares them (text, lower case or lemma), and
-    where each word occurs in that list; computed once per document and mode."""
+def _words(analysis: Analysis, mode: str) -> list[str]:
+    """The document's non-space tokens as ``mode`` compares them (text, lower case or lemma),
+    computed once per document and mode."""
 
-    def build() -> tuple[list[str], dict[str, list[int]]]:
+    def build() -> list[str]:
         source = {"exact": analysis.texts, "lemma": analysis.lemmas}.get(mode, analysis.lowers)
-        seq = [source[i] for i in analysis.word_tokens]
-        where: dict[str, list[int]] = {}
-        for n, word in enumerate(seq):
-            where.setdefault(word, []).append(n)
-        return seq, where
+        return [source[i] for i in analysis.word_tokens]
 
     return analysis.memo(("phrase-words", mode), build)
 

@@ -41,11 +41,15 @@ def in_transcript(analysis: Analysis, offset: int) -> bool:
     block = analysis.block_at(offset)
     if block is None:
         return False
-    text = analysis.text
-    return bool(
-        SPEAKER_LABEL.match(text, block.start, min(block.end, block.start + 40))
-        or EMBED.search(text, block.start, block.end)
-    )
+    known: dict[tuple[int, int], bool] = analysis.memo(("transcript-blocks",), dict)
+    key = (block.start, block.end)
+    if key not in known:  # once per block: rules ask for every sentence
+        text = analysis.text
+        known[key] = bool(
+            SPEAKER_LABEL.match(text, block.start, min(block.end, block.start + 40))
+            or EMBED.search(text, block.start, block.end)
+        )
+    return known[key]
 
 
 def register(analysis: Analysis) -> tuple[int, int]:

@@ -53,6 +53,15 @@ def compile_line_patterns(sources: list[str], field: str) -> re.Pattern[str] | N
     return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
 
 
+def block_word_counts(analysis: Analysis) -> list[int]:
+    """:func:`word_count` of every block, computed once per document for all furniture rules."""
+    text = analysis.text
+    return analysis.memo(
+        ("block-word-counts",),
+        lambda: [word_count(text[b.start : b.end]) for b in analysis.blocks],
+    )
+
+
 class FurnitureKind(Kind):
     name = "furniture"
     options = {
@@ -85,11 +94,12 @@ class FurnitureKind(Kind):
         if self.unit == "line":
             assert self.line is not None
             claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
+            words = block_word_counts(analysis) if self.max_words else []
             for index, block in enumerate(analysis.blocks):
                 if index in claimed:
                     continue
                 chunk = text[block.start : block.end]
-                if self.max_words and word_count(chunk) > self.max_words:
+                if self.max_words and words[index] > self.max_words:
                     continue
                 if self.line.fullmatch(chunk):
                     yield Hit(block.start, block.end)

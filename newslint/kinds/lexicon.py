@@ -95,8 +95,11 @@ class LexiconKind(Kind):
         sentence = analysis.sentence_at(start)
         if sentence is None:
             return False
-        before = [t for t in analysis.tokens(sentence.start, start) if t.is_alpha and t.idx < start]
-        return any(t.lemma_ in self.attributing for t in before[-self.window :])
+        alpha, idxs, lemmas = analysis.is_alpha, analysis.idxs, analysis.lemmas
+        before = [
+            i for i in analysis.token_range(sentence.start, start) if alpha[i] and idxs[i] < start
+        ]
+        return any(lemmas[i] in self.attributing for i in before[-self.window :])
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         shields = spans(self.exceptions, analysis)
