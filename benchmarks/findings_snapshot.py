@@ -7,7 +7,8 @@ A regression guard for performance work: an optimisation must not change a singl
 
 The articles are the sample article, the clean copy of ``../shared/eval/clean/scrapinghub`` and the
 Markdown of ``../shared/eval/markdown`` (when present). Each is linted twice: with the default
-rules, and with every rule of every shipped pack switched on (so disabled rules are covered too).
+rules (with ``--stats`` figures), and with every rule of every shipped pack switched on (so
+disabled rules are covered too).
 The snapshot holds evaluation-derived output: keep it outside the project (e.g. in /tmp).
 Rules whose id starts with one of ``--exclude`` (default: ``spelling.``) are not run, for rule
 families that are changing while the snapshot is in use.
@@ -43,7 +44,7 @@ def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
 
     ignore = [prefix + "*" for prefix in exclude]
     linters = {
-        "default": Linter(ignore=ignore),
+        "default": Linter(ignore=ignore, stats=True),
         "all-rules": Linter(select=["*"], ignore=ignore, packs=builtin_pack_names()),
     }
     out: dict[str, Any] = {}
@@ -53,8 +54,9 @@ def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
             result = linter.lint_file(str(path))
             rel = str(path.relative_to(ROOT.parent) if path != SEED else path.relative_to(ROOT))
             per_file[rel] = {
-                "error": result.error,
-                "notice": result.notice,
+                "error": result.error and result.error.replace(str(path), rel),
+                "notice": result.notice and result.notice.replace(str(path), rel),
+                "stats": result.stats,
                 "findings": [
                     [f.rule, f.level, f.line, f.column, f.end_line, f.end_column, f.message]
                     + [list(f.suggestions), f.fix and [f.fix.start, f.fix.end, f.fix.replacement]]
