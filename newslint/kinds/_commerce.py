@@ -42,7 +42,11 @@ class BoxFinder:
     max_lines: int = 25
 
     def boxes(self, analysis: Analysis) -> list[tuple[int, int]]:
-        """``(first, last)`` block indices of each product box, in order."""
+        """``(first, last)`` block indices of each product box, in order (found once per document
+        for all the rules with the same box patterns)."""
+        return analysis.memo(("commerce-boxes", self), lambda: self._find(analysis))
+
+    def _find(self, analysis: Analysis) -> list[tuple[int, int]]:
         lay = layout(analysis)
         lines = lay.lines
         out: list[tuple[int, int]] = []

@@ -128,6 +128,15 @@ def word_count(text: str) -> int:
     return max(len(text.split()), len(CJK.findall(text)) // 2)
 
 
+def block_word_counts(analysis: Analysis) -> list[int]:
+    """:func:`word_count` of every block, computed once per document for the rules that ask."""
+    text = analysis.text
+    return analysis.memo(
+        ("block-word-counts",),
+        lambda: [word_count(text[b.start : b.end]) for b in analysis.blocks],
+    )
+
+
 def title_ratio(text: str) -> float:
     """Share of the words that are capitalised (small function words count as capitalised)."""
     words = WORD.findall(text)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option
 from newslint.kinds._commerce import box_finder
-from newslint.kinds._layout import BODY_KINDS, word_count
+from newslint.kinds._layout import BODY_KINDS, block_word_counts
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
@@ -44,11 +44,12 @@ class DuplicateParagraphKind(Kind):
         text = analysis.text
         seen: dict[str, int] = {}
         claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
+        words = block_word_counts(analysis)
         for index, block in enumerate(analysis.blocks):
             if index in claimed:
                 continue
             chunk = text[block.start : block.end]
-            if word_count(chunk) < self.min_words or chunk.rstrip().endswith(("?", ":")):
+            if words[index] < self.min_words or chunk.rstrip().endswith(("?", ":")):
                 continue  # interviews repeat their questions, lists their lead-ins
             key = _FOLD.sub(" ", chunk.lower()).strip()
             if key in seen:

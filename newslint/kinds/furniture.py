@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option, OptionError
-from newslint.kinds._layout import BODY_KINDS, word_count
+from newslint.kinds._layout import BODY_KINDS, block_word_counts
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
@@ -51,15 +51,6 @@ def compile_line_patterns(sources: list[str], field: str) -> re.Pattern[str] | N
             raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
     body = "|".join(f"(?:{s})" for s in sources)
     return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
-
-
-def block_word_counts(analysis: Analysis) -> list[int]:
-    """:func:`word_count` of every block, computed once per document for all furniture rules."""
-    text = analysis.text
-    return analysis.memo(
-        ("block-word-counts",),
-        lambda: [word_count(text[b.start : b.end]) for b in analysis.blocks],
-    )
 
 
 class FurnitureKind(Kind):
