@@ -63,3 +63,16 @@ def shown(alternatives: tuple[str, ...]) -> str:
     return (
         " or ".join(f"'{a}'" for a in alternatives) if alternatives else "rephrase or attribute it"
     )
+
+
+def entry_values(entry: Entry, original: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Message fields and case-matched alternatives for a lexicon entry matched as ``original``."""
+    from newslint.kinds._phrases import match_case
+
+    alternatives = tuple(match_case(a, original) for a in entry.alternatives)
+    values = {
+        "category": entry.category,
+        "replacements": shown(alternatives),
+        "replacement": alternatives[0] if alternatives else "",
+    }
+    return values, alternatives

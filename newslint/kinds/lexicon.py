@@ -26,10 +26,10 @@ from newslint.kinds._lexicon import (
     CATEGORY_LEVELS_OPTION,
     Entry,
     category_levels,
+    entry_values,
     lexicon_entries,
-    shown,
 )
-from newslint.kinds._phrases import PhraseIndex, match_case, overlaps, spans
+from newslint.kinds._phrases import PhraseIndex, overlaps, spans
 from newslint.nlp import lemma
 
 if TYPE_CHECKING:
@@ -117,16 +117,11 @@ class LexiconKind(Kind):
                 continue
             if self._attributed(analysis, start):
                 continue
-            original = analysis.text[start:end]
-            alternatives = tuple(match_case(a, original) for a in entry.alternatives)
+            values, alternatives = entry_values(entry, analysis.text[start:end])
             yield Hit(
                 start,
                 end,
-                {
-                    "category": entry.category,
-                    "replacements": shown(alternatives),
-                    "replacement": alternatives[0] if alternatives else "",
-                },
+                values,
                 suggestions=alternatives,
                 level=self.levels.get(entry.category),
             )

@@ -22,8 +22,8 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option, OptionError, string_list
-from newslint.kinds._lexicon import LEVELS, Entry, lexicon_entries, shown
-from newslint.kinds._phrases import PhraseIndex, match_case, overlaps, spans
+from newslint.kinds._lexicon import LEVELS, Entry, entry_values, lexicon_entries
+from newslint.kinds._phrases import PhraseIndex, overlaps, spans
 from newslint.kinds.lexicon import is_name_like
 
 if TYPE_CHECKING:
@@ -69,17 +69,11 @@ class PhraseDensityKind(Kind):
         density = len(found) * 1000 / words
         dense = len(found) >= self.minimum and density > self.threshold
         for start, end, entry in found:
-            original = analysis.text[start:end]
-            alternatives = tuple(match_case(a, original) for a in entry.alternatives)
+            values, alternatives = entry_values(entry, analysis.text[start:end])
             yield Hit(
                 start,
                 end,
-                {
-                    "category": entry.category,
-                    "replacements": shown(alternatives),
-                    "count": len(found),
-                    "per_1000": f"{density:.1f}",
-                },
+                {**values, "count": len(found), "per_1000": f"{density:.1f}"},
                 suggestions=alternatives,
                 level=self.escalate_level if dense else None,
             )
