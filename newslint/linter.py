@@ -330,31 +330,11 @@ def file_stats(analysis: Any, findings: list[Finding]) -> dict[str, Any]:
     for f in findings:
         by_family[f.family] = by_family.get(f.family, 0) + 1
     words = max(stats.get("narration_words", 0), 1)
-    if "readability" not in stats:
-        stats["readability"] = readability_stats(analysis)
     stats["findings"] = by_family
     stats["per_1000_narration_words"] = {
         k: round(v * 1000 / words, 2) for k, v in by_family.items()
     }
     return stats
-
-
-def readability_stats(analysis: Any) -> dict[str, float]:
-    """Readability figures of the body copy (all prose when there is no body block)."""
-    from newslint.metrics import text_metrics
-
-    blocks = [b for b in analysis.blocks if b.kind == "body"] or list(analysis.blocks)
-    text = "\n\n".join(analysis.text[b.start : b.end] for b in blocks)
-    count = sum(len(analysis.sentences_in(b)) for b in blocks)
-    r = text_metrics(text, sentence_count=count)
-    return {
-        "flesch_reading_ease": round(r.flesch_reading_ease, 1),
-        "flesch_kincaid_grade": round(r.flesch_kincaid_grade, 1),
-        "gunning_fog": round(r.gunning_fog, 1),
-        "smog_index": round(r.smog_index, 1),
-        "avg_words_per_sentence": round(r.avg_words_per_sentence, 1),
-        "avg_syllables_per_word": round(r.avg_syllables_per_word, 2),
-    }
 
 
 __all__ = [
