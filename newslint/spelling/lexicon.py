@@ -48,9 +48,10 @@ def parse_vocab(text: str) -> list[str]:
 
 
 def cache_dir() -> Path:
-    """Directory for newslint's caches."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
+    """Directory for newslint's caches (one place decides it: :func:`newslint.cache.cache_dir`)."""
+    from newslint import cache
+
+    return Path(cache.cache_dir())
 
 
 def cache_key() -> str:
