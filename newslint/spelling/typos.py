@@ -9,9 +9,10 @@ lower case, but reported only when the evidence for a typo is strong (see _confi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from newslint.spelling.checker import SpellChecker, get_checker, normalise, strip_possessive
@@ -115,17 +116,18 @@ def find_typos(
     checker = checker or get_checker()
     accepted = {normalise(w).lower() for w in accept}
     rejected = {normalise(w).lower() for w in reject}
+    known_forms = checker.lexicon.forms
     starts = set(sentence_starts)
-    skipped = [m.span() for m in _SKIP.finditer(text)]
-    tokens = [m for m in _WORD.finditer(text) if not _inside(m.span(), skipped)]
-    counts = Counter(normalise(strip_possessive(normalise(m.group()))).lower() for m in tokens)
+    skipped = _Spans(m.span() for m in _SKIP.finditer(text))
+    tokens = [m for m in _WORD.finditer(text) if not skipped.covers(m.start())]
+    counts = _LazyCounts(tokens)
 
-    foreign = _foreign_spans(checker, text, tokens)
+    foreign = _Spans(_foreign_spans(checker, text, tokens))
     typos: list[Typo] = []
     for m in tokens:
-        if _inside(m.span(), foreign):
-            continue
         raw = m.group()
+        if (raw in known_forms and not rejected) or foreign.covers(m.start()):
+            continue  # the fast path: most words are dictionary words as written
         word = normalise(raw).rstrip("'")
         stem = strip_possessive(word)
         if stem.lower() in rejected:
@@ -145,6 +147,35 @@ def find_typos(
     return typos
 
 
+class _LazyCounts:
+    """How often each word occurs in the text, counted only if an unknown word asks."""
+
+    def __init__(self, tokens: list[re.Match[str]]) -> None:
+        self._tokens = tokens
+        self._counts: Counter[str] | None = None
+
+    def __getitem__(self, low: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(
+                strip_possessive(normalise(m.group())).lower() for m in self._tokens
+            )
+        return self._counts[low]
+
+
+class _Spans:
+    """Sorted, non-overlapping character spans with a fast "is this offset inside one?"."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+
+    def covers(self, offset: int) -> bool:
+        if not self._spans:
+            return False
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._spans[i][1]
+
+
 def _rejected(checker: SpellChecker, word: str, start: int) -> Typo:
     return Typo(start, start + len(word), word, _sugg(checker, word), REASON_REJECT)
 
@@ -156,7 +187,7 @@ def _check_part(
     start: int,
     starts: Collection[int],
     accepted: set[str],
-    counts: Counter[str],
+    counts: _LazyCounts,
 ) -> Typo | None:
     low = part.lower()
     if len(part) < 3 or low in accepted or _looks_like_name(part) or checker.is_known(part):
@@ -185,13 +216,16 @@ def _foreign_spans(
     is a whole text where FOREIGN_TEXT_RATIO of the words are unknown.
     """
     spans: list[tuple[int, int]] = []
+    known = checker.lexicon.forms
     total = unknown_total = 0
+    ends = [m.start() for m in re.finditer("\n", text)] + [len(text)]  # paragraph ends
+    para_words: list[list[str]] = [[] for _ in ends]
+    for m in tokens:  # tokens are in text order: one pass assigns each to its paragraph
+        para_words[bisect.bisect_left(ends, m.start())].append(m.group())
     start = 0
-    for para in text.split("\n"):
-        end = start + len(para)
-        words = [m.group() for m in tokens if start <= m.start() < end]
+    for end, words in zip(ends, para_words, strict=True):
         plain = [w for w in words if w.isascii() and w.isalpha() and w.islower() and len(w) > 2]
-        unknown = sum(not checker.is_known(w) for w in plain)
+        unknown = sum(w not in known and not checker.is_known(w) for w in plain)
         if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_RATIO * len(plain):
             spans.append((start, end))
         # Short lines of a foreign text can each stay under the bar: add them all up too.
@@ -205,7 +239,3 @@ def _foreign_spans(
 
 def _sugg(checker: SpellChecker, word: str) -> tuple[str, ...]:
     return tuple(checker.suggest(word, 3))
-
-
-def _inside(span: tuple[int, int], skipped: list[tuple[int, int]]) -> bool:
-    return any(a <= span[0] < b for a, b in skipped)
