@@ -22,12 +22,20 @@ from newslint.spelling.suggest import edit_cost, edits1
 # A word: letters, optionally joined by apostrophes, hyphens or dots (U.S, bbc.co.uk). Not glued
 # to digits (10km, 1990s, COVID-19), @ or # (handles and tags).
 _WORD = re.compile(r"(?<![\w@#.\-])(?<!\w\[)[^\W\d_]+(?:['’.\-][^\W\d_]+)*['’]?(?![\w@'’\-]|\.\w)")
-_SKIP = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+"  # URLs
-    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
-    r"|[@#]\w+"  # handles and hashtags
-    r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b(?:/\S*)?",
-    re.IGNORECASE,
+# Not words: each pattern runs only when its cheap trigger is in the text (a combined
+# alternation costs ~1.4 ms per article, most of it trying the e-mail and domain shapes at every
+# word).
+_SKIP: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), re.compile(trigger, re.IGNORECASE) if trigger else None)
+    for pattern, trigger in (
+        (r"(?:https?://|ftp://|www\.)\S+", None),  # URLs
+        (r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", r"@"),  # e-mail addresses
+        (r"[@#]\w+", None),  # handles and hashtags
+        (  # bare domains (bbc.co.uk, example.com/page)
+            r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b(?:/\S*)?",
+            r"\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b",
+        ),
+    )
 )
 _NEXT_CAPITALISED = re.compile(r"[-\s]+[A-Z]")
 # What may stand between the end of the previous sentence and the first word of the next.
@@ -118,7 +126,12 @@ def find_typos(
     rejected = {normalise(w).lower() for w in reject}
     known_forms = checker.lexicon.forms
     starts = set(sentence_starts)
-    skipped = _Spans(m.span() for m in _SKIP.finditer(text))
+    skipped = _Spans(
+        m.span()
+        for pattern, trigger in _SKIP
+        if trigger is None or trigger.search(text)
+        for m in pattern.finditer(text)
+    )
     tokens = [m for m in _WORD.finditer(text) if not skipped.covers(m.start())]
     counts = _LazyCounts(tokens)
 
@@ -163,11 +176,17 @@ class _LazyCounts:
 
 
 class _Spans:
-    """Sorted, non-overlapping character spans with a fast "is this offset inside one?"."""
+    """Character spans (overlapping ones merged) with a fast "is this offset inside one?"."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self._spans = sorted(spans)
-        self._starts = [a for a, _ in self._spans]
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self._spans = merged
+        self._starts = [a for a, _ in merged]
 
     def covers(self, offset: int) -> bool:
         if not self._spans:
