@@ -67,6 +67,7 @@ _SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+(?:[.,:]\d+)*\w*|[^\w\s]")
 _CONTRACTION_RE = re.compile(r"([^\W\d_]+)(['’](?:s|re|ve|ll|d|m))", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r"[^\W_]+")
+_LETTER_RUN_RE = re.compile(r"[a-z]+")
 _YEAR_ELISION_RE = re.compile(r"\d\d(?:s\b|\b)")
 _FINAL_PUNCT_RE = re.compile(r"[.?!…](?=[\s\"”’')\]]|$)")
 _FALLBACK_SENT_RE = re.compile(r"[.?!…][\"”’')\]]*\s+")
@@ -1564,6 +1565,8 @@ def _find_citations(
     """Every reporting clause in the narration of every unit (``Itani says``, ``said Smith``)."""
     lex = _lexicon()
     verbs, phrase_starts = lex.verbs, lex.phrases_by_first
+    # A cue token is one of these words, so its letters are a whole letter run of the text.
+    cue_words = verbs | phrase_starts.keys()
     out: list[Citation] = []
     starts = [q.start for q in outer]
     for us, ue in units:
@@ -1573,6 +1576,10 @@ def _find_citations(
             segs.append((pos, outer[qi].start))
             pos = max(pos, outer[qi].end)
         segs.append((pos, ue))
+        if not any(
+            cue_words.intersection(_LETTER_RUN_RE.findall(text[s:e].lower())) for s, e in segs
+        ):
+            continue  # no reporting verb anywhere in this unit's narration: nothing to tokenise
         subject: _Subject = None
         for n, (s, e) in enumerate(segs):
             toks = _tokens(text, s, e) if e > s else []

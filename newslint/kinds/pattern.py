@@ -49,6 +49,7 @@ class PatternKind(Kind):
                 "patterns", f"invalid token pattern: {' '.join(first)[:300]}"
             ) from None
         self.anchors = _first_words(patterns)
+        self.seconds = _first_words(patterns, 1)
         self.max_length = _max_length(patterns)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -65,16 +66,23 @@ class PatternKind(Kind):
 
         Every match starts at such a word and fits in ``max_length`` tokens, so each window holds
         whole every match that could start in it; overlapping matches stay in one window, so the
-        greedy filter keeps the same ones. The matcher then visits a few tokens, not all."""
+        greedy filter keeps the same ones. When every pattern's second token is a given word too,
+        only starts followed by such a word count. The matcher then visits a few tokens, not all."""
         n = len(analysis.texts)
         if self.anchors is None or self.max_length is None:
             return [(0, n)] if n else []
         lowers, texts = analysis.lowers, analysis.texts
         by_lower, by_text = self.anchors
         windows: list[tuple[int, int]] = []
+        second_lower, second_text = self.seconds or (None, None)
         for i in range(n):
             if lowers[i] not in by_lower and texts[i] not in by_text:
                 continue
+            if second_lower is not None and (
+                i + 1 >= n
+                or (lowers[i + 1] not in second_lower and texts[i + 1] not in second_text)
+            ):
+                continue  # the next token is not one a match could have second
             end = min(i + self.max_length, n)
             if windows and i < windows[-1][1]:  # overlapping: one window
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
@@ -88,16 +96,19 @@ _BOUNDED_OP = re.compile(r"\{(\d*)(,?)(\d*)\}")
 
 
 def _first_words(
-    patterns: list[list[dict[str, Any]]],
+    patterns: list[list[dict[str, Any]]], position: int = 0
 ) -> tuple[frozenset[str], frozenset[str]] | None:
-    """``(lower-case words, exact texts)`` one of which starts every match; None when some pattern
-    can start with any token (its first token is optional or not a given word)."""
+    """``(lower-case words, exact texts)`` one of which is token ``position`` of every match; None
+    when some pattern can have any token there (an optional or repeated token at or before it, a
+    pattern too short, or a token that is not a given word)."""
     lowers: set[str] = set()
     texts: set[str] = set()
     for pattern in patterns:
-        spec = pattern[0]
-        if any(key.upper() == "OP" for key in spec):
+        if len(pattern) <= position or any(
+            key.upper() == "OP" for spec in pattern[: position + 1] for key in spec
+        ):
             return None
+        spec = pattern[position]
         found = False
         for key, value in spec.items():
             words = _literal_words(value)

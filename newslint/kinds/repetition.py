@@ -36,20 +36,20 @@ class RepetitionKind(Kind):
         self.fix = options["fix"]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        doc, text = analysis.doc, analysis.text
+        text, lowers, alpha = analysis.text, analysis.lowers, analysis.is_alpha
+        idxs, texts = analysis.idxs, analysis.texts
         positions = analysis.word_tokens
         for a, b in zip(positions, positions[1:], strict=False):
-            first, second = doc[a], doc[b]
-            if not (first.is_alpha and second.is_alpha) or len(first) < self.min_length:
+            if lowers[a] != lowers[b] or not (alpha[a] and alpha[b]):
+                continue  # the common case first: two different words
+            if len(texts[a]) < self.min_length or (lowers[a], lowers[b]) in self.exceptions:
                 continue
-            if first.lower_ != second.lower_ or (first.lower_, second.lower_) in self.exceptions:
-                continue
-            gap = text[first.idx + len(first) : second.idx]
+            start, end = idxs[a] + len(texts[a]), idxs[b] + len(texts[b])
+            gap = text[start : idxs[b]]
             if gap.strip() != "" or "\n\n" in gap:
                 continue
-            start, end = first.idx + len(first), second.idx + len(second)
             yield Hit(
-                start, end, {"word": second.text}, suggestions=("",), fix="" if self.fix else None
+                start, end, {"word": texts[b]}, suggestions=("",), fix="" if self.fix else None
             )
 
 
