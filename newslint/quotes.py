@@ -1576,12 +1576,15 @@ def _find_citations(
             segs.append((pos, outer[qi].start))
             pos = max(pos, outer[qi].end)
         segs.append((pos, ue))
-        if not any(
-            cue_words.intersection(_LETTER_RUN_RE.findall(text[s:e].lower())) for s, e in segs
-        ):
+        has_cue = [
+            not cue_words.isdisjoint(_LETTER_RUN_RE.findall(text[s:e].lower())) for s, e in segs
+        ]
+        if not any(has_cue):
             continue  # no reporting verb anywhere in this unit's narration: nothing to tokenise
         subject: _Subject = None
         for n, (s, e) in enumerate(segs):
+            if n and not has_cue[n]:
+                continue  # the first segment is read for the unit's subject; others for cues
             toks = _tokens(text, s, e) if e > s else []
             if n == 0:
                 subject = _subject(toks)
