@@ -85,6 +85,8 @@ def test_the_same_words_in_narration_are_flagged() -> None:
         "Sign the petition.",
         "Death to the dictator!",
         "No to war.",
+        "Contact your senator at www.example.org.",
+        "Email your MP today.",
     ],
 )
 def test_slogans_and_calls_to_action(sentence: str) -> None:
@@ -101,6 +103,8 @@ def test_slogans_and_calls_to_action(sentence: str) -> None:
         "Keep reading for the full story, the editor wrote in a memo.",
         "Trump's America First policy shaped the talks.",
         "Help arrived on Tuesday.",
+        "Email the writer at jane.doe@example.com.",
+        "Contact Ask Amy at www.example.com or P.O. Box 1234, Springfield, IL 62701.",
     ],
 )
 def test_slogan_ignores_ordinary_sentences(sentence: str) -> None:
@@ -133,7 +137,58 @@ def test_a_first_person_piece_gets_one_notice_not_a_warning_per_sentence() -> No
     found = lint(blog, "editorial.first-person")
     assert len(found) == 1
     assert found[0].level == "suggestion"
-    assert "more" in found[0].message
+    assert "5 in this piece" in found[0].message
+
+
+def test_one_paragraph_of_we_in_a_story_is_not_a_first_person_piece() -> None:
+    story = "\n\n".join(
+        [
+            "The council approved the budget on Monday by seven votes to two.",
+            "The plan adds $3 million for road repairs and closes two libraries.",
+            "Opponents said the library closures would hurt older residents.",
+            "The mayor said the libraries had lost half their visitors since 2015. "
+            "She said the buildings needed repairs the city could not afford.",
+            "A petition to save the libraries gathered 4,000 signatures in a week. "
+            "Its organisers said they would take the matter to court.",
+            "The budget also raises parking fees by 10 percent. "
+            "Shop owners on Main Street said the rise would drive customers away.",
+            "The council will vote on the parking plan in March.",
+            "We want to keep our reporting free. We rely on readers like you. "
+            "Our newsroom is independent. Please help us today.",
+        ]
+    )
+    found = lint(story, "editorial.first-person")
+    assert [f.level for f in found] == ["warning"] * 4
+
+
+def test_in_a_personal_piece_even_a_single_mark_is_one_suggestion() -> None:
+    column = "\n\n".join(
+        [
+            "I grew up two streets from the old library.",
+            "My mother took us there every Saturday.",
+            "We borrowed more books than we could carry.",
+            "I still have my first library card.",
+            "The council voted on Monday to close it. What a loss!",
+        ]
+    )
+    [found] = lint(column, "editorial.exclamation")
+    assert found.level == "suggestion"
+    assert "1 in this piece" in found.message
+
+
+def test_headlines_and_transcripts_do_not_make_a_piece_personal() -> None:
+    story = (
+        "Who will pay for the new bridge?\n\n"  # headline (detected from the layout)
+        "The council approved the bridge on Monday.\n\n"
+        "Q: Will tolls rise? A: Yes, we expect so.\n\n"
+        "Q: When do works start? A: We start in May.\n\n"
+        "Q: Who pays? A: Our budget covers half.\n\n"
+        "Q: Is it safe? A: I think so.\n\n"
+        "We asked the mayor for comment. Our calls were not returned.\n\n"
+        "The bridge will open in 2027."
+    )
+    found = [f for f in lint(story, "editorial.first-person", header=True)]
+    assert [f.level for f in found] == ["warning", "warning"]
 
 
 # -- sentence marks ------------------------------------------------------------------------------

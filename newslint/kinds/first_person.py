@@ -4,15 +4,22 @@ One hit per sentence (its first first-person word). All-capitals forms other tha
 ("US", "ME"), as is a Roman-numeral "I" after a capitalised word ("World War I", "Elizabeth I"),
 and, with ``skip-after-colon``, words after a colon in their sentence (unmarked speech:
 "Her message was simple: we will not leave."), and paragraphs that open with a speaker label
-("Q:", "SMITH:"). In a piece written in the first person throughout (a column, a review), one
-notice at ``pervasive-level`` replaces the per-sentence warnings.
+("Q:", "SMITH:"). In a piece written in a personal register throughout (a column, a review; the
+``pervasive-*`` options, see ``_register.py``), one notice at ``pervasive-level`` with
+``pervasive-note`` replaces the per-sentence warnings.
 
 ```yaml
 kind: first-person
 pronouns: [we, our, us, i, me, my]
 skip-after-colon: true
+pervasive-min: 4            # personal-register sentences, at least
+pervasive-share: 0.1        # ... and this share of the narration
+pervasive-paragraphs: 3     # ... spread over this many paragraphs
+pervasive-dense-share: 0.33 # ... or making up this share of the narration
+pervasive-level: suggestion
 ```
-Message fields: ``{match}``, ``{note}``.
+Message fields: ``{match}``, ``{note}`` (empty, or ``pervasive-note`` with its fields ``{count}``,
+``{more}``, ``{personal}``, ``{sentences}``, ``{paragraphs}``).
 """
 
 from __future__ import annotations
@@ -21,7 +28,12 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option, OptionError, string_list
-from newslint.kinds._register import PERVASIVE_OPTIONS, collapse_if_pervasive, in_transcript
+from newslint.kinds._register import (
+    PERVASIVE_OPTIONS,
+    Pervasive,
+    collapse_if_pervasive,
+    in_transcript,
+)
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
@@ -40,11 +52,7 @@ class FirstPersonKind(Kind):
         if not self.pronouns:
             raise OptionError("pronouns", "must list at least one word")
         self.skip_after_colon = options["skip-after-colon"]
-        self.pervasive = (
-            float(options["pervasive-share"]),
-            options["pervasive-min"],
-            options["pervasive-level"],
-        )
+        self.pervasive = Pervasive.from_options(options)
 
     def _is_pronoun(self, analysis: Analysis, i: int, first: int) -> bool:
         texts = analysis.texts
@@ -63,7 +71,7 @@ class FirstPersonKind(Kind):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         hits = list(self._hits(analysis))
         if hits:
-            yield from collapse_if_pervasive(hits, analysis, *self.pervasive)
+            yield from collapse_if_pervasive(hits, analysis, self.pervasive, self.rule)
 
     def _hits(self, analysis: Analysis) -> Iterator[Hit]:
         texts, idxs, alpha, lowers = (

@@ -4,7 +4,8 @@
 the peace process?"); ``where: anywhere`` flags every run of the mark after a word ("resigned!").
 Marks inside quotations, in paragraphs that open with a speaker label ("Q:", "SMITH:"), after
 ``names`` that carry the mark ("Yahoo!"), and sentences opening with ``exceptions`` are skipped.
-When the marks are pervasive (a blog, a Q&A), one notice at ``pervasive-level`` replaces them.
+In a piece written in a personal register throughout (a blog, a Q&A; the ``pervasive-*`` options
+as for ``first-person``), one notice at ``pervasive-level`` replaces them.
 
 ```yaml
 kind: sentence-mark
@@ -22,8 +23,13 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from newslint.kinds import Hit, Kind, Option, OptionError, string_list
-from newslint.kinds._register import PERVASIVE_OPTIONS, collapse_if_pervasive, in_transcript
+from newslint.kinds import Hit, Kind, Option, string_list
+from newslint.kinds._register import (
+    PERVASIVE_OPTIONS,
+    Pervasive,
+    collapse_if_pervasive,
+    in_transcript,
+)
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
@@ -51,13 +57,7 @@ class SentenceMarkKind(Kind):
             re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")$") if names else None
         )
         self.exceptions = tuple(e.lower() for e in string_list(options["exceptions"], "exceptions"))
-        self.pervasive = (
-            float(options["pervasive-share"]),
-            options["pervasive-min"],
-            options["pervasive-level"],
-        )
-        if self.pervasive[0] < 0:
-            raise OptionError("pervasive-share", "must not be negative")
+        self.pervasive = Pervasive.from_options(options)
         self.run = re.compile(r"(?<=\w)" + re.escape(self.mark) + r"+(?=[\s)\"”’]|$)")
 
     def _marks(self, analysis: Analysis) -> Iterator[tuple[int, int, int]]:
@@ -92,7 +92,7 @@ class SentenceMarkKind(Kind):
             if not analysis.quotes.in_quote(mark) and not in_transcript(analysis, start)
         ]
         if hits:
-            yield from collapse_if_pervasive(hits, analysis, *self.pervasive)
+            yield from collapse_if_pervasive(hits, analysis, self.pervasive, self.rule)
 
 
 KIND = SentenceMarkKind

@@ -10,6 +10,9 @@ Two shapes, both on whole, unquoted sentences:
 * a slogan template (``shapes``, Python regexes matched against the whole sentence without its
   final punctuation, any case): "Death to X", "X first", "No to X".
 
+Sentences that match one of ``furniture`` (regexes, same matching) are page furniture, not
+slogans: "Email the writer at jane@example.com." is the outlet's contact line.
+
 ```yaml
 kind: slogan
 max-words: 12
@@ -18,6 +21,7 @@ wordnet-verbs: true
 not-imperative: [even, still]
 finite-words: [is, was, has, said]
 shapes: ['death to \\w+(?: \\w+){0,3}']
+furniture: ['(?:contact|email) the (?:writer|author) at \\S+@\\S+']
 ```
 Message fields: ``{match}``, ``{shape}`` ("call to action" or "slogan").
 """
@@ -47,6 +51,7 @@ class SloganKind(Kind):
         "not-imperative": Option((list,), default=[], help="first words never read as imperatives"),
         "finite-words": Option((list,), default=[], help="words that show a subject and a verb"),
         "shapes": Option((list,), default=[], help="regexes for slogan templates"),
+        "furniture": Option((list,), default=[], help="regexes for contact lines and the like"),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
@@ -58,14 +63,8 @@ class SloganKind(Kind):
             w.lower() for w in string_list(options["not-imperative"], "not-imperative")
         }
         self.finite = {w.lower() for w in string_list(options["finite-words"], "finite-words")}
-        self.shapes = []
-        for source in string_list(options["shapes"], "shapes"):
-            try:
-                self.shapes.append(re.compile(source, re.IGNORECASE))
-            except re.error as exc:
-                raise OptionError(
-                    "shapes", f"invalid regular expression {source!r}: {exc}"
-                ) from None
+        self.shapes = _compile_all(options["shapes"], "shapes")
+        self.furniture = _compile_all(options["furniture"], "furniture")
         if not (self.verbs or self.use_wordnet or self.shapes):
             raise OptionError("verbs", "give 'verbs', 'shapes' or 'wordnet-verbs: true'")
 
@@ -109,6 +108,8 @@ class SloganKind(Kind):
         if not (self.min_words <= len(words) <= self.max_words):
             return None
         stripped = body.rstrip(".!").strip()
+        if any(pattern.fullmatch(stripped) for pattern in self.furniture):
+            return None
         if any(shape.fullmatch(stripped) for shape in self.shapes):
             return "slogan"
         if not body.endswith(ENDINGS) or body.endswith("..."):
@@ -128,6 +129,16 @@ class SloganKind(Kind):
             shape = self._candidate(analysis, sentence)
             if shape:
                 yield Hit(sentence.start, sentence.end, {"shape": shape})
+
+
+def _compile_all(value: Any, field: str) -> list[re.Pattern[str]]:
+    compiled = []
+    for source in string_list(value, field):
+        try:
+            compiled.append(re.compile(source, re.IGNORECASE))
+        except re.error as exc:
+            raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
+    return compiled
 
 
 KIND = SloganKind
