@@ -6,7 +6,13 @@
    in narration (outside quotation marks, by our quote analyser), and findings per 1,000 words.
 3. Clean professional copy (clean/scrapinghub/): findings per 1,000 words, by rule and level.
 
+4. ``--weasel-review``: every bias.weasel hit (any level) on the three corpora, with its sentence
+   and the hand verdict recorded in ``benchmarks/weasel_review.tsv`` (key, match, verdict, reason:
+   no eval text beyond the matched rule phrase); prints precision over the judged hits and lists
+   the hits still to judge.
+
 Usage: .venv/bin/python benchmarks/bias_eval.py [--show RULE] [--only babe|ptc|clean] [--limit N]
+       .venv/bin/python benchmarks/bias_eval.py --weasel-review [--quiet]
 ``--show`` prints the flagged text of one rule on every corpus (to inspect false positives).
 """
 
@@ -222,15 +228,94 @@ def clean(rules, linter, config, show: str | None, limit: int | None) -> None:
             print(f"    {rule:30} {level:10} {n:4d}  {n * 1000 / total:.2f}/1k")
 
 
+# -- bias.weasel hand review ------------------------------------------------------------------------
+REVIEW = ROOT / "benchmarks" / "weasel_review.tsv"
+VERDICTS = ("unsourced", "sourced")
+
+
+def weasel_documents():
+    """``(key prefix, text)`` of every BABE sentence, PTC article and English clean article."""
+    with (EVAL / "bias" / "babe_sg2.csv").open(encoding="utf-8-sig") as handle:
+        for n, row in enumerate(csv.DictReader(handle, delimiter=";")):
+            yield f"babe:{n}", row["text"]
+    for path in sorted((EVAL / "propaganda" / "articles").glob("article*.txt")):
+        yield f"ptc:{path.stem.removeprefix('article')}", path.read_text(encoding="utf-8")
+    for path in sorted((EVAL / "clean" / "scrapinghub").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if is_english(text):
+            yield f"clean:{path.stem}", text
+
+
+def read_review() -> dict[str, tuple[str, str]]:
+    """key -> (verdict, reason) from the review file."""
+    out: dict[str, tuple[str, str]] = {}
+    if REVIEW.exists():
+        for line in REVIEW.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            key, _match, verdict, reason = (line.split("\t") + ["", "", ""])[:4]
+            out[key] = (verdict, reason)
+    return out
+
+
+def weasel_review(quiet: bool) -> None:
+    from newslint.analysis import Analysis
+
+    rules, linter, config = load_pack()
+    weasel = [r for r in rules if r.id == "bias.weasel"]
+    review = read_review()
+    judged: Counter[tuple[str, str]] = Counter()  # (level, verdict)
+    todo: list[str] = []
+    seen_keys: set[str] = set()
+    for prefix, text in weasel_documents():
+        document, findings = lint(text, weasel, linter, config)
+        if not findings:
+            continue
+        analysis = Analysis(document)
+        for f in findings:
+            key = f"{prefix}:{f.line}:{f.column}"
+            seen_keys.add(key)
+            sentence = analysis.sentence_at(f.offset)
+            context = text if sentence is None else document.text[sentence.start : sentence.end]
+            verdict, reason = review.get(key, ("??", ""))
+            if verdict in VERDICTS:
+                judged[(f.level, verdict)] += 1
+            else:
+                todo.append(f"{key}\t{f.match.lower()}\t\t")
+            if not quiet:
+                print(f"{verdict:9} {f.level:10} {key:28} {f.match!r}: {context[:220]}")
+                if reason:
+                    print(f"{'':9} reason: {reason}")
+    print("\nbias.weasel hand review (unsourced = an unnamed source carries a claim in narration)")
+    for level in ("warning", "suggestion", "all"):
+        levels = ("warning", "suggestion") if level == "all" else (level,)
+        good = sum(judged[(lv, "unsourced")] for lv in levels)
+        total = good + sum(judged[(lv, "sourced")] for lv in levels)
+        print(
+            f"  {level:10} judged {total:3d}  unsourced {good:3d}  precision {ratio(good, total)}"
+        )
+    stale = sorted(set(review) - seen_keys)
+    if stale:
+        print(f"  {len(stale)} verdicts no longer match a hit: {', '.join(stale[:8])}")
+    if todo:
+        print(f"  {len(todo)} hits not judged yet (append to {REVIEW.name}):")
+        print("\n".join(todo))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", help="print the findings of one rule id")
     parser.add_argument("--only", choices=("babe", "ptc", "clean"))
     parser.add_argument("--limit", type=int, help="first N items of each corpus")
+    parser.add_argument("--weasel-review", action="store_true", help="list bias.weasel hits")
+    parser.add_argument("--quiet", action="store_true", help="with --weasel-review: figures only")
     args = parser.parse_args()
     if not EVAL.exists():
         print(f"evaluation data not found at {EVAL}", file=sys.stderr)
         return 2
+    if args.weasel_review:
+        weasel_review(args.quiet)
+        return 0
     rules, linter, config = load_pack()
     for name, run in (("babe", babe), ("ptc", ptc), ("clean", clean)):
         if args.only in (None, name):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,12 @@ from newslint.ruleset import load_rules
 FAMILIES = ("editorial", "bias")
 RULES = load_rules([("news", str(ROOT / "rules" / "news" / f"{f}.yaml")) for f in FAMILIES])
 LINTER = Linter()
+
+
+def run_cli_python(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
 
 
 def lint(text: str, rule: str | None = None, header: bool = False) -> list[Finding]:
@@ -250,6 +258,49 @@ def test_weasel_needs_no_named_source_nearby() -> None:
     assert matches(named, "bias.weasel") == []
     assert matches("Residents will have some say in how it is spent.", "bias.weasel") == []
     assert matches("Studies show that sleep matters (7).", "bias.weasel") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Experts warn that the dam could fail.", "Experts warn"),
+        ("Observers note that turnout was low.", "Observers note"),
+        ("It is said that the deal is dead.", "It is said that"),
+        ("The governor is widely seen as the favourite.", "widely seen as"),
+        ("Many fear the vote could spark violence.", "Many fear"),
+        # a name elsewhere in the sentence is what the claim is about, not its source
+        ("Critics say President Vladimir Putin wants to rule for life.", "Critics say"),
+        (
+            "The plan, which Mayor Jane Smith backs, is one that critics say will fail.",
+            "critics say",
+        ),
+    ],
+)
+def test_weasel_shapes(text: str, match: str) -> None:
+    assert matches(text, "bias.weasel") == [match]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capital Economics analysts say the rate will rise.",
+        "Critics say, citing a Brookings Institution study, that rents will rise.",
+        "Dozens of reporters covered the trial, many claiming press passes.",
+        "The senator and her supporters have claimed that the count was flawed.",
+        "Pentagon officials said the drill was planned months ago.",
+    ],
+)
+def test_weasel_passes_named_sources_and_non_attributions(text: str) -> None:
+    assert matches(text, "bias.weasel") == []
+
+
+def test_weasel_hand_review_is_complete_and_precise() -> None:
+    """Every hit on the eval corpora has a hand verdict, and at least 85% are unsourced."""
+    shared_path("bias", "babe_sg2.csv")
+    proc = run_cli_python(ROOT / "benchmarks" / "bias_eval.py", "--weasel-review", "--quiet")
+    assert "not judged yet" not in proc.stdout, proc.stdout
+    line = next(x for x in proc.stdout.splitlines() if x.strip().startswith("all"))
+    assert float(line.split()[-1]) >= 0.85, line
 
 
 # -- density escalation -----------------------------------------------------------------------------

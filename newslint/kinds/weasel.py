@@ -1,9 +1,16 @@
 """``weasel``: unsourced attribution ("critics argue", "it is widely believed") with no source named nearby.
 
 A match is an unnamed ``subject`` followed (after at most a few ``gap-words``) by one of the
-``verbs``, or one of the fixed ``phrases``. It is not flagged when a named source (a run of two or
-more capitalised words, an all-capitals acronym or a numbered reference such as "(7)", outside the
-match) sits in the same sentence or the next one: "Analysts at Capital Economics say", "Experts say ... Dr Jane Lee, a virologist, said".
+``verbs``, or one of the fixed ``phrases``. A subject after a comma with an "-ing" verb counts the
+noun before it ("journalists, many claiming liberal credentials") and is not a match.
+
+It is not flagged when the source is named nearby. A name is a run of two or more capitalised
+words or an all-capitals acronym; a numbered reference such as "(7)" anywhere in the sentence
+counts too. In the match's own sentence a name counts only where it names the source: right
+before the subject ("Capital Economics analysts say") or after one of ``source-cues`` right after
+the match ("experts say, citing a Brookings Institution study"); other names in the sentence
+are usually the story's subjects ("critics say Putin's plan ..."). In the next ``look-ahead``
+sentences of the paragraph any name counts: "Experts say ... Dr Jane Lee, a virologist, said".
 
 ```yaml
 kind: weasel
@@ -34,11 +41,15 @@ if TYPE_CHECKING:
     from newslint.analysis import Analysis
 
 
+#: characters after the match within which a source cue must start ("experts say, citing ...")
+CUE_REACH = 20
 REFERENCE = re.compile(r"[(\[]\d{1,3}(?:[,–-]\s?\d{1,3})*[)\]]")
 
 
 def named_source(analysis: Analysis, lo: int, hi: int, skip: tuple[int, int]) -> bool:
     """True when ``text[lo:hi]`` (outside ``skip``) holds a name run, an acronym or a reference."""
+    if lo >= hi:
+        return False
     if REFERENCE.search(analysis.text, lo, hi):
         return True
     run = 0
@@ -77,6 +88,11 @@ class WeaselKind(Kind):
         "look-ahead": Option(
             (int,), default=1, help="sentences after the match searched for a name"
         ),
+        "source-cues": Option(
+            (list,),
+            default=[],
+            help="words after the match that introduce its source (citing, including)",
+        ),
         "category-levels": CATEGORY_LEVELS_OPTION,
     }
 
@@ -96,6 +112,12 @@ class WeaselKind(Kind):
             w.lower() for w in string_list(options["not-followed-by"], "not-followed-by")
         }
         self.look_ahead = options["look-ahead"]
+        cues = string_list(options["source-cues"], "source-cues")
+        self.cues = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+            if cues
+            else None
+        )
 
     def _subject_matches(self, analysis: Analysis) -> Iterator[tuple[int, int, str]]:
         if self.subjects is None:
@@ -118,6 +140,12 @@ class WeaselKind(Kind):
                 k += 1
             if k >= len(words) or analysis.lemmas[words[k]] not in self.verbs:
                 continue
+            if (
+                n > 0
+                and analysis.texts[words[n - 1]] == ","
+                and analysis.lowers[words[k]].endswith("ing")
+            ):
+                continue  # "..., many claiming ...": a share of the noun before, not a source
             nxt = analysis.doc[words[k] + 1] if words[k] + 1 < len(analysis.doc) else None
             if nxt is not None and nxt.text == "-":
                 continue  # "some fear-mongering"
@@ -126,17 +154,40 @@ class WeaselKind(Kind):
             verb = doc[words[k]]
             yield start, verb.idx + len(verb.text), category
 
-    def _window(self, analysis: Analysis, start: int) -> tuple[int, int] | None:
+    def _sourced(self, analysis: Analysis, start: int, end: int) -> bool:
+        """True when the match's source is named nearby (see the module docstring)."""
         sentence = analysis.sentence_at(start)
         if sentence is None:
-            return None
+            return True
+        text = analysis.text
+        if REFERENCE.search(text, sentence.start, sentence.end):
+            return True
+        first = analysis.token_range(start, end)
+        i = first.start - 1 if first else -1
+        lo = start
+        while (
+            i >= sentence.token_start
+            and start - analysis.idxs[i] < 80
+            and analysis.is_alpha[i]
+            and analysis.texts[i][:1].isupper()
+        ):
+            lo = analysis.idxs[i]  # capitalised words right before the subject
+            i -= 1
+        if lo < start and named_source(analysis, lo, start, skip=(start, end)):
+            return True
+        if self.cues is not None:
+            cue = self.cues.search(text, end, min(end + CUE_REACH, sentence.end))
+            if cue and named_source(analysis, cue.end(), sentence.end, skip=(start, end)):
+                return True
         index = analysis.sentences.index(sentence)
-        last = sentence
-        for nxt in analysis.sentences[index + 1 : index + 1 + self.look_ahead]:
-            if nxt.block != sentence.block:
-                break
-            last = nxt
-        return sentence.start, last.end
+        following = [
+            nxt
+            for nxt in analysis.sentences[index + 1 : index + 1 + self.look_ahead]
+            if nxt.block == sentence.block
+        ]
+        return bool(following) and named_source(
+            analysis, following[0].start, following[-1].end, skip=(start, end)
+        )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         found = list(self._subject_matches(analysis))
@@ -147,8 +198,7 @@ class WeaselKind(Kind):
                     continue  # "according to some of the country's top doctors"
                 found.append((start, end, category))
         for start, end, category in sorted(set(found)):
-            window = self._window(analysis, start)
-            if window is None or named_source(analysis, *window, skip=(start, end)):
+            if self._sourced(analysis, start, end):
                 continue
             yield Hit(start, end, {"category": category}, level=self.levels.get(category))
 
