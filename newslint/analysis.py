@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.document import Block, Document
 from newslint.nlp import get_nlp, lemma_table
+from newslint.tokenizer_memo import make_doc
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -76,7 +77,7 @@ class Analysis:
         from spacy.pipeline import Sentencizer
 
         text = self.text
-        doc = nlp.make_doc(text)
+        doc = make_doc(nlp, text)  # nlp.make_doc(text), with a memo of familiar words
         procs = [proc for _, proc in nlp.pipeline]
         sentencizer = procs[0] if len(procs) == 1 and type(procs[0]) is Sentencizer else None
         if sentencizer is None:

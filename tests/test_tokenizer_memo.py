@@ -1,0 +1,78 @@
+"""The memo tokenizer gives exactly spaCy's tokens, offsets and whitespace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+
+from newslint.nlp import get_nlp
+from newslint.tokenizer_memo import MemoTokenizer, _runs
+
+EDGE_CASES = [
+    "",
+    " ",
+    "   leading spaces",
+    "trailing space ",
+    "two  spaces and\ttab",
+    "line\nbreak \n after space\n\n\nparagraphs",
+    "\u00a0non-breaking\u00a0space and\u2028line separator",
+    "U.S. officials don't say it's 10km, they're (sic) 'quoted' — “curly” Mr. Smith's e-mail.",
+    "a\r\nwindows line",
+]
+
+
+def _tokens(doc):
+    return [(t.text, t.idx, t.whitespace_) for t in doc]
+
+
+def _texts() -> list[str]:
+    texts = list(EDGE_CASES) + [SEED.read_text(encoding="utf-8")]
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+    for folder, pattern in (("clean/scrapinghub", "*.txt"), ("markdown", "*.md")):
+        texts += [p.read_text(encoding="utf-8") for p in sorted((shared / folder).rglob(pattern))]
+    return texts
+
+
+@pytest.mark.parametrize("order", ["cold", "warm"])
+def test_same_tokens_as_spacy(order: str) -> None:
+    nlp = get_nlp()
+    memo = MemoTokenizer(nlp)
+    texts = _texts()
+    if order == "warm":  # every text again, now mostly from the memo
+        for text in texts:
+            memo.make_doc(text)
+    for text in texts:
+        assert _tokens(memo.make_doc(text)) == _tokens(nlp.make_doc(text)), text[:60]
+
+
+def test_familiar_text_comes_from_the_memo() -> None:
+    nlp = get_nlp()
+    memo = MemoTokenizer(nlp)
+    memo.make_doc("Officials said the takeover of Idlib was near.")
+    calls = []
+    original = nlp.tokenizer
+
+    class Spy:
+        def __call__(self, text):
+            calls.append(text)
+            return original(text)
+
+    nlp.tokenizer = Spy()
+    try:
+        doc = memo.make_doc("Officials said the takeover was near.")
+    finally:
+        nlp.tokenizer = original
+    assert [t.text for t in doc] == ["Officials", "said", "the", "takeover", "was", "near", "."]
+    assert calls == []  # every run was known
+
+
+def test_runs_follow_spacys_space_rule() -> None:
+    assert _runs("a  b\nc ") == [
+        ("a", True),
+        (" ", False),
+        ("b", False),
+        ("\n", False),
+        ("c", True),
+    ]
