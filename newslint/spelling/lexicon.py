@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.spelling import sources
+from newslint.spelling import errormodel, sources
+from newslint.spelling.deletes import DeleteIndex
+from newslint.spelling.errormodel import ErrorModel
 from newslint.spelling.hunspell import expand
 from newslint.spelling.phonetic import phonetic_key
-from newslint.spelling.suggest import Suggester
+from newslint.spelling.suggest import TARGET_MIN_ZIPF10, Suggester
 
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 # Proper nouns rank below common words as suggestions for lower-case misspellings (zipf x 10).
 PROPER_NOUN_PENALTY = 10
 # wordfreq words at least this common (zipf) that Hunspell lacks count as words, unless codespell
@@ -30,6 +32,7 @@ PROPER_NOUN_PENALTY = 10
 # web repeats often enough to be attested (measured on benchmarks/spelling_eval.py).
 WORDFREQ_MIN_ZIPF = 2.0
 _PLAIN_WORD = re.compile(r"[a-z]{3,}")
+_TARGET = re.compile(r"[a-z]+")
 
 
 def news_vocab_text() -> str:
@@ -102,10 +105,17 @@ class Lexicon:
         )
         return cls(frozenset(words), columns)
 
-    def suggester(self) -> Suggester:
-        """A Suggester over this lexicon (about 50 ms to set up)."""
+    def suggester(self, model: ErrorModel | None = None) -> Suggester:
+        """A Suggester over this lexicon (about 0.1 s to set up from the disk cache).
+
+        ``model`` replaces the error model learned from all of codespell (for held-out tuning).
+        """
         lows, forms, zipfs, keys = self._columns
-        return Suggester(lows.split("\n"), forms.split("\n"), zipfs, keys.split("\n"))
+        low_list = lows.split("\n")
+        index = load_delete_index(low_list, zipfs)
+        return Suggester(
+            low_list, forms.split("\n"), zipfs, keys.split("\n"), index, model or load_error_model()
+        )
 
     def dump(self) -> bytes:
         """Compact serialised form for the disk cache."""
@@ -160,6 +170,37 @@ def load_lexicon(use_cache: bool = True) -> Lexicon:
         return Lexicon.loads(blob)
     except (EOFError, ValueError, TypeError):
         return Lexicon.from_table(build_words())
+
+
+def suggestion_targets(lows: list[str], zipfs: bytes) -> list[str | None]:
+    """Words worth suggesting, by position: plain lower-case words at least TARGET_MIN_ZIPF10."""
+    return [
+        w if z >= TARGET_MIN_ZIPF10 and _TARGET.fullmatch(w) else None
+        for w, z in zip(lows, zipfs, strict=True)
+    ]
+
+
+def load_delete_index(lows: list[str], zipfs: bytes) -> DeleteIndex:
+    """The delete index of the suggestion targets (disk-cached beside the lexicon)."""
+    blob = cached("deletes", lambda: DeleteIndex.build(suggestion_targets(lows, zipfs)).dump())
+    try:
+        return DeleteIndex.loads(blob)
+    except ValueError:
+        return DeleteIndex.build(suggestion_targets(lows, zipfs))
+
+
+def load_error_model() -> ErrorModel:
+    """The substring error model learned from all of codespell's pairs (disk-cached)."""
+    from newslint.spelling.misspellings import known_misspellings
+
+    def build() -> bytes:
+        pairs = ((typo, fixes[0]) for typo, fixes in known_misspellings().items() if fixes)
+        return errormodel.dump(errormodel.train(pairs))
+
+    try:
+        return ErrorModel(errormodel.loads(cached(f"errormodel-v{errormodel.VERSION}", build)))
+    except (EOFError, ValueError, TypeError):
+        return ErrorModel(errormodel.loads(build()))
 
 
 def _save(path: Path, blob: bytes) -> None:
