@@ -224,7 +224,8 @@ class ResultCache:
         self._dirty.add(key)
 
     def save(self) -> None:
-        """Write changed tables atomically; prune old settings files. Never raises."""
+        """Write changed tables atomically, without the entries of files that no longer exist;
+        prune old settings files. Never raises."""
         from newslint.cache import write_atomic
 
         if not self._dirty:
@@ -237,6 +238,8 @@ class ResultCache:
             fresh = self._tables.pop(key)
             table = self._table(key)  # re-read: merge with what a concurrent run wrote meanwhile
             table.update(fresh)
+            for gone in [path for path in table if not os.path.exists(path)]:
+                del table[gone]  # files deleted (or renamed) since: their entries go too
             data = json.dumps({"format": CACHE_FORMAT, "entries": table}, ensure_ascii=False)
             write_atomic(self._file(key), data.encode("utf-8"))
         self._dirty.clear()

@@ -292,3 +292,22 @@ def test_progress_bar_only_on_a_terminal(stream_is_tty: bool) -> None:
     out = stream.getvalue()
     assert ("100/100 files" in out) is stream_is_tty
     assert out == "" or out.endswith("\r\033[K")
+
+
+def test_cache_forgets_files_that_no_longer_exist(tmp_path: Path) -> None:
+    from newslint.linter import FileResult
+    from newslint.result_cache import ResultCache
+
+    kept, gone = tmp_path / "kept.txt", tmp_path / "gone.txt"
+    for path in (kept, gone):
+        path.write_text("The council met on Monday.\n", encoding="utf-8")
+    cache = ResultCache(str(tmp_path / "cache"))
+    for path in (kept, gone):
+        cache.put("k", str(path), "digest", FileResult(str(path), [], None, None, None, "error"))
+    cache.save()
+    gone.unlink()
+    cache.put("k", str(kept), "digest2", FileResult(str(kept), [], None, None, None, "error"))
+    cache.save()
+    stored = json.loads((tmp_path / "cache" / "v1" / "k.json").read_text())["entries"]
+    assert list(stored) == [str(kept.resolve())]
+    assert stored[str(kept.resolve())]["sha256"] == "digest2"
