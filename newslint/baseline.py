@@ -18,7 +18,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newslint.errors import UsageError
@@ -72,15 +72,33 @@ class Baseline:
 
     path: str
     entries: dict[str, set[str]]
+    _gone: set[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def base_dir(self) -> str:
         return os.path.dirname(os.path.abspath(self.path))
 
     def known(self, result: FileResult) -> list[bool]:
-        """For each finding of a result: True when the baseline accepts it."""
-        accepted = self.entries.get(_key_path(result.path, self.base_dir), set())
+        """For each finding of a result: True when the baseline accepts it.
+
+        A file the baseline does not list may have been renamed or moved: it is then checked
+        against the entries of listed files that no longer exist (fingerprints hold the rule,
+        the match and its sentence, so another article's findings do not match by chance)."""
+        accepted = self.entries.get(_key_path(result.path, self.base_dir))
+        if accepted is None:
+            accepted = self._moved()
         return [fp in accepted for fp in fingerprints(result.findings)]
+
+    def _moved(self) -> set[str]:
+        """Fingerprints of listed files that are gone from disk (computed once)."""
+        if self._gone is None:
+            self._gone = {
+                fp
+                for rel, fps in self.entries.items()
+                if not os.path.exists(os.path.join(self.base_dir, rel))
+                for fp in fps
+            }
+        return self._gone
 
     def filter(self, results: list[FileResult]) -> int:
         """Drop accepted findings from ``results`` in place; return how many were dropped."""

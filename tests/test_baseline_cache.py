@@ -59,6 +59,25 @@ def test_baseline_records_then_reports_only_new_findings(tmp_path: Path) -> None
     assert _findings(run_cli(*args, cwd=tmp_path)) == []
 
 
+def test_baseline_follows_a_renamed_article(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    story = tmp_path / "drafts" / "story.txt"
+    story.write_text(SEED_TEXT, encoding="utf-8")
+    base = ("check", "--no-cache", "-f", "json", "--baseline", "baseline.json")
+    assert run_cli(*base, "drafts", cwd=tmp_path).returncode == 0  # recorded
+    (tmp_path / "published").mkdir()
+    story.rename(tmp_path / "published" / "idlib.txt")
+    moved = run_cli(*base, "published", cwd=tmp_path)
+    assert moved.returncode == 0, moved.stdout
+    assert _findings(moved) == []
+    # another article under a new name is not covered by the old one's entries
+    (tmp_path / "published" / "other.txt").write_text(
+        "Stop the regime's thugs.\n\nThe council met on Monday.\n", encoding="utf-8"
+    )
+    other = run_cli(*base, "published", cwd=tmp_path)
+    assert other.returncode == 1 and _findings(other)
+
+
 def test_baseline_errors_are_clear(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text("Council meets\n\nThe council met.\n")
     (tmp_path / "bad.json").write_text("{not json")
