@@ -32,7 +32,7 @@ from typing import Any
 
 from newslint.errors import ConfigError
 from newslint.findings import LEVELS
-from newslint.yamlfile import LineDict, LineList, read_yaml
+from newslint.yamlfile import LineDict, LineList, list_of_strings_problem, read_yaml
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "newslint.yaml")
 FAIL_LEVELS = (*LEVELS, "never")
@@ -137,8 +137,10 @@ def _list(data: LineDict, key: str, path: str) -> list[str]:
     value = data.get(key, [])
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list):
         raise ConfigError(path, data.line_of(key), key, "must be a list of strings")
+    if not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, data.line_of(key), key, list_of_strings_problem(value))
     return list(value)
 
 

@@ -33,7 +33,7 @@ from newslint.document import BLOCK_KINDS
 from newslint.errors import RuleError
 from newslint.findings import LEVELS
 from newslint.kinds import Kind, OptionError, get_kind
-from newslint.yamlfile import LineDict, read_yaml
+from newslint.yamlfile import LineDict, list_of_strings_problem, read_yaml
 
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 VOICES = ("narration", "quote", "any")
@@ -185,8 +185,10 @@ def _examples(path: str, data: LineDict) -> tuple[tuple[str, ...], tuple[str, ..
     out = []
     for key in ("flag", "pass"):
         items = raw.get(key) or []
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        if not isinstance(items, list):
             raise _fail(path, raw, key, "must be a list of strings")
+        if not all(isinstance(i, str) for i in items):
+            raise _fail(path, raw, key, list_of_strings_problem(items))
         out.append(tuple(items))
     return out[0], out[1]
 

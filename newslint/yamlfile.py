@@ -80,3 +80,20 @@ def read_yaml(path: str, error: type[LocatedError] = LocatedError) -> Any:
     except UnicodeDecodeError:
         raise error(path, None, None, "not UTF-8 text") from None
     return load_yaml(text, path, error)
+
+
+def list_of_strings_problem(value: list[Any]) -> str:
+    """The error for a list that should hold only text, naming the first item that does not.
+
+    Unquoted ``yes``, ``no``, ``on``, ``off``, ``true`` and ``false`` are read by YAML as true or
+    false, and bare numbers as numbers: the usual cause of a word list that does not load.
+    """
+    for n, item in enumerate(value, 1):
+        if isinstance(item, bool):
+            return (
+                f"must be a list of strings: item {n} was read as {str(item).lower()} (YAML reads "
+                "unquoted yes/no/on/off/true/false that way); put the word in quotes"
+            )
+        if not isinstance(item, str):
+            return f"must be a list of strings: item {n} ({item!r}) is not text; put it in quotes"
+    return "must be a list of strings"

@@ -179,6 +179,26 @@ def test_malformed_config_names_file_line_and_field(tmp_path) -> None:
     )
 
 
+def test_unquoted_yes_no_words_get_a_hint(tmp_path) -> None:
+    """YAML reads unquoted no/on/yes as true/false: the error says which item and what to do."""
+    (tmp_path / "story.txt").write_text("Headline\n\nThe vote passed.\n")
+    (tmp_path / ".newslint.yaml").write_text("packs: [news]\nignore: [bias, no]\n")
+    _bad(
+        run_cli("check", "story.txt", cwd=tmp_path),
+        ".newslint.yaml:2: ignore: must be a list of strings: item 2 was read as false",
+    )
+    (tmp_path / "house").mkdir()
+    (tmp_path / ".newslint.yaml").write_text("packs: [news, ./house]\n")
+    (tmp_path / "house" / "house.yaml").write_text(
+        "rules:\n  - id: house.words\n    kind: phrase\n    message: x\n    phrases: [Stop, on]\n"
+        "    examples: {flag: [Stop.], pass: [x]}\n"
+    )
+    _bad(
+        run_cli("check", "story.txt", cwd=tmp_path),
+        "house.yaml:5: phrases: must be a list of strings: item 2 was read as true",
+    )
+
+
 @pytest.mark.parametrize("where", [["--select", "boilerplate.nope"], ["--ignore", "nope.*"]])
 def test_unknown_rule_id_on_the_command_line(where: list[str]) -> None:
     _bad(run_cli("check", *where, str(SEED)), "unknown rule id")

@@ -132,6 +132,10 @@ def string_list(value: Any, field_name: str) -> list[str]:
     """A field that holds a list of strings (a single string is accepted as one item)."""
     if isinstance(value, str):
         return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list):
         raise OptionError(field_name, "must be a list of strings")
+    if not all(isinstance(v, str) for v in value):
+        from newslint.yamlfile import list_of_strings_problem
+
+        raise OptionError(field_name, list_of_strings_problem(value))
     return list(value)
