@@ -74,7 +74,7 @@ def main() -> None:
     if not args.grid:
         return
     grid = {
-        "CHANNEL_WEIGHT": (0.6, 0.8, 1.2, 1.5),
+        "CHANNEL_WEIGHT": (0.6, 0.8, 1.2, 1.5, 2.0, 2.5),
         "PRE_WEIGHT": (1.0, 2.0, 3.0),
         "RESCORE": (20, 60),
         "LONG_WORD": (7, 9, 99),

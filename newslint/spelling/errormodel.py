@@ -27,6 +27,8 @@ MIN_COUNT = 2  # edits seen fewer times are noise (single-letter edits are alway
 UNSEEN_SUB = 3.0
 UNSEEN_INDEL = 3.0
 UNSEEN_TRANSPOSE = 3.0
+# Alignments stray at most this far from the diagonal (beyond the length difference).
+BAND = 4
 # Cheapest an edit may be: frequent edits in the training pairs are not free in real text.
 MIN_EDIT_COST = 0.3
 
@@ -209,16 +211,20 @@ class ErrorModel:
                 row = table.get(c[i - a : i])
                 if row:
                     ends[i].append((a, row))
+        # Pieces of the misspelling ending at each position: (length, text).
+        tails = [[(b, t[j - b : j]) for b in range(min(MAX_PIECE, j) + 1)] for j in range(m + 1)]
+        band = abs(n - m) + BAND
         prev2: list[float] = []
         prev = [inf] * (m + 1)
         prev[0] = 0.0
         rows = [prev]
-        for j in range(1, m + 1):  # word prefix empty: only insertions, which need context
+        for j in range(1, min(m, band) + 1):  # word prefix empty: only insertions
             prev[j] = prev[j - 1] + UNSEEN_INDEL
         for i in range(1, n + 1):
             ci = c[i - 1]
             cur = [rows[i - 1][0] + UNSEEN_INDEL] + [inf] * m
-            for j in range(1, m + 1):
+            pieces = ends[i]
+            for j in range(max(1, i - band), min(m, i + band) + 1):
                 tj = t[j - 1]
                 if ci == tj:
                     best = prev[j - 1]
@@ -238,14 +244,14 @@ class ErrorModel:
                 x = cur[j - 1] + UNSEEN_INDEL
                 if x < best:
                     best = x
-                for a, row in ends[i]:
-                    base_row = rows[i - a]
-                    for b in range(0, min(MAX_PIECE, j) + 1):
-                        cost = row.get(t[j - b : j])
-                        if cost is not None:
-                            x = base_row[j - b] + cost
-                            if x < best:
-                                best = x
+                if pieces:
+                    for b, piece in tails[j]:
+                        for a, row in pieces:
+                            cost = row.get(piece)
+                            if cost is not None:
+                                x = rows[i - a][j - b] + cost
+                                if x < best:
+                                    best = x
                 cur[j] = best
             if min(cur) > limit:
                 return inf

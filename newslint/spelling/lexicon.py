@@ -112,10 +112,13 @@ class Lexicon:
         """
         lows, forms, zipfs, keys = self._columns
         low_list = lows.split("\n")
-        index = load_delete_index(low_list, zipfs)
-        return Suggester(
-            low_list, forms.split("\n"), zipfs, keys.split("\n"), index, model or load_error_model()
-        )
+        key_list = keys.split("\n")
+        targets = suggestion_targets(low_list, zipfs)
+        index = load_delete_index("deletes", targets)
+        sound_keys = [k if w else None for w, k in zip(targets, key_list, strict=True)]
+        sounds = load_delete_index("sounds", sound_keys)
+        model = model or load_error_model()
+        return Suggester(low_list, forms.split("\n"), zipfs, key_list, index, model, sounds)
 
     def dump(self) -> bytes:
         """Compact serialised form for the disk cache."""
@@ -180,13 +183,13 @@ def suggestion_targets(lows: list[str], zipfs: bytes) -> list[str | None]:
     ]
 
 
-def load_delete_index(lows: list[str], zipfs: bytes) -> DeleteIndex:
-    """The delete index of the suggestion targets (disk-cached beside the lexicon)."""
-    blob = cached("deletes", lambda: DeleteIndex.build(suggestion_targets(lows, zipfs)).dump())
+def load_delete_index(name: str, entries: list[str | None]) -> DeleteIndex:
+    """A delete index of ``entries`` by position, disk-cached as ``name`` beside the lexicon."""
+    blob = cached(name, lambda: DeleteIndex.build(entries).dump())
     try:
         return DeleteIndex.loads(blob)
     except ValueError:
-        return DeleteIndex.build(suggestion_targets(lows, zipfs))
+        return DeleteIndex.build(entries)
 
 
 def load_error_model() -> ErrorModel:

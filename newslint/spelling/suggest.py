@@ -25,11 +25,13 @@ ALPHABET = string.ascii_lowercase
 VOWELS = frozenset("aeiouy")
 FIRST_LETTER_PENALTY = 0.5
 # Ranking constants, tuned on a held-out fifth of codespell's pairs (benchmarks/spelling_tune.py).
-CHANNEL_WEIGHT = 1.0  # weight of the error model's -log10 P(typo | word) against the zipf prior
-PRE_WEIGHT = 1.5  # cheap pre-ranking: zipf - PRE_WEIGHT * rough edit distance
+CHANNEL_WEIGHT = 2.0  # weight of the error model's -log10 P(typo | word) against the zipf prior
+PRE_WEIGHT = 2.0  # cheap pre-ranking: zipf - PRE_WEIGHT * rough edit distance
 RESCORE = 40  # candidates the error model scores
 LONG_WORD = 8  # misspellings this long may be three edits from the word
 TARGET_MIN_ZIPF10 = 10  # rarer words (zipf < 1.0) are accepted as spelled but never suggested
+SOUND_MIN_KEY = 4  # shorter phonetic keys have too many neighbours
+SOUND_NEAR_DISTANCE = 2  # rough distance given to words found through a near phonetic key
 SPLIT_COST = 2.0  # channel cost of a missing space ("alot" -> "a lot")
 SPLIT_PRIOR_DROP = 1.0  # two words are less likely than the rarer of them alone
 
@@ -122,6 +124,7 @@ class Suggester:
         keys: list[str],
         index: DeleteIndex,
         model: ErrorModel,
+        sounds: DeleteIndex | None = None,
     ) -> None:
         self._index = {w: i for i, w in enumerate(lows)}
         self._lows = lows
@@ -130,6 +133,7 @@ class Suggester:
         self._keys = keys
         self._deletes = index
         self._model = model
+        self._sounds = sounds
 
     def __contains__(self, word: str) -> bool:
         return word in self._index
@@ -164,10 +168,22 @@ class Suggester:
                 found[lows[wid]] = dist
         for w in self.sound_alikes(word):
             found[w] = min(found.get(w, 1), 1)
+        for w in self._near_sounds(word):
+            found.setdefault(w, SOUND_NEAR_DISTANCE)
         for w in self._splits(word):
             found[w] = 1
         found.pop(word, None)
         return found
+
+    def _near_sounds(self, word: str) -> Iterable[str]:
+        """Words whose phonetic key is one edit from the misspelling's ("helcotor": helicopter)."""
+        key = phonetic_key(word)
+        if self._sounds is None or len(key) < SOUND_MIN_KEY:
+            return
+        for wid, dist in self._sounds.lookup(key, 1).items():
+            w = self._lows[wid]
+            if dist <= 1 and abs(len(w) - len(word)) <= 3:
+                yield w
 
     def _splits(self, word: str) -> Iterable[str]:
         for i in range(1, len(word)):
