@@ -74,18 +74,22 @@ def main() -> None:
     if not args.grid:
         return
     grid = {
-        "CHANNEL_WEIGHT": (0.6, 0.8, 1.2, 1.5, 2.0, 2.5),
-        "PRE_WEIGHT": (1.0, 2.0, 3.0),
-        "RESCORE": (20, 60),
-        "LONG_WORD": (7, 9, 99),
+        (suggest, "CHANNEL_WEIGHT"): (1.0, 1.5, 2.5),
+        (suggest, "PRE_WEIGHT"): (1.0, 3.0),
+        (suggest, "RESCORE"): (20, 60),
+        (suggest, "LONG_WORD"): (7, 99),
+        (suggest, "SOUND_MIN_KEY"): (3, 99),
+        (errormodel, "UNSEEN_SUB"): (2.5, 3.5),
+        (errormodel, "UNSEEN_INDEL"): (2.5, 3.5),
+        (errormodel, "UNSEEN_TRANSPOSE"): (2.5, 3.5),
     }
-    for name, values in grid.items():
-        base = getattr(suggest, name)
+    for (module, name), values in grid.items():
+        base = getattr(module, name)
         for v in values:
-            setattr(suggest, name, v)
+            setattr(module, name, v)
             t1, t3, ms = evaluate(suggester, checker, usable)
             print(f"{name}={v}: top-1 {t1:.3f}  top-3 {t3:.3f}  {ms:.1f} ms")
-        setattr(suggest, name, base)
+        setattr(module, name, base)
 
 
 if __name__ == "__main__":

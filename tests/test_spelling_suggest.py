@@ -49,6 +49,15 @@ def test_delete_index_finds_words_by_every_kind_of_edit() -> None:
 
 def test_long_misspellings_may_be_three_edits_away() -> None:
     assert max_edits(3) == 1 and max_edits(6) == 2 and max_edits(12) == 3
+    assert max_edits(40) == 1
+
+
+def test_run_on_tokens_stay_cheap(suggester: Suggester) -> None:
+    import time
+
+    start = time.perf_counter()
+    suggester.suggest("governmentministryspokespersonannouncementsx" * 2)
+    assert time.perf_counter() - start < 2.0
 
 
 # --- error model ------------------------------------------------------------------------------

@@ -26,9 +26,10 @@ VOWELS = frozenset("aeiouy")
 FIRST_LETTER_PENALTY = 0.5
 # Ranking constants, tuned on a held-out fifth of codespell's pairs (benchmarks/spelling_tune.py).
 CHANNEL_WEIGHT = 2.0  # weight of the error model's -log10 P(typo | word) against the zipf prior
-PRE_WEIGHT = 2.0  # cheap pre-ranking: zipf - PRE_WEIGHT * rough edit distance
+PRE_WEIGHT = 3.0  # cheap pre-ranking: zipf - PRE_WEIGHT * rough edit distance
 RESCORE = 40  # candidates the error model scores
 LONG_WORD = 8  # misspellings this long may be three edits from the word
+VERY_LONG_WORD = 24  # ... but not longer ones (the deletions of a run-on token explode)
 TARGET_MIN_ZIPF10 = 10  # rarer words (zipf < 1.0) are accepted as spelled but never suggested
 SOUND_MIN_KEY = 4  # shorter phonetic keys have too many neighbours
 SOUND_NEAR_DISTANCE = 2  # rough distance given to words found through a near phonetic key
@@ -164,8 +165,9 @@ class Suggester:
         found: dict[str, int] = {}
         lows = self._lows
         for wid, dist in self._deletes.lookup(word, most).items():
-            if dist <= most:
-                found[lows[wid]] = dist
+            w = lows[wid]
+            if dist <= most and abs(len(w) - len(word)) <= dist:  # else a hash collision
+                found[w] = dist
         for w in self.sound_alikes(word):
             found[w] = min(found.get(w, 1), 1)
         for w in self._near_sounds(word):
@@ -182,7 +184,8 @@ class Suggester:
             return
         for wid, dist in self._sounds.lookup(key, 1).items():
             w = self._lows[wid]
-            if dist <= 1 and abs(len(w) - len(word)) <= 3:
+            near = abs(len(self._keys[wid]) - len(key)) <= 1  # else a hash collision
+            if dist <= 1 and near and abs(len(w) - len(word)) <= 3:
                 yield w
 
     def _splits(self, word: str) -> Iterable[str]:
@@ -238,6 +241,6 @@ class Suggester:
 
 def max_edits(length: int) -> int:
     """How many edits a candidate may be from a misspelling of ``length`` letters."""
-    if length <= 3:
+    if length <= 3 or length > VERY_LONG_WORD:  # a run-on token: keep the search small
         return 1
     return 3 if length >= LONG_WORD else 2
