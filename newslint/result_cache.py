@@ -106,15 +106,9 @@ def code_stamp() -> str:
 
 def package_versions() -> str:
     """Versions of the packages whose data shapes findings (lemmas, syllables, dictionaries)."""
-    from importlib import metadata
+    from newslint.versions import package_version
 
-    parts = []
-    for name in DATA_PACKAGES:
-        try:
-            parts.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name}=-")
-    return ",".join(parts)
+    return ",".join(f"{name}={package_version(name)}" for name in DATA_PACKAGES)
 
 
 def settings_key(config: Config, options: Iterable[Any], base: str) -> str:
