@@ -81,6 +81,18 @@ class Lexicon:
 
     forms: frozenset[str]
     _columns: tuple[str, str, bytes, str] = field(repr=False)
+    _common: dict[int, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def common_words(self, min_zipf10: int) -> frozenset[str]:
+        """Lower-case words at least this common (zipf x 10, as the suggester ranks them),
+        without setting up the suggester (computed once per threshold)."""
+        found = self._common.get(min_zipf10)
+        if found is None:
+            lows, _, zipfs, _ = self._columns
+            found = self._common[min_zipf10] = frozenset(
+                w for w, z in zip(lows.split("\n"), zipfs, strict=True) if z >= min_zipf10
+            )
+        return found
 
     @classmethod
     def from_table(cls, words: dict[str, int]) -> Lexicon:

@@ -101,11 +101,8 @@ def _confident(checker: SpellChecker, low: str) -> bool:
     """
     if is_misspelling(low):
         return True
-    sugg = checker.suggester
-    return any(
-        c in sugg and sugg.zipf(c) >= CONFIDENT_MIN_ZIPF and edit_cost(low, c) <= CONFIDENT_MAX_COST
-        for c in edits1(low)
-    )
+    common = checker.lexicon.common_words(round(CONFIDENT_MIN_ZIPF * 10))
+    return any(c in common and edit_cost(low, c) <= CONFIDENT_MAX_COST for c in edits1(low))
 
 
 def find_typos(
