@@ -71,8 +71,16 @@ class RegexKind(Kind):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
+        # patterns whose required text occurs nowhere in the document are not tried at all
+        active = [
+            (regex, prefilter)
+            for regex, prefilter in zip(self.regexes, self.prefilters, strict=True)
+            if prefilter is None or prefilter.search(text)
+        ]
+        if not active:
+            return
         for lo, hi in self._units(analysis):
-            for regex, prefilter in zip(self.regexes, self.prefilters, strict=True):
+            for regex, prefilter in active:
                 if prefilter is not None and not prefilter.search(text, lo, hi):
                     continue  # the text every match must contain is not here
                 for m in regex.finditer(text, lo, hi):
