@@ -129,32 +129,61 @@ def find_typos(
         if trigger is None or trigger.search(text)
         for m in pattern.finditer(text)
     )
-    tokens = [m for m in _WORD.finditer(text) if not skipped.covers(m.start())]
+    tokens = list(_WORD.finditer(text))
+    if skipped:
+        tokens = [m for m in tokens if not skipped.covers(m.start())]
     counts = _LazyCounts(tokens)
+    raws = [m.group() for m in tokens]
+    # The fast path: most words are dictionary words as written or capitalised; only the others
+    # are looked at one by one (rejected words must be, whatever the dictionary says).
+    unknown = set(raws) - known_forms
+    if not rejected:
+        unknown = {
+            r
+            for r in unknown
+            if not (r[:1].isupper() and r[1:].islower() and r.lower() in known_forms)
+        }
 
-    foreign = _Spans(_foreign_spans(checker, text, tokens))
+    foreign = _LazyForeign(checker, text, tokens)  # worked out only if something is reported
     typos: list[Typo] = []
-    for m in tokens:
-        raw = m.group()
-        if (raw in known_forms and not rejected) or foreign.covers(m.start()):
-            continue  # the fast path: most words are dictionary words as written
+    for m, raw in zip(tokens, raws, strict=True):
+        if raw not in unknown and not rejected:
+            continue
         word = normalise(raw).rstrip("'")
         stem = strip_possessive(word)
         if stem.lower() in rejected:
-            typos.append(_rejected(checker, raw[: len(stem)], m.start()))
+            if not foreign.covers(m.start()):
+                typos.append(_rejected(checker, raw[: len(stem)], m.start()))
             continue
         if "." in word or word.lower() in accepted or "'" in stem:  # "'": don't, they're
             continue
         offset = m.start()
         for part in stem.split("-"):
             if part.lower() in rejected:
-                typos.append(_rejected(checker, raw[offset - m.start() :][: len(part)], offset))
+                if not foreign.covers(m.start()):
+                    typos.append(_rejected(checker, raw[offset - m.start() :][: len(part)], offset))
             else:
-                typo = _check_part(checker, text, part, offset, starts, accepted, counts)
-                if typo:
-                    typos.append(typo)
+                reason = _check_part(checker, text, part, offset, starts, accepted, counts)
+                if reason and not foreign.covers(m.start()):
+                    typos.append(
+                        Typo(offset, offset + len(part), part, _sugg(checker, part), reason)
+                    )
             offset += len(part) + 1
     return typos
+
+
+class _LazyForeign:
+    """The foreign-language spans of a text, found on the first question (most texts have no
+    unknown word to ask about)."""
+
+    def __init__(self, checker: SpellChecker, text: str, tokens: list[re.Match[str]]) -> None:
+        self._args = (checker, text, tokens)
+        self._spans: _Spans | None = None
+
+    def covers(self, offset: int) -> bool:
+        if self._spans is None:
+            self._spans = _Spans(_foreign_spans(*self._args))
+        return self._spans.covers(offset)
 
 
 class _LazyCounts:
@@ -185,6 +214,9 @@ class _Spans:
         self._spans = merged
         self._starts = [a for a, _ in merged]
 
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
     def covers(self, offset: int) -> bool:
         if not self._spans:
             return False
@@ -204,7 +236,8 @@ def _check_part(
     starts: Collection[int],
     accepted: set[str],
     counts: _LazyCounts,
-) -> Typo | None:
+) -> str | None:
+    """Why ``part`` (at ``start``) is reported (REASON_COMMON or REASON_UNKNOWN), or None."""
     low = part.lower()
     if len(part) < 3 or low in accepted or _looks_like_name(part) or checker.is_known(part):
         return None
@@ -218,8 +251,7 @@ def _check_part(
     common = is_misspelling(low)
     if counts[low] > 1 and not common:
         return None  # Recurs in the article: a name or a term of art, not a slip.
-    reason = REASON_COMMON if common else REASON_UNKNOWN
-    return Typo(start, start + len(part), part, _sugg(checker, part), reason)
+    return REASON_COMMON if common else REASON_UNKNOWN
 
 
 def _foreign_spans(
