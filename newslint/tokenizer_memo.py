@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-_RUNS = re.compile(r"\s+|\S+")  # \s and str.isspace() agree, as spaCy's splitting loop needs
+#: a non-space run and the one space that may follow it, or a whitespace run (\s and
+#: str.isspace() agree, as spaCy's splitting loop needs)
+_RUN = re.compile(r"(\S+)( ?)|(\s+)")
 #: the memo is cleared when it grows past this many runs (about 100 MB at worst)
 MAX_RUNS = 500_000
 #: above this share of unseen runs, spaCy tokenises the whole text and the runs are recorded
@@ -50,10 +52,13 @@ class MemoTokenizer:
             parts = memo.get(run)
             if parts is None:
                 parts = memo[run] = tuple(t.text for t in tokenizer(run))
+            if len(parts) == 1:
+                words.append(parts[0])
+                spaces.append(space_after)
+                continue
             words.extend(parts)
             spaces.extend([False] * len(parts))
-            if space_after:
-                spaces[-1] = True
+            spaces[-1] = space_after
         from spacy.tokens import Doc
 
         return Doc(self._nlp.vocab, words=words, spaces=spaces)
@@ -83,21 +88,9 @@ def _runs(text: str) -> list[tuple[str, bool]]:
     Like spaCy: one space after a non-space run belongs to that run's last token; any other
     whitespace (more spaces, a newline, leading space) is a run, and so a token, of its own.
     """
-    runs: list[tuple[str, bool]] = []
-    after_word = False
-    for m in _RUNS.finditer(text):
-        run = m.group()
-        if not run[0].isspace():
-            runs.append((run, False))
-            after_word = True
-            continue
-        if after_word and run[0] == " ":
-            runs[-1] = (runs[-1][0], True)
-            run = run[1:]
-        if run:
-            runs.append((run, False))
-        after_word = False
-    return runs
+    return [
+        (word, space == " ") if word else (gap, False) for word, space, gap in _RUN.findall(text)
+    ]
 
 
 _BY_PIPELINE: dict[int, tuple[Language, MemoTokenizer]] = {}
