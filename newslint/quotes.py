@@ -34,7 +34,6 @@ titles, organisations, documents and groups.
 from __future__ import annotations
 
 import bisect
-import gzip
 import json
 import re
 from collections.abc import Sequence
@@ -294,10 +293,13 @@ def _inflect_by_rule(base: str) -> set[str]:
 
 
 def _lemma_lookup() -> dict[str, str]:
+    """spaCy's English lemma lookup table, lower-cased (the analysis's own, loaded once)."""
+    from newslint.errors import UsageError
+    from newslint.nlp import lemma_table
+
     try:
-        data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
-        return json.loads(gzip.decompress(data.read_bytes()))
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - rules still work
+        return lemma_table()
+    except (OSError, UsageError):  # pragma: no cover - without spacy-lookups-data rules still work
         return {}
 
 
