@@ -59,8 +59,11 @@ def lookups_file(name: str) -> str:
 
 
 def _file_key(path: str) -> str:
-    stat = os.stat(path)
-    return f"{stat.st_size}-{int(stat.st_mtime)}"
+    """The data file's package version and size: the same in every virtual environment (an
+    mtime would differ per install and leave a stale copy in the user cache each time)."""
+    from newslint.versions import package_version
+
+    return f"{package_version('spacy-lookups-data')}-{os.stat(path).st_size}"
 
 
 def _read_json_gz(path: str) -> Any:
