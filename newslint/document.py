@@ -38,6 +38,10 @@ class Block:
     end: int
 
 
+#: 0, 1, 2, ...: slices of it extend an offset map at C speed (shared, grown on demand)
+_IDENTITY = array("l", range(1 << 16))
+
+
 class TextBuilder:
     """Builds prose text piece by piece while recording, for every character, its source offset."""
 
@@ -48,7 +52,6 @@ class TextBuilder:
         self.blocks: list[Block] = []
         self._block_start: int | None = None
         self._block_part = 0
-        self._identity = array("l")  # 0, 1, 2, ...: slices of it extend the map at C speed
 
     def __len__(self) -> int:
         return self._length
@@ -59,10 +62,9 @@ class TextBuilder:
             return
         self._parts.append(text)
         end = source_start + len(text)
-        identity = self._identity
-        if len(identity) < end:
-            identity.extend(range(len(identity), max(end, 2 * len(identity), 1024)))
-        self._map.extend(identity[source_start:end])
+        if len(_IDENTITY) < end:
+            _IDENTITY.extend(range(len(_IDENTITY), max(end, 2 * len(_IDENTITY))))
+        self._map.extend(_IDENTITY[source_start:end])
         self._length += len(text)
 
     def add_synthetic(self, text: str, source_offset: int) -> None:
