@@ -89,12 +89,11 @@ class Analysis:
         #: per token: start offset, text, and spaCy's is_alpha / is_space / like_num flags
         self.idxs: list[int] = idxs
         self.texts: list[str] = [text[i : i + n] for i, n in zip(idxs, lengths, strict=True)]
-        self.is_alpha: list[bool] = [bool(v) for v in alpha]
-        self.is_space: list[bool] = [bool(v) for v in space]
-        self.like_num: list[bool] = [bool(v) for v in num]
-        self.lowers: list[str] = [t.lower() for t in self.texts]
-        table = lemma_table()
-        self.lemmas: list[str] = [table.get(low, low) for low in self.lowers]
+        self.is_alpha: list[bool] = list(map(bool, alpha))
+        self.is_space: list[bool] = list(map(bool, space))
+        self.like_num: list[bool] = list(map(bool, num))
+        self.lowers: list[str] = list(map(str.lower, self.texts))
+        self.lemmas: list[str] = list(map(lemma_table().get, self.lowers, self.lowers))
         if sentencizer is not None:
             starts = _sentencize(self.texts, punct, sentencizer.punct_chars)
         else:
@@ -108,11 +107,11 @@ class Analysis:
         self._sent_starts = starts
         if len(doc):
             add = doc.vocab.strings.add
-            lemma_ids = numpy.array([add(lem) for lem in self.lemmas], dtype=numpy.uint64)
+            lemma_ids = numpy.array(list(map(add, self.lemmas)), dtype=numpy.uint64)
             if sentencizer is None:
                 doc.from_array([LEMMA], lemma_ids)
             else:
-                flags = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64)
+                flags = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype(numpy.int64)
                 doc.from_array(
                     [LEMMA, SENT_START], numpy.stack([lemma_ids, flags.view(numpy.uint64)], axis=1)
                 )
