@@ -53,7 +53,9 @@ class PhraseIndex(Generic[T]):
         positions, idxs, texts = analysis.word_tokens, analysis.idxs, analysis.texts
         block_index = analysis.document.block_index
         free = 0  # words before this one are inside a match already
-        for i in [n for n, word in enumerate(seq) if word in by_first]:
+        where = _positions(analysis, self.mode, seq)
+        firsts = by_first.keys() & where.keys()
+        for i in sorted(n for word in firsts for n in where[word]) if firsts else ():
             if i < free:
                 continue
             for key, payload in by_first[seq[i]]:
@@ -76,6 +78,19 @@ def _words(analysis: Analysis, mode: str) -> list[str]:
         return [source[i] for i in analysis.word_tokens]
 
     return analysis.memo(("phrase-words", mode), build)
+
+
+def _positions(analysis: Analysis, mode: str, seq: list[str]) -> dict[str, list[int]]:
+    """Where each word of ``seq`` occurs, computed once per document and mode: an index then
+    visits only the positions of its own first words."""
+
+    def build() -> dict[str, list[int]]:
+        where: dict[str, list[int]] = {}
+        for n, word in enumerate(seq):
+            where.setdefault(word, []).append(n)
+        return where
+
+    return analysis.memo(("phrase-positions", mode), build)
 
 
 def spans(index: PhraseIndex[Any] | None, analysis: Analysis) -> list[tuple[int, int]]:
