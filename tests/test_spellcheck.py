@@ -205,3 +205,16 @@ def test_clean_copy_has_few_findings() -> None:
         findings += len(find_typos(text))
     # A few of the findings are genuine typos in the published copy (e.g. "jewerly").
     assert findings / total_words * 1000 <= 0.3
+
+
+def test_rebuilt_cache_entries_replace_stale_ones(tmp_path, monkeypatch) -> None:
+    from newslint.spelling import lexicon
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    folder = lexicon.cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "probe-0123abcd.bin").write_bytes(b"old")  # built from older sources
+    (folder / "probe-v1-0123abcd.bin").write_bytes(b"other")  # another entry's name
+    assert lexicon.cached("probe", lambda: b"new") == b"new"
+    names = sorted(p.name for p in folder.glob("probe-*.bin"))
+    assert names == sorted([f"probe-{lexicon.cache_key()}.bin", "probe-v1-0123abcd.bin"])

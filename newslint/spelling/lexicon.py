@@ -175,6 +175,7 @@ def cached(name: str, build: Callable[[], bytes], use_cache: bool = True) -> byt
     blob = build()
     if use_cache:
         _save(path, blob)
+        _prune(path, name)
     return blob
 
 
@@ -216,6 +217,16 @@ def load_error_model() -> ErrorModel:
         return ErrorModel(errormodel.loads(cached(f"errormodel-v{errormodel.VERSION}", build)))
     except (EOFError, ValueError, TypeError):
         return ErrorModel(errormodel.loads(build()))
+
+
+def _prune(path: Path, name: str) -> None:
+    """Remove the entries of ``name`` built from older sources (another key), never raising."""
+    try:
+        for stale in path.parent.glob(f"{name}-*.bin"):
+            if stale != path and stale.name[len(name) + 1 : -4].isalnum():
+                stale.unlink()
+    except OSError:
+        pass
 
 
 def _save(path: Path, blob: bytes) -> None:
