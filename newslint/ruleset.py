@@ -117,8 +117,10 @@ class Rule:
         """A copy of the rule with per-repo settings (level, enabled, kind options) applied."""
         raw = dict(self.raw)
         raw.update(settings)
-        rule = build_rule(LineDict(raw), where[0], {}, self.pack, self.family, where[1])
-        return rule
+        data = LineDict(raw)
+        data.line = where[1]  # errors point at the config's entry for this rule
+        data.key_lines = dict.fromkeys(map(str, settings), where[1])
+        return build_rule(data, where[0], {}, self.pack, self.family, where[1])
 
 
 _COMPILED: dict[tuple[str, str, str], Kind] = {}

@@ -213,6 +213,18 @@ def test_unknown_rule_id_in_config(tmp_path) -> None:
     )
 
 
+def test_bad_per_rule_setting_in_config_names_its_line(tmp_path) -> None:
+    (tmp_path / "story.txt").write_text("Headline\n\nThe vote passed.\n")
+    (tmp_path / ".newslint.yaml").write_text(
+        "packs: [news]\nrules:\n  bias.loaded: warning\n  editorial.first-person: {pervasive-mn: 6}\n"
+    )
+    _bad(
+        run_cli("check", "story.txt", cwd=tmp_path),
+        ".newslint.yaml:4: pervasive-mn: unknown field for kind 'first-person' "
+        "(did you mean 'pervasive-min'?)",
+    )
+
+
 def test_invalid_regex_in_a_rule_file(tmp_path) -> None:
     pack = tmp_path / "house"
     pack.mkdir()
