@@ -54,19 +54,13 @@ def align(correct: str, typo: str) -> list[tuple[str, str]]:
             best = inf
             if i and j:
                 a, b = correct[i - 1], typo[j - 1]
-                sub = 0.0 if a == b else (0.9 if a in "aeiouy" and b in "aeiouy" else 1.0)
+                sub = 0.0 if a == b else (0.9 if _vv(a, b) else 1.0)
                 best = d[i - 1][j - 1] + sub
             if i:
                 best = min(best, d[i - 1][j] + 1.0)
             if j:
                 best = min(best, d[i][j - 1] + 1.0)
-            if (
-                i > 1
-                and j > 1
-                and correct[i - 1] == typo[j - 2]
-                and correct[i - 2] == typo[j - 1]
-                and correct[i - 1] != correct[i - 2]
-            ):
+            if transposed(correct, typo, i, j):
                 best = min(best, d[i - 2][j - 2] + 1.0)
             d[i][j] = best
     ops: list[tuple[str, str]] = []
@@ -76,14 +70,7 @@ def align(correct: str, typo: str) -> list[tuple[str, str]]:
         if i and j and correct[i - 1] == typo[j - 1] and here == d[i - 1][j - 1]:
             ops.append((correct[i - 1], typo[j - 1]))
             i, j = i - 1, j - 1
-        elif (
-            i > 1
-            and j > 1
-            and correct[i - 1] == typo[j - 2]
-            and correct[i - 2] == typo[j - 1]
-            and correct[i - 1] != correct[i - 2]
-            and here == d[i - 2][j - 2] + 1.0
-        ):
+        elif transposed(correct, typo, i, j) and here == d[i - 2][j - 2] + 1.0:
             ops.append((correct[i - 2 : i], typo[j - 2 : j]))
             i, j = i - 2, j - 2
         elif (
@@ -99,6 +86,13 @@ def align(correct: str, typo: str) -> list[tuple[str, str]]:
             j -= 1
     ops.reverse()
     return ops
+
+
+def transposed(a: str, b: str, i: int, j: int) -> bool:
+    """Are the two letters of ``a`` before ``i`` the two of ``b`` before ``j``, swapped ("ei"/"ie")?"""
+    return (
+        i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != a[i - 2]
+    )
 
 
 def _vv(a: str, b: str) -> bool:

@@ -18,7 +18,7 @@ import string
 from collections.abc import Iterable
 
 from newslint.spelling.deletes import DeleteIndex
-from newslint.spelling.errormodel import ErrorModel
+from newslint.spelling.errormodel import ErrorModel, transposed
 from newslint.spelling.phonetic import phonetic_key
 
 ALPHABET = string.ascii_lowercase
@@ -95,13 +95,7 @@ def edit_cost(typo: str, target: str) -> float:
                 cur[j - 1] + _indel_cost(target, j - 1),
                 prev[j - 1] + _sub_cost(typo[i - 1], target[j - 1]),
             )
-            if (
-                i > 1
-                and j > 1
-                and typo[i - 1] == target[j - 2]
-                and typo[i - 2] == target[j - 1]
-                and typo[i - 1] != typo[i - 2]
-            ):
+            if transposed(typo, target, i, j):
                 cost = min(cost, prev2[j - 2] + 0.7)
             cur[j] = cost
         prev2, prev = prev, cur
