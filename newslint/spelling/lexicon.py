@@ -22,6 +22,7 @@ from newslint.spelling.errormodel import ErrorModel
 from newslint.spelling.hunspell import expand
 from newslint.spelling.phonetic import phonetic_key
 from newslint.spelling.suggest import TARGET_MIN_ZIPF10, Suggester
+from newslint.versions import package_version
 
 FORMAT_VERSION = "8"
 # Proper nouns rank below common words as suggestions for lower-case misspellings (zipf x 10).
@@ -62,10 +63,10 @@ def cache_key() -> str:
     parts = [
         FORMAT_VERSION,
         str(WORDFREQ_MIN_ZIPF),
-        sources.package_version("newslint"),
-        sources.package_version("spylls"),
-        sources.package_version("wordfreq"),
-        sources.package_version("codespell"),
+        package_version("newslint"),
+        package_version("spylls"),
+        package_version("wordfreq"),
+        package_version("codespell"),
         news_vocab_text(),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]

@@ -12,8 +12,6 @@ import math
 from collections.abc import Iterator
 from pathlib import Path
 
-from newslint.versions import package_version  # noqa: F401 - the lexicon's cache key uses it
-
 CODESPELL_TYPO_FILES = ("dictionary.txt",)
 CODESPELL_VARIANT_FILES = ("dictionary_en-GB_to_en-US.txt",)
 # Keys of these files are misspellings or questionable forms: never let wordfreq re-admit them.
