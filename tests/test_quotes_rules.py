@@ -98,23 +98,28 @@ def test_citations_include_indirect_speech() -> None:
 # --------------------------------------------------------------------------- quotes.orphan
 
 
-def test_orphan_continuation_and_framing_are_owned() -> None:
-    text = (
+OWNED_OR_NOT_QUOTATIONS = {
+    "continuation and framing": (
         '"We will not leave," said Amal Haddad, a teacher in the town. "This is our home.\n\n'
         '"We were born here and we will die here."\n\n'
         "Bridenstine expects to produce three rockets through 2024. "
         '"Adding another one could be hard."'
-    )
-    assert findings(text, "quotes.orphan") == []
-
-
-def test_orphan_titles_and_terms_are_not_quotations() -> None:
-    text = (
+    ),
+    "titles and terms": (
         "After hitting “Takin’ It to the Streets,” the band left the stage.\n\n"
         "“Humidifier lung” may result from fungus growing in humidifiers.\n\n"
         "Xi ordered officials to press on with the “struggle against terrorism, infiltration "
         "and separatism” in the region."
-    )
+    ),
+    "split quote in one sentence": (
+        "“We are excited to announce the tour,” comments Johnston in a statement, “as it is a "
+        "celebration of the band’s entire history.”"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", OWNED_OR_NOT_QUOTATIONS.values(), ids=OWNED_OR_NOT_QUOTATIONS)
+def test_orphan_owned_quotes_and_terms_pass(text: str) -> None:
     assert findings(text, "quotes.orphan") == []
 
 
@@ -126,14 +131,6 @@ def test_orphan_unowned_quote_is_flagged() -> None:
     assert findings(text, "quotes.orphan") == [
         ("quotes.orphan", '"Nobody wants this in their street."')
     ]
-
-
-def test_orphan_split_quote_in_one_sentence() -> None:
-    text = (
-        "“We are excited to announce the tour,” comments Johnston in a statement, “as it is a "
-        "celebration of the band’s entire history.”"
-    )
-    assert findings(text, "quotes.orphan") == []
 
 
 def test_orphan_partial_quotes_belong_to_the_person_in_the_sentence() -> None:
