@@ -277,6 +277,8 @@ class _Lexicon(NamedTuple):
     inflected: frozenset[str]
     #: first word -> the cue phrases starting with it, in ``phrases`` order
     phrases_by_first: dict[str, tuple[tuple[str, ...], ...]]
+    #: every word a cue can start with (reporting verb forms and first words of cue phrases)
+    cue_words: frozenset[str]
 
 
 def _inflect_by_rule(base: str) -> set[str]:
@@ -349,6 +351,7 @@ def _lexicon() -> _Lexicon:
         title_small_words=fs("title_small_words"),
         inflected=inflected,
         phrases_by_first={first: tuple(group) for first, group in by_first.items()},
+        cue_words=frozenset(verbs) | frozenset(by_first),
     )
 
 
@@ -1568,7 +1571,7 @@ def _find_citations(
     lex = _lexicon()
     verbs, phrase_starts = lex.verbs, lex.phrases_by_first
     # A cue token is one of these words, so its letters are a whole letter run of the text.
-    cue_words = verbs | phrase_starts.keys()
+    cue_words = lex.cue_words
     out: list[Citation] = []
     starts = [q.start for q in outer]
     for us, ue in units:
