@@ -139,3 +139,14 @@ def string_list(value: Any, field_name: str) -> list[str]:
 
         raise OptionError(field_name, list_of_strings_problem(value))
     return list(value)
+
+
+def compile_patterns(sources: list[str], field_name: str, flags: int = 0) -> list[re.Pattern[str]]:
+    """Compile regular expressions from a rule field; a bad one is an OptionError naming it."""
+    compiled = []
+    for source in sources:
+        try:
+            compiled.append(re.compile(source, flags))
+        except re.error as exc:
+            raise OptionError(field_name, f"invalid regular expression {source!r}: {exc}") from None
+    return compiled

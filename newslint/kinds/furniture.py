@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from newslint.kinds import Hit, Kind, Option, OptionError
+from newslint.kinds import Hit, Kind, Option, OptionError, compile_patterns
 from newslint.kinds._layout import BODY_KINDS, block_word_counts
 
 if TYPE_CHECKING:
@@ -44,11 +44,7 @@ def compile_line_patterns(sources: list[str], field: str) -> re.Pattern[str] | N
     """One case-insensitive regex matching a whole line made of one of ``sources``."""
     if not sources:
         return None
-    for source in sources:
-        try:
-            re.compile(source)
-        except re.error as exc:
-            raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
+    compile_patterns(sources, field)  # each on its own, so an error names the bad one
     body = "|".join(f"(?:{s})" for s in sources)
     return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
 

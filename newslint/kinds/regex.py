@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
-from newslint.kinds import Hit, Kind, Option, OptionError, string_list
+from newslint.kinds import Hit, Kind, Option, OptionError, compile_patterns, string_list
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
@@ -43,13 +43,8 @@ class RegexKind(Kind):
         if not sources:
             raise OptionError("pattern", "a regex kind needs 'pattern' or 'patterns'")
         flags = re.IGNORECASE if options["ignore-case"] else 0
-        self.regexes = []
         field = "pattern" if options["pattern"] else "patterns"
-        for source in sources:
-            try:
-                self.regexes.append(re.compile(source, flags | re.MULTILINE))
-            except re.error as exc:
-                raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
+        self.regexes = compile_patterns(sources, field, flags | re.MULTILINE)
         self.prefilters = [required_text(regex) for regex in self.regexes]
         self.unit = options["unit"]
         self.group = options["group"]

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from newslint.kinds import Hit, Kind, Option, OptionError, string_list
+from newslint.kinds import Hit, Kind, Option, OptionError, compile_patterns, string_list
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis, Sentence
@@ -63,8 +63,12 @@ class SloganKind(Kind):
             w.lower() for w in string_list(options["not-imperative"], "not-imperative")
         }
         self.finite = {w.lower() for w in string_list(options["finite-words"], "finite-words")}
-        self.shapes = _compile_all(options["shapes"], "shapes")
-        self.furniture = _compile_all(options["furniture"], "furniture")
+        self.shapes = compile_patterns(
+            string_list(options["shapes"], "shapes"), "shapes", re.IGNORECASE
+        )
+        self.furniture = compile_patterns(
+            string_list(options["furniture"], "furniture"), "furniture", re.IGNORECASE
+        )
         if not (self.verbs or self.use_wordnet or self.shapes):
             raise OptionError("verbs", "give 'verbs', 'shapes' or 'wordnet-verbs: true'")
 
@@ -129,16 +133,6 @@ class SloganKind(Kind):
             shape = self._candidate(analysis, sentence)
             if shape:
                 yield Hit(sentence.start, sentence.end, {"shape": shape})
-
-
-def _compile_all(value: Any, field: str) -> list[re.Pattern[str]]:
-    compiled = []
-    for source in string_list(value, field):
-        try:
-            compiled.append(re.compile(source, re.IGNORECASE))
-        except re.error as exc:
-            raise OptionError(field, f"invalid regular expression {source!r}: {exc}") from None
-    return compiled
 
 
 KIND = SloganKind
