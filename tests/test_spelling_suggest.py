@@ -102,7 +102,6 @@ def test_learned_model_costs(suggester: Suggester) -> None:
         ("parliment", "parliament"),
         ("electorial", "electoral"),
         ("presidental", "presidential"),
-        ("spokesmen", None),  # a word: nothing to assert about it here
         ("goverments", "governments"),
         ("minsiter", "minister"),
         ("negociations", "negotiations"),
@@ -115,12 +114,13 @@ def test_learned_model_costs(suggester: Suggester) -> None:
     ],
 )
 def test_suggester_ranks_the_intended_word_first(
-    suggester: Suggester, typo: str, best: str | None
+    suggester: Suggester, typo: str, best: str
 ) -> None:
-    if best is None:
-        assert typo in suggester
-        return
     assert suggester.suggest(typo)[0] == best
+
+
+def test_irregular_plurals_are_words(suggester: Suggester) -> None:
+    assert "spokesmen" in suggester
 
 
 def test_rare_words_are_not_suggested(suggester: Suggester) -> None:
