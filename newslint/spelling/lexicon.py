@@ -14,6 +14,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from newslint.spelling import errormodel, sources
@@ -126,10 +127,13 @@ class Lexicon:
         lows, forms, zipfs, keys = self._columns
         low_list = lows.split("\n")
         key_list = keys.split("\n")
-        targets = suggestion_targets(low_list, zipfs)
+        # the entries are needed only to build an index the disk cache lacks
+        targets = lru_cache(maxsize=1)(lambda: suggestion_targets(low_list, zipfs))
         index = load_delete_index("deletes", targets)
-        sound_keys = [k if w else None for w, k in zip(targets, key_list, strict=True)]
-        sounds = load_delete_index("sounds", sound_keys)
+        sounds = load_delete_index(
+            "sounds",
+            lambda: [k if w else None for w, k in zip(targets(), key_list, strict=True)],
+        )
         model = model or load_error_model()
         return Suggester(low_list, forms.split("\n"), zipfs, key_list, index, model, sounds)
 
@@ -197,13 +201,14 @@ def suggestion_targets(lows: list[str], zipfs: bytes) -> list[str | None]:
     ]
 
 
-def load_delete_index(name: str, entries: list[str | None]) -> DeleteIndex:
-    """A delete index of ``entries`` by position, disk-cached as ``name`` beside the lexicon."""
-    blob = cached(name, lambda: DeleteIndex.build(entries).dump())
+def load_delete_index(name: str, entries: Callable[[], list[str | None]]) -> DeleteIndex:
+    """A delete index of ``entries()`` by position, disk-cached as ``name`` beside the lexicon
+    (``entries`` is called only when the index has to be built)."""
+    blob = cached(name, lambda: DeleteIndex.build(entries()).dump())
     try:
         return DeleteIndex.loads(blob)
     except ValueError:
-        return DeleteIndex.build(entries)
+        return DeleteIndex.build(entries())
 
 
 def load_error_model() -> ErrorModel:
