@@ -123,9 +123,11 @@ class WeaselKind(Kind):
         if self.subjects is None:
             return
         words = analysis.word_tokens
-        position = {t: n for n, t in enumerate(words)}
+        position: dict[int, int] = {}  # token index -> word position, built at the first match
         doc = analysis.doc
         for start, end, category in self.subjects.find(analysis):
+            if not position:
+                position = {t: n for n, t in enumerate(words)}
             first = doc.char_span(start, end, alignment_mode="expand")
             if first is None:
                 continue
