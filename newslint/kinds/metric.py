@@ -14,6 +14,7 @@ Message fields: ``{value}``, ``{max}``, ``{min}``, ``{metric}``, ``{words}``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option, OptionError
@@ -26,8 +27,16 @@ UNITS = ("document", "paragraph", "sentence")
 
 def _count_words(analysis: Analysis, start: int, end: int) -> int:
     """Alphabetic or number-like tokens overlapping ``text[start:end]``."""
-    alpha, num = analysis.is_alpha, analysis.like_num
-    return sum(1 for i in analysis.token_range(start, end) if alpha[i] or num[i])
+    tokens = analysis.token_range(start, end)
+    if not tokens:
+        return 0
+    before = analysis.memo("metric-words-before", lambda: _words_before(analysis))
+    return before[tokens.stop] - before[tokens.start]
+
+
+def _words_before(analysis: Analysis) -> list[int]:
+    """Item i: how many of the tokens before token i are words (alphabetic or number-like)."""
+    return list(accumulate(map(bool.__or__, analysis.is_alpha, analysis.like_num), initial=0))
 
 
 class MetricKind(Kind):
