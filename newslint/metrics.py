@@ -368,6 +368,12 @@ def _count_sentences(text: str) -> int:
     return count
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_hard(word: str) -> bool:
+    """Not on the Dale-Chall easy-word list."""
+    return word.lower().replace("’", "'") not in _easy_words()
+
+
 @lru_cache(maxsize=1)
 def _easy_words() -> frozenset[str]:
     """The Dale-Chall easy-word list textstat ships, read as a file (textstat is not imported)."""
@@ -398,20 +404,19 @@ def count_text(
     """Count a text. Sentences: ``sentence_count``, else the given spans that hold a word, else
     textstat's rule (a paragraph break also ends a sentence)."""
     tokens = words(text)
-    easy = _easy_words()
-    per_word = [syllables(w) for w in tokens]
+    per_word = list(map(syllables, tokens))
     if sentence_count is None:
         if sentences is not None:
             spans = (_span(s) for s in sentences)
             sentence_count = sum(1 for a, b in spans if _WORD.search(text, a, b))
         else:
             sentence_count = _count_sentences(text)
-    hard = [w.lower().replace("’", "'") not in easy for w in tokens]
+    hard = list(map(_is_hard, tokens))
     return Counts(
         words=len(tokens),
         sentences=sentence_count,
         syllables=sum(per_word),
-        polysyllables=sum(1 for n in per_word if n >= 3),
+        polysyllables=sum(n >= 3 for n in per_word),
         complex_words=sum(1 for n, h in zip(per_word, hard, strict=True) if h and n >= 3),
         difficult_words=sum(hard),
         # letters and digits (regex [^\W_]) and non-space characters (regex \S), counted without
