@@ -19,6 +19,7 @@ PREFIXES = (
     "re", "semi", "sub", "super", "tele", "trans", "ultra", "un", "under",
 )  # fmt: skip
 MIN_COMPOUND_PART = 4
+KNOWN_MEMO_SIZE = 100_000  # words remembered by is_known (cleared when full)
 
 
 def normalise(word: str) -> str:
@@ -42,6 +43,7 @@ class SpellChecker:
         self._house: set[str] = set()
         self._lock = threading.Lock()
         self._suggestions: dict[tuple[str, int], list[str]] = {}
+        self._known: dict[str, bool] = {}  # is_known memo: the same unknown words recur
 
     @property
     def lexicon(self) -> Lexicon:
@@ -62,6 +64,7 @@ class SpellChecker:
     def add_words(self, words: Iterable[str]) -> None:
         """Accept these words (any capitalisation) from now on."""
         self._house.update(normalise(w).lower() for w in words if w.strip())
+        self._known.clear()
 
     def _known_simple(self, word: str) -> bool:
         forms = self.lexicon.forms
@@ -80,6 +83,14 @@ class SpellChecker:
         Case-aware: "Paris" and "PARIS" are known, "paris" is not; "Takeover" is known because
         "takeover" is. Possessives are checked on their stem and hyphenated compounds part by part.
         """
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= KNOWN_MEMO_SIZE:
+                self._known.clear()
+            known = self._known[word] = self._is_known(word)
+        return known
+
+    def _is_known(self, word: str) -> bool:
         word = normalise(word.strip())
         if not word:
             return False

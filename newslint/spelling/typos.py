@@ -132,8 +132,8 @@ def find_typos(
     tokens = list(_WORD.finditer(text))
     if skipped:
         tokens = [m for m in tokens if not skipped.covers(m.start())]
-    counts = _LazyCounts(tokens)
     raws = [m.group() for m in tokens]
+    counts = _LazyCounts(raws)
     # The fast path: most words are dictionary words as written or capitalised; only the others
     # are looked at one by one (rejected words must be, whatever the dictionary says).
     unknown = set(raws) - known_forms
@@ -189,15 +189,15 @@ class _LazyForeign:
 class _LazyCounts:
     """How often each word occurs in the text, counted only if an unknown word asks."""
 
-    def __init__(self, tokens: list[re.Match[str]]) -> None:
-        self._tokens = tokens
+    def __init__(self, raws: list[str]) -> None:
+        self._raws = raws
         self._counts: Counter[str] | None = None
 
     def __getitem__(self, low: str) -> int:
         if self._counts is None:
-            self._counts = Counter(
-                strip_possessive(normalise(m.group())).lower() for m in self._tokens
-            )
+            self._counts = Counter()
+            for raw, n in Counter(self._raws).items():
+                self._counts[strip_possessive(normalise(raw)).lower()] += n
         return self._counts[low]
 
 
