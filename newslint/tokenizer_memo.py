@@ -13,6 +13,7 @@ are recorded from the result.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,41 +37,42 @@ class MemoTokenizer:
         self._memo: dict[str, tuple[str, ...]] = {}
 
     def make_doc(self, text: str) -> Doc:
-        runs = _runs(text)
+        runs, space_after = _runs(text)
         memo = self._memo
-        unseen = sum(1 for run, _ in runs if run not in memo)
+        parts: list[tuple[str, ...] | None] = list(map(memo.get, runs))
+        unseen = parts.count(None)
         if unseen > WHOLE_TEXT_SHARE * len(runs):
             doc = self._nlp.make_doc(text)
             self._record(doc, runs)
             return doc
-        if len(memo) + unseen > MAX_RUNS:
-            memo.clear()
-        tokenizer = self._nlp.tokenizer
-        words: list[str] = []
-        spaces: list[bool] = []
-        for run, space_after in runs:
-            parts = memo.get(run)
-            if parts is None:
-                parts = memo[run] = tuple(t.text for t in tokenizer(run))
-            if len(parts) == 1:
-                words.append(parts[0])
-                spaces.append(space_after)
-                continue
-            words.extend(parts)
-            spaces.extend([False] * len(parts))
-            spaces[-1] = space_after
+        if unseen:
+            if len(memo) + unseen > MAX_RUNS:
+                memo.clear()
+            tokenizer = self._nlp.tokenizer
+            for i, run in enumerate(runs):
+                if parts[i] is None:
+                    parts[i] = memo[run] = tuple(t.text for t in tokenizer(run))
+        words = list(chain.from_iterable(parts))
+        if len(words) == len(runs):  # every run is one token
+            spaces = space_after
+        else:
+            spaces = []
+            for run_parts, space in zip(parts, space_after, strict=True):
+                if len(run_parts) > 1:
+                    spaces += [False] * (len(run_parts) - 1)
+                spaces.append(space)
         from spacy.tokens import Doc
 
         return Doc(self._nlp.vocab, words=words, spaces=spaces)
 
-    def _record(self, doc: Doc, runs: list[tuple[str, bool]]) -> None:
+    def _record(self, doc: Doc, runs: list[str]) -> None:
         """Remember how spaCy split each run of ``doc``'s text."""
         memo = self._memo
         if len(memo) + len(runs) > MAX_RUNS:
             memo.clear()
         texts = [t.text for t in doc]
         i = 0
-        for run, _ in runs:
+        for run in runs:
             parts: list[str] = []
             size = 0
             while size < len(run) and i < len(texts):
@@ -82,15 +84,15 @@ class MemoTokenizer:
             memo.setdefault(run, tuple(parts))
 
 
-def _runs(text: str) -> list[tuple[str, bool]]:
-    """The runs spaCy tokenises, each with "a single space follows it" (spaCy's ``whitespace_``).
+def _runs(text: str) -> tuple[list[str], list[bool]]:
+    """The runs spaCy tokenises, and for each "a single space follows it" (spaCy's
+    ``whitespace_``).
 
     Like spaCy: one space after a non-space run belongs to that run's last token; any other
     whitespace (more spaces, a newline, leading space) is a run, and so a token, of its own.
     """
-    return [
-        (word, space == " ") if word else (gap, False) for word, space, gap in _RUN.findall(text)
-    ]
+    found = _RUN.findall(text)
+    return [word or gap for word, _, gap in found], [space == " " for _, space, _ in found]
 
 
 _BY_PIPELINE: dict[int, tuple[Language, MemoTokenizer]] = {}

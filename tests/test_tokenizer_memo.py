@@ -69,10 +69,4 @@ def test_familiar_text_comes_from_the_memo() -> None:
 
 
 def test_runs_follow_spacys_space_rule() -> None:
-    assert _runs("a  b\nc ") == [
-        ("a", True),
-        (" ", False),
-        ("b", False),
-        ("\n", False),
-        ("c", True),
-    ]
+    assert _runs("a  b\nc ") == (["a", " ", "b", "\n", "c"], [True, False, False, False, True])
