@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 #: below this many files to lint, a pool costs more than it saves
 POOL_THRESHOLD = 8
+WORKER_GC_THRESHOLD = 10_000  # allocations between collections of the youngest generation
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,10 @@ def _lint_many(
 
     _WORKER_LINTER = linter  # inherited by forked workers
     gc.freeze()  # keep the loaded tables out of the workers' garbage collection (less copying)
+    threshold = gc.get_threshold()
+    # Linting frees almost everything it allocates by reference counting: collecting the youngest
+    # generation every 700 allocations costs ~0.3 ms per article and finds next to nothing.
+    gc.set_threshold(WORKER_GC_THRESHOLD, *threshold[1:])
     workers = min(jobs, len(rest))
     chunk = max(1, min(16, len(rest) // (workers * 8)))
     try:
@@ -174,6 +179,7 @@ def _lint_many(
                 progress.advance()
     finally:
         _WORKER_LINTER = None
+        gc.set_threshold(*threshold)
         gc.unfreeze()
     return results
 
