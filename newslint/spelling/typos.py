@@ -15,12 +15,21 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from newslint.spelling.checker import SpellChecker, get_checker, normalise, strip_possessive
+from newslint.spelling.checker import (
+    APOSTROPHES,
+    SpellChecker,
+    get_checker,
+    normalise,
+    strip_possessive,
+)
 from newslint.spelling.misspellings import is_misspelling
 from newslint.spelling.suggest import edit_cost, edits1
 
 # A word: letters, optionally joined by apostrophes, hyphens or dots (U.S, bbc.co.uk). Not glued
 # to digits (10km, 1990s, COVID-19), @ or # (handles and tags).
+#: the endings strip_possessive() takes off a word ("'s", "'"), with every apostrophe normalise()
+#: straightens
+_POSSESSIVE_TAILS = tuple(a + s for a in ("'", *map(chr, APOSTROPHES)) for s in ("s", ""))
 _WORD = re.compile(r"(?<![\w@#.\-])(?<!\w\[)[^\W\d_]+(?:['’.\-][^\W\d_]+)*['’]?(?![\w@'’\-]|\.\w)")
 # Not words: each pattern runs only when its cheap trigger is in the text (a combined
 # alternation costs ~1.4 ms per article, most of it trying the e-mail and domain shapes at every
@@ -187,18 +196,19 @@ class _LazyForeign:
 
 
 class _LazyCounts:
-    """How often each word occurs in the text, counted only if an unknown word asks."""
+    """How often a word occurs in the text, possessives and any capitalisation included (the
+    words are counted only if an unknown word asks)."""
 
     def __init__(self, raws: list[str]) -> None:
         self._raws = raws
-        self._counts: Counter[str] | None = None
+        self._lower: Counter[str] | None = None
 
     def __getitem__(self, low: str) -> int:
-        if self._counts is None:
-            self._counts = Counter()
-            for raw, n in Counter(self._raws).items():
-                self._counts[strip_possessive(normalise(raw)).lower()] += n
-        return self._counts[low]
+        """Occurrences of ``low`` (lower case, no apostrophe): "Tatmadaw", "Tatmadaw's" ..."""
+        if self._lower is None:
+            self._lower = Counter(map(str.lower, self._raws))
+        lower = self._lower
+        return lower[low] + sum(lower[low + tail] for tail in _POSSESSIVE_TAILS)
 
 
 class _Spans:
