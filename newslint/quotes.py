@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -979,9 +979,10 @@ def _attr(toks: Sequence[_Tok], cue: tuple[int, int], np: _NP | None) -> _Attr |
 
 
 def _attribution_at(
-    toks: Sequence[_Tok], k: int, lo: int, hi: int, subject: _Subject
+    toks: Sequence[_Tok], k: int, lo: int, hi: int, subject: _Subject | Callable[[], _Subject]
 ) -> _Attr | None:
-    """Speaker for the cue starting at token k, or None."""
+    """Speaker for the cue starting at token k, or None (``subject`` may be a function that
+    finds the sentence subject, called only if the cue needs it)."""
     lex = _lexicon()
     found = _cue_at(toks, k)
     if found is None:
@@ -1011,7 +1012,10 @@ def _attribution_at(
         return None
     prev = toks[k - 1] if k > lo else None
     coordinated = prev is not None and prev.low in _COORDINATORS
-    if subject is not None and (coordinated or (participle and (prev is None or prev.text == ","))):
+    borrows_subject = coordinated or (participle and (prev is None or prev.text == ","))
+    if borrows_subject and callable(subject):
+        subject = subject()
+    if borrows_subject and subject is not None:
         return _Attr(cue, subject[0], subject[1])  # "..., saying", "and said": the sentence subject
     if lex.verbs[verb] in lex.addressee_verbs:
         return None  # "told CBS News": the hearer, not the speaker
@@ -1564,6 +1568,27 @@ def chains_root(quotes: Sequence[_Q], i: int) -> int:
     return i
 
 
+class _UnitSubject:
+    """The subject of a unit's first narration segment, found on the first call (most cues never
+    ask for it); the segment's tokens are kept for reuse."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._span = (text, start, end)
+        self._toks: list[_Tok] | None = None
+        self._subject: _Subject | bool = False  # False: not looked for yet
+
+    def tokens(self) -> list[_Tok]:
+        if self._toks is None:
+            text, start, end = self._span
+            self._toks = _tokens(text, start, end) if end > start else []
+        return self._toks
+
+    def __call__(self) -> _Subject:
+        if self._subject is False:
+            self._subject = _subject(self.tokens())
+        return self._subject  # type: ignore[return-value]
+
+
 def _find_citations(
     text: str, units: Sequence[tuple[int, int]], outer: Sequence[Quote]
 ) -> list[Citation]:
@@ -1586,13 +1611,11 @@ def _find_citations(
         ]
         if not any(has_cue):
             continue  # no reporting verb anywhere in this unit's narration: nothing to tokenise
-        subject: _Subject = None
+        subject = _UnitSubject(text, *segs[0])
         for n, (s, e) in enumerate(segs):
-            if n and not has_cue[n]:
-                continue  # the first segment is read for the unit's subject; others for cues
-            toks = _tokens(text, s, e) if e > s else []
-            if n == 0:
-                subject = _subject(toks)
+            if not has_cue[n]:
+                continue  # the first segment is read for the unit's subject when a cue needs it
+            toks = subject.tokens() if n == 0 else _tokens(text, s, e) if e > s else []
             k = 0
             while k < len(toks):
                 t = toks[k]
