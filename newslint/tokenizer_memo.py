@@ -6,8 +6,8 @@ first special case ("U.S.", "don't") appears in a document: after that nothing m
 document is cached (spaCy issue #1250), so most runs of news copy are re-split every time. This
 module keeps its own memo of run -> token texts, builds the ``Doc`` from words and spaces, and
 gives exactly the tokens, offsets and whitespace spaCy gives (``tests/test_tokenizer_memo.py``
-compares them on real copy). A text that is mostly new is tokenised by spaCy whole, and its runs
-are recorded from the result.
+compares them on real copy). The runs a text brings that the memo lacks are tokenised together,
+in one call to spaCy.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 _RUN = re.compile(r"(\S+)( ?)|(\s+)")
 #: the memo is cleared when it grows past this many runs (about 100 MB at worst)
 MAX_RUNS = 500_000
-#: above this share of unseen runs, spaCy tokenises the whole text and the runs are recorded
-WHOLE_TEXT_SHARE = 0.3
 
 
 class MemoTokenizer:
@@ -40,48 +38,51 @@ class MemoTokenizer:
         runs, space_after = _runs(text)
         memo = self._memo
         parts: list[tuple[str, ...] | None] = list(map(memo.get, runs))
-        unseen = parts.count(None)
-        if unseen > WHOLE_TEXT_SHARE * len(runs):
-            doc = self._nlp.make_doc(text)
-            self._record(doc, runs)
-            return doc
-        if unseen:
-            if len(memo) + unseen > MAX_RUNS:
+        if None in parts:
+            unseen = list(
+                dict.fromkeys(run for run, p in zip(runs, parts, strict=True) if p is None)
+            )
+            if len(memo) + len(unseen) > MAX_RUNS:
                 memo.clear()
-            tokenizer = self._nlp.tokenizer
-            for i, run in enumerate(runs):
-                if parts[i] is None:
-                    parts[i] = memo[run] = tuple(t.text for t in tokenizer(run))
-        words = list(chain.from_iterable(parts))
+                unseen = list(dict.fromkeys(runs))
+            self._learn(unseen)
+            parts = list(map(memo.__getitem__, runs))
+        words = list(chain.from_iterable(parts))  # type: ignore[arg-type]
         if len(words) == len(runs):  # every run is one token
             spaces = space_after
         else:
             spaces = []
             for run_parts, space in zip(parts, space_after, strict=True):
-                if len(run_parts) > 1:
-                    spaces += [False] * (len(run_parts) - 1)
+                if len(run_parts) > 1:  # type: ignore[arg-type]
+                    spaces += [False] * (len(run_parts) - 1)  # type: ignore[arg-type]
                 spaces.append(space)
         from spacy.tokens import Doc
 
         return Doc(self._nlp.vocab, words=words, spaces=spaces)
 
-    def _record(self, doc: Doc, runs: list[str]) -> None:
-        """Remember how spaCy split each run of ``doc``'s text."""
+    def _learn(self, runs: list[str]) -> None:
+        """Tokenise new runs into the memo, the non-space ones in one call to spaCy: it splits each
+        run on its own whatever its neighbours, so joining them with single spaces changes no
+        split (and the alignment below checks every run's length)."""
+        tokenizer = self._nlp.tokenizer
         memo = self._memo
-        if len(memo) + len(runs) > MAX_RUNS:
-            memo.clear()
-        texts = [t.text for t in doc]
-        i = 0
+        words = [run for run in runs if not run.isspace()]
+        if words:
+            texts = [t.text for t in tokenizer(" ".join(words))]
+            i = 0
+            for run in words:
+                parts: list[str] = []
+                size = 0
+                while size < len(run) and i < len(texts):
+                    parts.append(texts[i])
+                    size += len(texts[i])
+                    i += 1
+                if size != len(run):
+                    break  # not split along the runs: the rest are tokenised one by one below
+                memo[run] = tuple(parts)
         for run in runs:
-            parts: list[str] = []
-            size = 0
-            while size < len(run) and i < len(texts):
-                parts.append(texts[i])
-                size += len(texts[i])
-                i += 1
-            if size != len(run):
-                return  # not split along the runs as expected: record nothing more
-            memo.setdefault(run, tuple(parts))
+            if run not in memo:  # whitespace runs (and any run the alignment could not place)
+                memo[run] = tuple(t.text for t in tokenizer(run))
 
 
 def _runs(text: str) -> tuple[list[str], list[bool]]:

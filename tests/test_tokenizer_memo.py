@@ -70,3 +70,39 @@ def test_familiar_text_comes_from_the_memo() -> None:
 
 def test_runs_follow_spacys_space_rule() -> None:
     assert _runs("a  b\nc ") == (["a", " ", "b", "\n", "c"], [True, False, False, False, True])
+
+
+def test_new_runs_are_tokenised_in_one_call() -> None:
+    nlp = get_nlp()
+    memo = MemoTokenizer(nlp)
+    memo.make_doc("Officials said the takeover was near.")
+    calls = []
+    original = nlp.tokenizer
+
+    class Spy:
+        def __call__(self, text):
+            calls.append(text)
+            return original(text)
+
+    text = "Officials in Idlib said (on Tuesday) the takover was near.\n\nU.S. envoys didn't."
+    nlp.tokenizer = Spy()
+    try:
+        doc = memo.make_doc(text)
+    finally:
+        nlp.tokenizer = original
+    assert _tokens(doc) == _tokens(nlp.make_doc(text))
+    # the new non-space runs ("near." is known), once each, in one call; the whitespace run alone
+    assert calls == ["in Idlib (on Tuesday) takover U.S. envoys didn't.", "\n\n"]
+
+
+def test_a_full_memo_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslint.tokenizer_memo as tokenizer_memo
+
+    monkeypatch.setattr(tokenizer_memo, "MAX_RUNS", 12)
+    nlp = get_nlp()
+    memo = MemoTokenizer(nlp)
+    first = "Officials said the takeover was near."
+    second = "Officials said the takeover of Idlib was near, and U.S. envoys didn't deny it."
+    for text in (first, second, first):
+        assert _tokens(memo.make_doc(text)) == _tokens(nlp.make_doc(text))
+        assert len(memo._memo) <= 12 or text == second  # a text may overfill it on its own
