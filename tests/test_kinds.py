@@ -72,3 +72,19 @@ def test_each_kind_reports_with_its_message_fields(tmp_path) -> None:
     assert got["house.pattern"]["match"] == "very unique"
     assert got["house.paragraph"]["message"] == "3 sentences in one paragraph (max 2)"
     assert (got["house.lemma"]["line"], got["house.lemma"]["column"]) == (3, 6)
+
+
+def test_a_phrase_index_built_after_a_document_was_read_still_finds_its_phrases() -> None:
+    """Phrase indexes share one per-document table of where phrase-initial words occur; an index
+    built later (a rule compiled mid-run) must not read a table made without its words."""
+    from newslint.analysis import Analysis
+    from newslint.kinds._phrases import PhraseIndex
+    from newslint.readers import parse
+
+    text = "Critics warned the takeover would be a slam dunk for the regime."
+    analysis = Analysis(parse(text, "<text>", "text"))
+    first = PhraseIndex([("the takeover", "a")])
+    assert [analysis.text[s:e] for s, e, _ in first.find(analysis)] == ["the takeover"]
+    later = PhraseIndex([("slam dunk", "b"), ("for the regime", "c")])
+    found = [(analysis.text[s:e], p) for s, e, p in later.find(analysis)]
+    assert found == [("slam dunk", "b"), ("for the regime", "c")]

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MATCH_MODES = ("word", "lemma", "exact")
+#: per match mode, the first word of every phrase of every index built in this process: the
+#: positions of these words are all an index ever looks up
+_FIRST_WORDS: dict[str, set[str]] = {}
 
 
 def _keys(phrase: str, mode: str) -> tuple[str, ...]:
@@ -42,6 +45,7 @@ class PhraseIndex(Generic[T]):
             self._by_first.setdefault(key[0], []).append((key, payload))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
+        _FIRST_WORDS.setdefault(mode, set()).update(self._by_first)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())
@@ -81,16 +85,20 @@ def _words(analysis: Analysis, mode: str) -> list[str]:
 
 
 def _positions(analysis: Analysis, mode: str, seq: list[str]) -> dict[str, list[int]]:
-    """Where each word of ``seq`` occurs, computed once per document and mode: an index then
-    visits only the positions of its own first words."""
+    """Where each word of ``seq`` that begins some phrase occurs, computed once per document and
+    mode: an index then visits only the positions of its own first words."""
+
+    firsts = _FIRST_WORDS.get(mode, set())
 
     def build() -> dict[str, list[int]]:
         where: dict[str, list[int]] = {}
         for n, word in enumerate(seq):
-            where.setdefault(word, []).append(n)
+            if word in firsts:
+                where.setdefault(word, []).append(n)
         return where
 
-    return analysis.memo(("phrase-positions", mode), build)
+    # the set only grows: its size tells whether an index built since needs other words
+    return analysis.memo(("phrase-positions", mode, len(firsts)), build)
 
 
 def spans(index: PhraseIndex[Any] | None, analysis: Analysis) -> list[tuple[int, int]]:
