@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.kinds import Hit, Kind, Option, OptionError, compile_patterns
 from newslint.kinds._layout import BODY_KINDS, block_word_counts
+from newslint.kinds._literals import PatternUnion
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
@@ -49,6 +50,18 @@ def compile_line_patterns(sources: list[str], field: str) -> re.Pattern[str] | N
     return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
 
 
+def line_union(sources: list[str], field: str) -> PatternUnion | None:
+    """Like :func:`compile_line_patterns`, as a :class:`PatternUnion` that skips lines holding
+    none of the patterns' required literals."""
+    if not sources:
+        return None
+    compile_patterns(sources, field)  # each on its own, so an error names the bad one
+    try:
+        return PatternUnion(sources, lambda body: rf"{EDGE}(?:{body}){EDGE}")
+    except re.error as exc:
+        raise OptionError(field, f"the patterns do not combine: {exc}") from None
+
+
 class FurnitureKind(Kind):
     name = "furniture"
     options = {
@@ -70,11 +83,10 @@ class FurnitureKind(Kind):
 
         self.boxes = box_finder(options["commerce-boxes"])
         if self.unit == "line":
-            self.line = compile_line_patterns(sources, "patterns")
+            self.line = line_union(sources, "patterns")
         else:
-            compile_line_patterns(sources, "patterns")  # validates each pattern
-            body = "|".join(f"(?:{s})" for s in sources)
-            self.search = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+            line_union(sources, "patterns")  # validates each pattern
+            self.search = PatternUnion(sources, lambda body: rf"(?<![\w])(?:{body})(?![\w])")
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
@@ -82,20 +94,22 @@ class FurnitureKind(Kind):
             assert self.line is not None
             claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
             words = block_word_counts(analysis) if self.max_words else []
+            found = self.line.occurrences(analysis)
             for index, block in enumerate(analysis.blocks):
                 if index in claimed:
                     continue
                 chunk = text[block.start : block.end]
                 if self.max_words and words[index] > self.max_words:
                     continue
-                if self.line.fullmatch(chunk):
+                if self.line.fullmatch(chunk, found, block.start, block.end):
                     yield Hit(block.start, block.end)
             return
+        found = self.search.occurrences(analysis)
         for sentence in analysis.sentences:
             block = analysis.blocks[sentence.block] if analysis.blocks else None
             if block is not None and block.kind not in BODY_KINDS:
                 continue
-            if self.search.search(text, sentence.start, sentence.end):
+            if self.search.search(text, sentence.start, sentence.end, found):
                 end = sentence.end
                 trail = OPENING_QUOTE_TAIL.search(text, sentence.start, end)
                 yield Hit(sentence.start, trail.start() if trail else end)

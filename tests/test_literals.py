@@ -1,0 +1,99 @@
+"""Required literals: the prefilter in front of big pattern unions skips only what cannot match."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+import yaml
+from conftest import EVAL, ROOT, SEED
+
+from newslint.kinds._literals import FOLD_TO_ASCII, PatternUnion, required_literals
+from newslint.kinds.furniture import EDGE, flatten_patterns
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(?:discuss|share) this (?:article|story)", {" this "}),
+        ("sign up for (?:our|the) newsletter", {"sign up for "}),
+        ("(?:read|see) (?:more|also)", {"more", "also"}),  # the longer of two needs
+        (r"all rights reserved\b.*", {"all rights reserved"}),
+        (r"(?:donate|subscribe)(?: now)?", {"donate", "subscribe"}),
+        (r"(?:follow us)+ on", {"follow us"}),
+        (r"(?:follow us)* x", None),  # " x" is too short and the repeat may be absent
+        (r"[A-Z]\w+ said", {" said"}),
+        (r"\d{1,2}/\d{1,2}/\d{4}", None),
+        (r"(?:ap|reuters)/\w+", None),  # "ap" is too short to search for
+        (r"Caf\u00e9 (?:menu|prices)", {"menu", "prices"}),  # non-ASCII letters are left out
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    found = required_literals([pattern], re.IGNORECASE)
+    if expected is None:
+        assert found is None
+    else:
+        assert found == frozenset(expected)
+
+
+def test_case_folding_that_lower_misses_is_folded_first() -> None:
+    """Every character that case-insensitive matching equates with an ASCII letter lower-cases to
+    that letter once FOLD_TO_ASCII is applied (checked against the regex engine itself)."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for char in set(re.findall("[a-z]", every, re.IGNORECASE)):
+        folded = char.translate(FOLD_TO_ASCII).lower()
+        assert len(folded) == 1 and re.fullmatch(folded, char, re.IGNORECASE), repr(char)
+        assert folded.isascii(), repr(char)
+
+
+def _pack() -> dict:
+    return yaml.safe_load((ROOT / "rules" / "news" / "boilerplate.yaml").read_text("utf-8"))
+
+
+def _pack_patterns() -> dict[str, list[str]]:
+    pack = _pack()
+    return {
+        f"{rule['id']}:{field}": flatten_patterns(rule[field], field)
+        for rule in pack["rules"]
+        for field in ("patterns", "defer-to")
+        if field in rule
+    }
+
+
+def _lines() -> list[str]:
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts.append(
+        "Share this article\n\nSHARE THIS STORY\n\nFollow us on Twitter\n\nYetkın said: "
+        "“Donate now”\n\n\u0130stanbul, 4 April 2017\n\n\u017fhare this article\n\n"
+        "© 2019 The Times. All rights reserved.\n\nBy Jane Doe, Reuters\n\nAds by Google"
+    )
+    for rule in _pack()["rules"]:  # every example of the pack, flagged and passed
+        texts += [t for examples in rule.get("examples", {}).values() for t in examples]
+    clean = EVAL / "clean" / "scrapinghub"
+    if clean.exists():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(clean.glob("*.txt"))[:40]]
+    return [line for text in texts for line in text.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize("name", sorted(_pack_patterns()))
+def test_a_union_answers_as_its_plain_alternation(name: str) -> None:
+    from newslint.kinds._literals import LiteralFilter
+
+    sources = _pack_patterns()[name]
+    body = "|".join(f"(?:{s})" for s in sources)
+    plain_line = re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
+    plain_word = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    as_line = PatternUnion(sources, lambda b: rf"{EDGE}(?:{b}){EDGE}")
+    as_word = PatternUnion(sources, lambda b: rf"(?<![\w])(?:{b})(?![\w])")
+    literals = frozenset().union(
+        *(required_literals([s], re.IGNORECASE) or frozenset() for s in sources)
+    )
+    matched = 0
+    for line in _lines():
+        found = LiteralFilter(literals)._find(line) if literals else None
+        expected = plain_line.fullmatch(line) is not None
+        assert as_line.fullmatch(line, found, 0, len(line)) == expected, line
+        assert as_word.search(line, 0, len(line), found) == (plain_word.search(line) is not None)
+        matched += expected
+    assert matched or name.startswith("boilerplate.appeal"), name  # appeal is a sentence rule
