@@ -97,3 +97,19 @@ def test_a_union_answers_as_its_plain_alternation(name: str) -> None:
         assert as_word.search(line, 0, len(line), found) == (plain_word.search(line) is not None)
         matched += expected
     assert matched or name.startswith("boilerplate.appeal"), name  # appeal is a sentence rule
+
+
+def test_caption_date_test_only_skips_what_the_date_regex_cannot_match() -> None:
+    from newslint.kinds.caption import DATE_TAIL, _ends_in_year
+
+    lines = _lines() + [
+        "A man walks past a damaged building in Aleppo, Syria, November 3, 2016.",
+        "Protesters gather in the square on 4 April 2017 )”\n",
+        "Fighters near Idlib on Tuesday, 4 April 2017\u00a0.",
+        "The plan was agreed in 2017.",
+        "Scores: 2016",
+    ]
+    assert sum(bool(DATE_TAIL.search(line)) for line in lines) >= 3
+    for line in lines:
+        if DATE_TAIL.search(line):
+            assert _ends_in_year(line), line

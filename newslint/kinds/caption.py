@@ -40,6 +40,18 @@ DATE_TAIL = re.compile(
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     r"[\s.)\"”]*$"
 )
+_TAIL_MARKS = '.)"”'
+
+
+def _ends_in_year(chunk: str) -> bool:
+    """Does ``chunk`` end in four digits and then only what DATE_TAIL allows after the year? (A
+    quick test that DATE_TAIL can match: the regex is tried at every position.)"""
+    end = len(chunk)
+    while end and (chunk[end - 1].isspace() or chunk[end - 1] in _TAIL_MARKS):
+        end -= 1
+    return end >= 4 and chunk[end - 4 : end].isdecimal()
+
+
 #: words that may open a caption's subject noun phrase but are never its verb
 SUBJECT_STOP = frozenset(
     ["this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "there", "here"]
@@ -144,7 +156,7 @@ class CaptionKind(Kind):
                 yield Hit(block.start, block.end, {"reason": "it ends on a picture credit"})
                 continue
             sentences = analysis.sentences_in(block)
-            if len(sentences) != 1 or not DATE_TAIL.search(chunk):
+            if len(sentences) != 1 or not (_ends_in_year(chunk) and DATE_TAIL.search(chunk)):
                 continue
             if analysis.quotes.in_quote(block.start) or any(q in chunk for q in '"“”'):
                 continue
