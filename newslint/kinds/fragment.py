@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.kinds import Hit, Kind, Option, string_list
 from newslint.kinds._commerce import box_finder
 from newslint.kinds._layout import STRUCTURE, Layout, layout
-from newslint.kinds.furniture import compile_line_patterns, flatten_patterns, line_union
+from newslint.kinds.furniture import compile_line_patterns, flatten_patterns
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
@@ -130,7 +130,9 @@ class FragmentKind(Kind):
         self.min_run = options["min-run"]
         self.max_words = options["max-words"]
         self.dangling = frozenset(w.lower() for w in string_list(options["dangling"], "dangling"))
-        self.defer = line_union(flatten_patterns(options["defer-to"], "defer-to"), "defer-to")
+        self.defer = compile_line_patterns(
+            flatten_patterns(options["defer-to"], "defer-to"), "defer-to"
+        )
         self.ends = compile_line_patterns(
             flatten_patterns(options["ends-article"], "ends-article"), "ends-article"
         )
@@ -204,19 +206,12 @@ class FragmentKind(Kind):
         defer = self.defer
         if defer is None:
             return frozenset()
-
-        def deferred() -> frozenset[int]:
-            found = defer.occurrences(analysis)
-            blocks = analysis.blocks
-            return frozenset(
-                position
-                for position, line in enumerate(lay.lines)
-                if defer.fullmatch(
-                    line.text, found, blocks[line.index].start, blocks[line.index].end
-                )
-            )
-
-        return analysis.memo(("fragment-deferred", defer.pattern), deferred)
+        return analysis.memo(
+            ("fragment-deferred", defer.pattern, defer.flags),
+            lambda: frozenset(
+                position for position, line in enumerate(lay.lines) if defer.fullmatch(line.text)
+            ),
+        )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         lay = layout(analysis)

@@ -50,14 +50,13 @@ def compile_line_patterns(sources: list[str], field: str) -> re.Pattern[str] | N
     return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
 
 
-def line_union(sources: list[str], field: str) -> PatternUnion | None:
-    """Like :func:`compile_line_patterns`, as a :class:`PatternUnion` that skips lines holding
-    none of the patterns' required literals."""
-    if not sources:
-        return None
+def sentence_union(sources: list[str], field: str) -> PatternUnion:
+    """The patterns as whole words anywhere in a sentence, any case. A sentence that holds none of
+    a pattern's required literals is not searched for it: most sentences of an article hold none,
+    and trying several dozen patterns at each position of each one costs ~0.5 ms per article."""
     compile_patterns(sources, field)  # each on its own, so an error names the bad one
     try:
-        return PatternUnion(sources, lambda body: rf"{EDGE}(?:{body}){EDGE}")
+        return PatternUnion(sources, lambda body: rf"(?<![\w])(?:{body})(?![\w])")
     except re.error as exc:
         raise OptionError(field, f"the patterns do not combine: {exc}") from None
 
@@ -83,10 +82,9 @@ class FurnitureKind(Kind):
 
         self.boxes = box_finder(options["commerce-boxes"])
         if self.unit == "line":
-            self.line = line_union(sources, "patterns")
+            self.line = compile_line_patterns(sources, "patterns")
         else:
-            line_union(sources, "patterns")  # validates each pattern
-            self.search = PatternUnion(sources, lambda body: rf"(?<![\w])(?:{body})(?![\w])")
+            self.search = sentence_union(sources, "patterns")
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
@@ -94,14 +92,13 @@ class FurnitureKind(Kind):
             assert self.line is not None
             claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
             words = block_word_counts(analysis) if self.max_words else []
-            found = self.line.occurrences(analysis)
             for index, block in enumerate(analysis.blocks):
                 if index in claimed:
                     continue
                 chunk = text[block.start : block.end]
                 if self.max_words and words[index] > self.max_words:
                     continue
-                if self.line.fullmatch(chunk, found, block.start, block.end):
+                if self.line.fullmatch(chunk):
                     yield Hit(block.start, block.end)
             return
         found = self.search.occurrences(analysis)
