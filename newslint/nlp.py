@@ -1,4 +1,5 @@
-"""The shared language pipeline: ``spacy.blank("en")`` with a sentencizer and a lemma lookup table.
+"""The shared language pipeline: spaCy's blank English tokenizer with a sentencizer, and a lemma
+lookup table.
 
 Everything here is loaded lazily and once per process. No pretrained spaCy model is needed; when an
 installed English pipeline is asked for in the config (``nlp.model``), it is used instead.
@@ -17,6 +18,7 @@ from newslint import cache
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MAX_LENGTH = 20_000_000
 
@@ -30,22 +32,44 @@ def get_nlp(model: str | None = None) -> Language:
 def _build_nlp(model: str | None) -> Language:
     from newslint.lazy_spacy import import_spacy
 
-    spacy = import_spacy()
+    spacy = import_spacy()  # (also for the blank pipeline: the import without spaCy's CLI)
+    if not model:
+        return BlankEnglish()  # type: ignore[return-value]
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError as exc:
+        from newslint.errors import UsageError
 
-    if model:
-        try:
-            nlp = spacy.load(model, exclude=["lemmatizer"])
-        except OSError as exc:
-            from newslint.errors import UsageError
-
-            raise UsageError(f"spaCy model {model!r} is not installed ({exc})") from None
-        if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer")
-    else:
-        nlp = spacy.blank("en")
+        raise UsageError(f"spaCy model {model!r} is not installed ({exc})") from None
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+class BlankEnglish:
+    """What newslint uses of ``spacy.blank("en")`` with a sentencizer: the same vocabulary and
+    tokenizer, made by spaCy's own factories, without building a ``Language`` (its config
+    resolution and validation cost ~0.1 s of every start). ``tests/test_nlp.py`` compares it with
+    ``spacy.blank("en")``."""
+
+    lang = "en"
+    pipe_names = ("sentencizer",)
+
+    def __init__(self) -> None:
+        from spacy.lang.en import English
+        from spacy.language import create_tokenizer
+        from spacy.pipeline import Sentencizer
+        from spacy.vocab import create_vocab
+
+        self.Defaults = English.Defaults
+        self.vocab = create_vocab(self.lang, English.Defaults)
+        self.tokenizer = create_tokenizer()(self)
+        self.pipeline = [("sentencizer", Sentencizer(name="sentencizer"))]
+        self.max_length = MAX_LENGTH
+
+    def make_doc(self, text: str) -> Doc:
+        return self.tokenizer(text)
 
 
 def lookups_file(name: str) -> str:
