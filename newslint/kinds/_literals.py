@@ -122,12 +122,6 @@ class LiteralFilter:
     def __init__(self, literals: frozenset[str]) -> None:
         self.literals = tuple(sorted(literals))
 
-    @classmethod
-    def for_patterns(cls, sources: Iterable[str], flags: int = 0) -> LiteralFilter | None:
-        """A filter for these patterns, or None when they have no required literals."""
-        literals = required_literals(sources, flags)
-        return cls(literals) if literals else None
-
     def occurrences(self, analysis: Analysis) -> Occurrences | None:
         """Where the literals occur in the document (computed once per document and literal set);
         None when the text folds case in ways the search cannot mirror (then nothing is ruled out).
@@ -193,11 +187,6 @@ class PatternUnion:
         self._filtered = _union(with_literals, wrap)
         self._others = _union(others, wrap)
         self._filter = LiteralFilter(frozenset(literals)) if literals else None
-
-    @property
-    def pattern(self) -> str:
-        """A key naming these patterns (for per-document memos)."""
-        return "\n".join(p.pattern for p in (self._filtered, self._others) if p is not None)
 
     def occurrences(self, analysis: Analysis) -> Occurrences | None:
         """Where this union's literals occur in the document (None: nothing can be ruled out)."""
