@@ -27,10 +27,10 @@ from newslint.spelling.suggest import edit_cost, edits1
 
 # A word: letters, optionally joined by apostrophes, hyphens or dots (U.S, bbc.co.uk). Not glued
 # to digits (10km, 1990s, COVID-19), @ or # (handles and tags).
+_WORD = re.compile(r"(?<![\w@#.\-])(?<!\w\[)[^\W\d_]+(?:['’.\-][^\W\d_]+)*['’]?(?![\w@'’\-]|\.\w)")
 #: the endings strip_possessive() takes off a word ("'s", "'"), with every apostrophe normalise()
 #: straightens
 _POSSESSIVE_TAILS = tuple(a + s for a in ("'", *map(chr, APOSTROPHES)) for s in ("s", ""))
-_WORD = re.compile(r"(?<![\w@#.\-])(?<!\w\[)[^\W\d_]+(?:['’.\-][^\W\d_]+)*['’]?(?![\w@'’\-]|\.\w)")
 # Not words: each pattern runs only when its cheap trigger is in the text (a combined
 # alternation costs ~1.4 ms per article, most of it trying the e-mail and domain shapes at every
 # word).
