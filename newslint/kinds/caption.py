@@ -34,13 +34,14 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+#: what may follow the year of a caption's closing date, besides white space
+_TAIL_MARKS = '.)"”'
 #: a full date with a year at the end of the sentence, as captions close
 DATE_TAIL = re.compile(
     rf"(?:\b(?:on|in|,)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-    r"[\s.)\"”]*$"
+    rf"[\s{re.escape(_TAIL_MARKS)}]*$"
 )
-_TAIL_MARKS = '.)"”'
 
 
 def _ends_in_year(chunk: str) -> bool:
