@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,23 @@ EDGE_CASES = [
 
 def _tokens(doc):
     return [(t.text, t.idx, t.whitespace_) for t in doc]
+
+
+@contextmanager
+def _tokenizer_calls(nlp) -> Iterator[list[str]]:
+    """The texts the pipeline's tokenizer is called with inside the block."""
+    calls: list[str] = []
+    original = nlp.tokenizer
+
+    def spy(text: str):
+        calls.append(text)
+        return original(text)
+
+    nlp.tokenizer = spy
+    try:
+        yield calls
+    finally:
+        nlp.tokenizer = original
 
 
 def _texts() -> list[str]:
@@ -51,19 +70,8 @@ def test_familiar_text_comes_from_the_memo() -> None:
     nlp = get_nlp()
     memo = MemoTokenizer(nlp)
     memo.make_doc("Officials said the takeover of Idlib was near.")
-    calls = []
-    original = nlp.tokenizer
-
-    class Spy:
-        def __call__(self, text):
-            calls.append(text)
-            return original(text)
-
-    nlp.tokenizer = Spy()
-    try:
+    with _tokenizer_calls(nlp) as calls:
         doc = memo.make_doc("Officials said the takeover was near.")
-    finally:
-        nlp.tokenizer = original
     assert [t.text for t in doc] == ["Officials", "said", "the", "takeover", "was", "near", "."]
     assert calls == []  # every run was known
 
@@ -76,20 +84,9 @@ def test_new_runs_are_tokenised_in_one_call() -> None:
     nlp = get_nlp()
     memo = MemoTokenizer(nlp)
     memo.make_doc("Officials said the takeover was near.")
-    calls = []
-    original = nlp.tokenizer
-
-    class Spy:
-        def __call__(self, text):
-            calls.append(text)
-            return original(text)
-
     text = "Officials in Idlib said (on Tuesday) the takover was near.\n\nU.S. envoys didn't."
-    nlp.tokenizer = Spy()
-    try:
+    with _tokenizer_calls(nlp) as calls:
         doc = memo.make_doc(text)
-    finally:
-        nlp.tokenizer = original
     assert _tokens(doc) == _tokens(nlp.make_doc(text))
     # the new non-space runs ("near." is known), once each, in one call; the whitespace run alone
     assert calls == ["in Idlib (on Tuesday) takover U.S. envoys didn't.", "\n\n"]
