@@ -75,8 +75,8 @@ def is_english(text: str) -> bool:
 def load_pack():
     """The editorial and bias rules straight from their YAML files, and a linter to run them."""
     from newslint.config import Config
-    from newslint.linter import Linter
-    from newslint.ruleset import load_rules
+    from newslint.engine.linter import Linter
+    from newslint.engine.rules import load_rules
 
     files = [("news", str(ROOT / "rules" / "news" / f"{f}.yaml")) for f in FAMILIES]
     return load_rules(files), Linter(), Config()
@@ -134,7 +134,7 @@ def babe(rules, linter, config, show: str | None, limit: int | None) -> None:
 
 # -- PTC propaganda ----------------------------------------------------------------------------
 def ptc(rules, linter, config, show: str | None, limit: int | None) -> None:
-    from newslint.analysis import Analysis
+    from newslint.analysis.core import Analysis
 
     base = EVAL / "propaganda"
     spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
@@ -192,7 +192,7 @@ def ptc(rules, linter, config, show: str | None, limit: int | None) -> None:
 
 # -- clean copy ---------------------------------------------------------------------------------
 def clean(rules, linter, config, show: str | None, limit: int | None) -> None:
-    from newslint.analysis import Analysis
+    from newslint.analysis.core import Analysis
 
     files = sorted((EVAL / "clean" / "scrapinghub").glob("*.txt"))
     files = files[:limit] if limit else files
@@ -259,7 +259,7 @@ def read_review() -> dict[str, tuple[str, str]]:
 
 
 def weasel_review(quiet: bool) -> None:
-    from newslint.analysis import Analysis
+    from newslint.analysis.core import Analysis
 
     rules, linter, config = load_pack()
     weasel = [r for r in rules if r.id == "bias.weasel"]

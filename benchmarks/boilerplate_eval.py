@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newslint.config import Config  # noqa: E402
-from newslint.linter import Linter  # noqa: E402
+from newslint.engine.linter import Linter  # noqa: E402
+from newslint.engine.rules import load_rules  # noqa: E402
 from newslint.readers import parse  # noqa: E402
 from newslint.readers.header import DATE_LINE  # noqa: E402
-from newslint.ruleset import load_rules  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 TSV = EVAL / "boilerplate" / "scraped_lines.tsv"

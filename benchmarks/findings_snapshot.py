@@ -39,8 +39,8 @@ def article_paths() -> list[Path]:
 
 def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
     """{setting: {path: [finding, ...]}} for both rule settings."""
-    from newslint.linter import Linter
-    from newslint.ruleset import builtin_pack_names
+    from newslint.engine.linter import Linter
+    from newslint.engine.rules import builtin_pack_names
 
     ignore = [prefix + "*" for prefix in exclude]
     linters = {

@@ -1,4 +1,4 @@
-"""Speed of newslint.metrics: table load (cold, warm, no cache), per-word cost, per-article cost.
+"""Speed of newslint.analysis.metrics: table load (cold, warm, no cache), per-word cost, per-article cost.
 
 Run from the project root: ``.venv/bin/python benchmarks/metrics_speed.py``. Load times are measured
 in fresh interpreters (median of several runs); nothing here touches the network.
@@ -24,7 +24,7 @@ RUNS = 5
 _CHILD = """
 import json, sys, time
 t0 = time.perf_counter()
-from newslint import metrics
+from newslint.analysis import metrics
 t1 = time.perf_counter()
 metrics.syllables("province")
 t2 = time.perf_counter()
@@ -58,7 +58,7 @@ def load_times() -> None:
     print(f"  warm (read marshal cache)           {_ms(statistics.median(warm))}")
     print(f"  cache dir not writable (parse only) {_ms(statistics.median(nocache))}")
     code = "import time; t=time.perf_counter(); import {m}; print(time.perf_counter()-t)"
-    for module in ("newslint.metrics", "textstat"):
+    for module in ("newslint.analysis.metrics", "textstat"):
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         runs = [
             float(
@@ -88,7 +88,7 @@ def _corpus() -> list[str]:
 
 
 def per_word_and_article() -> None:
-    from newslint import metrics
+    from newslint.analysis import metrics
 
     texts = _corpus()
     tokens = [w for t in texts for w in metrics.words(t)]
@@ -146,7 +146,7 @@ def textstat_parity() -> None:
 
     import textstat
 
-    from newslint import metrics
+    from newslint.analysis import metrics
 
     counter = importlib.import_module("textstat.backend.counts._count_syllables")
 

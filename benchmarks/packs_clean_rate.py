@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.linter import Linter  # noqa: E402
+from newslint.engine.linter import Linter  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 DEFAULT_PACKS = [

@@ -42,10 +42,10 @@ def profile(
 ) -> tuple[dict[str, float], int, float]:
     """Seconds spent per stage and per rule, summed over ``reps`` timed passes, the articles
     linted in them, and the first pass's seconds per article (read to findings)."""
-    from newslint.analysis import Analysis
-    from newslint.linter import Linter
+    from newslint.analysis.core import Analysis
+    from newslint.engine.linter import Linter
+    from newslint.engine.rules import builtin_pack_names
     from newslint.readers import load_document
-    from newslint.ruleset import builtin_pack_names
 
     linter = (
         Linter(select=["*"], ignore=ignore, packs=builtin_pack_names())

@@ -1,4 +1,4 @@
-"""Measure newslint.quotes against PolNeAR attribution annotations (brat standoff).
+"""Measure newslint.analysis.quotes against PolNeAR attribution annotations (brat standoff).
 
 For every DIRECT quotation (an annotated Content span that is quoted, sits inside double quote
 marks, or is mostly quoted text) whose attribution has a Source, report the share we attribute,
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, Quote, analyse_quotes  # noqa: E402
+from newslint.analysis.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, Quote, analyse_quotes  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "quotes" / "polnear"
 _DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + '"'

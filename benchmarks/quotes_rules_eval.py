@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from quotes_polnear import is_direct, overlap, parse_ann  # noqa: E402
 
+from newslint.engine.linter import Linter  # noqa: E402
 from newslint.findings import Finding  # noqa: E402
-from newslint.linter import Linter  # noqa: E402
 from newslint.readers import load_document  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
@@ -35,7 +35,7 @@ SEED = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"
 
 def lint(linter: Linter, path: Path) -> tuple[list[tuple[Finding, int, int]], int, str]:
     """Findings with their span in the SOURCE file, the word count and the source text."""
-    from newslint.analysis import Analysis
+    from newslint.analysis.core import Analysis
 
     document = load_document(str(path), None, 50_000_000)
     config = linter.config_for(str(path))

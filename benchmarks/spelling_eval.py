@@ -53,8 +53,7 @@ def timed(fn, *args):
 
 
 def measure_costs(articles: list[str]) -> None:
-    from newslint.spellcheck import find_typos, get_checker
-    from newslint.spelling import misspellings
+    from newslint.spelling import find_typos, get_checker, misspellings
 
     checker = get_checker()
     _, t_lex = timed(lambda: checker.lexicon)
@@ -89,7 +88,7 @@ def measure_costs(articles: list[str]) -> None:
 
 
 def plant_eval(articles: list[str], n: int, seed: int, quiet: bool) -> None:
-    from newslint.spellcheck import find_typos, get_checker
+    from newslint.spelling import find_typos, get_checker
 
     checker = get_checker()
     pairs = [
@@ -149,7 +148,7 @@ def plant_eval(articles: list[str], n: int, seed: int, quiet: bool) -> None:
 
 
 def clean_eval(articles: list[tuple[str, str]], quiet: bool) -> None:
-    from newslint.spellcheck import find_typos
+    from newslint.spelling import find_typos
 
     words = findings = 0
     listed = []

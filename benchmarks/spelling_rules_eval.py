@@ -31,7 +31,7 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def clean_rate(quiet: bool) -> None:
-    from newslint.linter import Linter
+    from newslint.engine.linter import Linter
 
     files = sorted((EVAL / "clean" / "scrapinghub").glob("*.txt"))
     linter = Linter(select=["spelling.*"])
@@ -55,7 +55,7 @@ def clean_rate(quiet: bool) -> None:
 
 
 def sample() -> None:
-    from newslint.linter import Linter
+    from newslint.engine.linter import Linter
 
     findings = Linter(select=["spelling.*"]).lint_file(str(SEED)).findings
     print(f"== sample article: {len(findings)} spelling finding(s) ==")
@@ -77,8 +77,8 @@ def cli_seconds(*args: str, runs: int = 3) -> float:
 
 
 def costs() -> None:
-    from newslint.analysis import Analysis
-    from newslint.kinds import _spelling
+    from newslint.analysis.core import Analysis
+    from newslint.engine.support import spelling as _spelling
     from newslint.readers import load_document
 
     print("== cost ==")

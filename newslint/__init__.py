@@ -16,7 +16,7 @@ __all__ = ["__version__", "lint_text", "lint_paths", "Finding"]
 
 def __getattr__(name: str) -> Any:
     if name in ("lint_text", "lint_paths"):
-        from newslint import api
+        from newslint.frontends import api
 
         return getattr(api, name)
     if name == "Finding":

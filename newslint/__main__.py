@@ -1,5 +1,5 @@
 """Allow ``python -m newslint``."""
 
-from newslint.cli import main
+from newslint.frontends.cli import main
 
 raise SystemExit(main())

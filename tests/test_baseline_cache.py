@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED, run_cli
 
-from newslint.baseline import fingerprints
+from newslint.filters.baseline import fingerprints
 from newslint.findings import Finding, Fix
-from newslint.result_cache import finding_from_json, finding_to_json
+from newslint.storage.result_cache import finding_from_json, finding_to_json
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -190,7 +190,7 @@ def test_findings_round_trip_through_json() -> None:
 
 CACHED_RUN = """
 import sys
-from newslint.cli import main
+from newslint.frontends.cli import main
 code = main(sys.argv[1:])
 print("SPACY_LOADED" if "spacy" in sys.modules else "SPACY_NOT_LOADED", code)
 """
@@ -296,7 +296,7 @@ def test_python_api(tmp_path: Path) -> None:
 def test_progress_bar_only_on_a_terminal(stream_is_tty: bool) -> None:
     import io
 
-    from newslint.runner import Progress
+    from newslint.engine.runner import Progress
 
     class Stream(io.StringIO):
         def isatty(self) -> bool:
@@ -314,8 +314,8 @@ def test_progress_bar_only_on_a_terminal(stream_is_tty: bool) -> None:
 
 
 def test_cache_forgets_files_that_no_longer_exist(tmp_path: Path) -> None:
-    from newslint.linter import FileResult
-    from newslint.result_cache import ResultCache
+    from newslint.engine.linter import FileResult
+    from newslint.storage.result_cache import ResultCache
 
     kept, gone = tmp_path / "kept.txt", tmp_path / "gone.txt"
     for path in (kept, gone):

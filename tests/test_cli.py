@@ -93,7 +93,7 @@ def test_quiet_prints_only_failing_findings() -> None:
 
 
 def test_version_does_not_import_spacy() -> None:
-    code = "import sys; from newslint.cli import main\ntry: main(['--version'])\nexcept SystemExit: pass\nprint('spacy' in sys.modules)"
+    code = "import sys; from newslint.frontends.cli import main\ntry: main(['--version'])\nexcept SystemExit: pass\nprint('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip().endswith("False")
 

@@ -12,10 +12,10 @@ import pytest
 from conftest import ROOT, SEED, SEED_ACCEPTED_LINES, run_cli, seed_line, shared_path
 
 from newslint.config import Config
+from newslint.engine.linter import Linter
+from newslint.engine.rules import load_rules
 from newslint.findings import Finding
-from newslint.linter import Linter
 from newslint.readers import parse
-from newslint.ruleset import load_rules
 
 FAMILIES = ("editorial", "bias")
 RULES = load_rules([("news", str(ROOT / "rules" / "news" / f"{f}.yaml")) for f in FAMILIES])

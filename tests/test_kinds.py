@@ -77,8 +77,8 @@ def test_each_kind_reports_with_its_message_fields(tmp_path) -> None:
 def test_a_phrase_index_built_after_a_document_was_read_still_finds_its_phrases() -> None:
     """Phrase indexes share one per-document table of where phrase-initial words occur; an index
     built later (a rule compiled mid-run) must not read a table made without its words."""
-    from newslint.analysis import Analysis
-    from newslint.kinds._phrases import PhraseIndex
+    from newslint.analysis.core import Analysis
+    from newslint.engine.support.phrases import PhraseIndex
     from newslint.readers import parse
 
     text = "Critics warned the takeover would be a slam dunk for the regime."

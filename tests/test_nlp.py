@@ -6,7 +6,7 @@ import spacy
 from conftest import SEED
 from spacy.pipeline import Sentencizer
 
-from newslint.nlp import BlankEnglish, get_nlp
+from newslint.analysis.nlp import BlankEnglish, get_nlp
 
 TEXT = (
     "U.S. officials don't say it's 10km away, they're (sic) ‘quoted’ — “curly” Mr. Smith's "

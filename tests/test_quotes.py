@@ -1,4 +1,4 @@
-"""Tests for newslint.quotes: spans, nesting, continuation, cues and speakers on real-style copy."""
+"""Tests for newslint.analysis.quotes: spans, nesting, continuation, cues and speakers on real-style copy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from newslint.quotes import Quote, QuoteAnalysis, analyse_quotes, reporting_verb_forms
+from newslint.analysis.quotes import Quote, QuoteAnalysis, analyse_quotes, reporting_verb_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"

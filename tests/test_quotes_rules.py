@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED, SEED_ACCEPTED_LINES, run_cli, seed_line, shared_path
 
 from newslint import lint_text
-from newslint.analysis import Analysis
+from newslint.analysis.core import Analysis
 from newslint.readers import parse
 
 
@@ -211,13 +211,13 @@ def test_first_reference_accepted_forms() -> None:
 
 
 def test_first_reference_house_accept_list() -> None:
-    from newslint.linter import Vocabulary
-    from newslint.ruleset import load_rules  # noqa: F401  (rules load through the linter)
+    from newslint.engine.linter import Vocabulary
+    from newslint.engine.rules import load_rules  # noqa: F401  (rules load through the linter)
 
     document = parse('"We will win," Itani said.', "<text>", "text")
     analysis = Analysis(document)
     analysis.vocabulary = Vocabulary(accept=frozenset({"itani"}))  # type: ignore[attr-defined]
-    from newslint.linter import Linter
+    from newslint.engine.linter import Linter
 
     linter = Linter(select=["quotes.first-reference"])
     rule = next(r for r in linter.all_rules() if r.id == "quotes.first-reference")

@@ -11,10 +11,10 @@ import pytest
 from conftest import ROOT, SEED, SEED_ACCEPTED_LINES, run_cli, seed_line, shared_path
 
 from newslint.config import Config
+from newslint.engine.linter import Linter
+from newslint.engine.rules import load_rules
 from newslint.findings import Finding
-from newslint.linter import Linter
 from newslint.readers import parse
-from newslint.ruleset import load_rules
 
 NEWS = ROOT / "rules" / "news"
 STYLE = ROOT / "rules" / "ap-style" / "style.yaml"
@@ -204,7 +204,7 @@ def test_paragraph_and_grade_thresholds_are_data(my_rules) -> None:
 
 
 def test_stats_show_readability_figures() -> None:
-    from newslint.analysis import Analysis
+    from newslint.analysis.core import Analysis
 
     doc = parse(SEED.read_text(encoding="utf-8"), str(SEED), "text")
     figures = Analysis(doc).stats()["readability"]
@@ -258,8 +258,8 @@ def test_acronym_defined_by_expansion_or_parentheses(my_rules) -> None:
 @pytest.fixture
 def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Sockets refused, an empty cache directory and no data tables loaded in memory."""
-    from newslint import metrics, nlp
-    from newslint.kinds import acronym, indefinite_article
+    from newslint.analysis import metrics, nlp
+    from newslint.engine.kinds import acronym, indefinite_article
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access attempted")

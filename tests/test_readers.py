@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.document import Document
 from newslint.readers import html as html_reader
 from newslint.readers import markdown as md_reader
+from newslint.readers.document import Document
 from newslint.readers.frontmatter import parse_front_matter
 from newslint.readers.templates import mask_templates
 

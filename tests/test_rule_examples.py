@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.ruleset import builtin_pack_names, load_rules, pack_files
-from newslint.selftest import check_examples
+from newslint.engine.rules import builtin_pack_names, load_rules, pack_files
+from newslint.engine.selftest import check_examples
 
 RULES = load_rules(
     [(name, f) for pack in builtin_pack_names() for name, fs in [pack_files(pack)] for f in fs]

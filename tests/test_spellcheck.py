@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.spellcheck import (
+from newslint.spelling import (
     SpellChecker,
     Typo,
     find_typos,
@@ -209,9 +209,10 @@ def test_clean_copy_has_few_findings() -> None:
 
 def test_rebuilt_cache_entries_replace_stale_ones(tmp_path, monkeypatch) -> None:
     from newslint.spelling import lexicon
+    from newslint.storage import disk_cache
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    folder = lexicon.cache_dir()
+    folder = Path(disk_cache.cache_dir())
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "probe-0123abcd.bin").write_bytes(b"old")  # built from older sources
     (folder / "probe-v1-0123abcd.bin").write_bytes(b"other")  # another entry's name

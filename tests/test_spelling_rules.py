@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEED, run_cli, seed_line, shared_path
 
 from newslint.config import Config, load_config
-from newslint.linter import Linter
+from newslint.engine.linter import Linter
 from newslint.readers import parse
 
 SPELLING = ["spelling.*"]
@@ -212,8 +212,8 @@ def test_fix_applies_only_safe_spelling_fixes(
 def test_rule_modules_load_no_dictionary() -> None:
     code = (
         "import sys\n"
-        "from newslint.linter import Linter\n"
-        "import newslint.kinds.typo, newslint.kinds.misspelling\n"
+        "from newslint.engine.linter import Linter\n"
+        "import newslint.engine.kinds.typo, newslint.engine.kinds.misspelling\n"
         "Linter(ignore=['spelling.*']).lint_source('The budjet was late.')\n"
         "print('newslint.spelling' in sys.modules)"
     )

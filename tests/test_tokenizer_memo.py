@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from newslint.nlp import get_nlp
-from newslint.tokenizer_memo import MemoTokenizer, _runs
+from newslint.analysis.nlp import get_nlp
+from newslint.analysis.tokenizer_memo import MemoTokenizer, _runs
 
 EDGE_CASES = [
     "",
@@ -93,7 +93,7 @@ def test_new_runs_are_tokenised_in_one_call() -> None:
 
 
 def test_a_full_memo_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newslint.tokenizer_memo as tokenizer_memo
+    import newslint.analysis.tokenizer_memo as tokenizer_memo
 
     monkeypatch.setattr(tokenizer_memo, "MAX_RUNS", 12)
     nlp = get_nlp()

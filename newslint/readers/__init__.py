@@ -1,4 +1,4 @@
-"""Readers turn a file into a :class:`~newslint.document.Document`.
+"""Readers turn a file into a :class:`~newslint.readers.document.Document`.
 
 ``load_document`` reads bytes, decodes them (UTF-8, else a detected encoding), and dispatches on
 the file extension to the plain-text, Markdown or HTML reader.
@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from importlib import import_module
 
-from newslint.document import Document
 from newslint.errors import InputError
+from newslint.readers.document import Document
 
 #: file extension -> (format name, reader module)
 FORMATS: dict[str, str] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Block
+from newslint.readers.document import Block
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

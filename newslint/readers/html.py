@@ -20,7 +20,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from newslint.document import Block, Document, TextBuilder
+from newslint.readers.document import Block, Document, TextBuilder
 from newslint.readers.header import classify_header
 from newslint.readers.templates import PLACEHOLDER
 

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newslint.document import Document, TextBuilder
+from newslint.readers.document import Document, TextBuilder
 from newslint.readers.frontmatter import PROSE_FIELDS, FrontMatter, parse_front_matter
 from newslint.readers.html import HtmlExtractor, classify_blocks
 from newslint.readers.md_inline import FOOTNOTE_DEF, InlineScanner

@@ -2,7 +2,7 @@
 
 The block parser hands over a block's content (its lines, container markers already stripped) with
 the source offset of each line. :class:`InlineScanner` removes markup and writes the prose into a
-:class:`~newslint.document.TextBuilder`:
+:class:`~newslint.readers.document.TextBuilder`:
 
 * links ``[text](url)``, ``[text][ref]``, ``[text][]`` and ``[ref]`` (a defined reference) keep
   their text; images, footnote references ``[^1]``, code spans, HTML tags and comments disappear;
@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from newslint.document import TextBuilder
+from newslint.readers.document import TextBuilder
 from newslint.readers.html import SKIP_TAGS
 from newslint.readers.templates import PLACEHOLDER
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Document, TextBuilder
+from newslint.readers.document import Document, TextBuilder
 from newslint.readers.header import classify_header
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

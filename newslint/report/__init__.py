@@ -7,7 +7,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from newslint.linter import FileResult
+    from newslint.engine.linter import FileResult
 
 FORMATS = ("text", "json", "github", "sarif", "html")
 

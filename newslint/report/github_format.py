@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from newslint.report import ReportOptions
 
 if TYPE_CHECKING:
-    from newslint.linter import FileResult
+    from newslint.engine.linter import FileResult
 
 COMMAND = {"error": "error", "warning": "warning", "suggestion": "notice"}
 

@@ -21,8 +21,8 @@ from newslint.findings import LEVEL_RANK, LEVELS
 from newslint.report import ReportOptions, summary
 
 if TYPE_CHECKING:
+    from newslint.engine.linter import FileResult
     from newslint.findings import Finding
-    from newslint.linter import FileResult
 
 #: a finding longer than this (or over several lines) is underlined, not painted, so the
 #: word-level findings inside it stay visible

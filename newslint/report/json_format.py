@@ -10,7 +10,7 @@ from newslint.findings import JSON_SCHEMA_VERSION
 from newslint.report import ReportOptions, summary
 
 if TYPE_CHECKING:
-    from newslint.linter import FileResult
+    from newslint.engine.linter import FileResult
 
 
 def as_dict(results: list[FileResult], options: ReportOptions) -> dict[str, Any]:

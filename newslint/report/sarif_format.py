@@ -3,7 +3,7 @@
 One run with ``tool.driver.rules`` (descriptions, help text and markdown, links, default levels),
 one result per finding (located by 1-based line and column, end column exclusive, in Unicode code
 points), ``partialFingerprints`` that survive edits elsewhere in the file (see
-:mod:`newslint.baseline`), safe fixes as ``fixes``, and per-file errors as tool execution
+:mod:`newslint.filters.baseline`), safe fixes as ``fixes``, and per-file errors as tool execution
 notifications. Paths are URIs relative to the current directory (``%SRCROOT%``).
 """
 
@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.baseline import fingerprints
+from newslint.filters.baseline import fingerprints
 from newslint.report import ReportOptions
 
 if TYPE_CHECKING:
+    from newslint.engine.linter import FileResult
+    from newslint.engine.rules import Rule
     from newslint.findings import Finding
-    from newslint.linter import FileResult
-    from newslint.ruleset import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/newslint/newslint"

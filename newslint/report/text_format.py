@@ -8,7 +8,7 @@ from newslint.findings import Finding, level_at_least
 from newslint.report import ReportOptions, summary
 
 if TYPE_CHECKING:
-    from newslint.linter import FileResult
+    from newslint.engine.linter import FileResult
 
 COLORS = {"error": "31", "warning": "33", "suggestion": "36", "dim": "2", "bold": "1"}
 EXCERPT_WIDTH = 100

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +21,7 @@ from newslint.spelling.errormodel import ErrorModel
 from newslint.spelling.hunspell import expand
 from newslint.spelling.phonetic import phonetic_key
 from newslint.spelling.suggest import TARGET_MIN_ZIPF10, Suggester
+from newslint.storage import disk_cache
 from newslint.versions import package_version
 
 FORMAT_VERSION = "8"
@@ -50,13 +49,6 @@ def parse_vocab(text: str) -> list[str]:
         if entry:
             words.append(entry)
     return words
-
-
-def cache_dir() -> Path:
-    """Directory for newslint's caches (one place decides it: :func:`newslint.cache.cache_dir`)."""
-    from newslint import cache
-
-    return Path(cache.cache_dir())
 
 
 def cache_key() -> str:
@@ -170,18 +162,8 @@ def build_words() -> dict[str, int]:
 
 
 def cached(name: str, build: Callable[[], bytes], use_cache: bool = True) -> bytes:
-    """Bytes from the disk cache entry ``name`` (keyed by source versions), built if missing."""
-    path = cache_dir() / f"{name}-{cache_key()}.bin"
-    if use_cache:
-        try:
-            return path.read_bytes()
-        except OSError:
-            pass
-    blob = build()
-    if use_cache:
-        _save(path, blob)
-        _prune(path, name)
-    return blob
+    """Bytes of the disk-cache entry ``name``, keyed by the lexicon's sources, built if missing."""
+    return disk_cache.cached_bytes(name, cache_key(), build, use_cache)
 
 
 def load_lexicon(use_cache: bool = True) -> Lexicon:
@@ -223,24 +205,3 @@ def load_error_model() -> ErrorModel:
         return ErrorModel(errormodel.loads(cached(f"errormodel-v{errormodel.VERSION}", build)))
     except (EOFError, ValueError, TypeError):
         return ErrorModel(errormodel.loads(build()))
-
-
-def _prune(path: Path, name: str) -> None:
-    """Remove the entries of ``name`` built from older sources (another key), never raising."""
-    try:
-        for stale in path.parent.glob(f"{name}-*.bin"):
-            if stale != path and stale.name[len(name) + 1 : -4].isalnum():
-                stale.unlink()
-    except OSError:
-        pass
-
-
-def _save(path: Path, blob: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-        os.replace(tmp, path)
-    except OSError:
-        pass

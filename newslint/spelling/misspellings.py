@@ -6,7 +6,11 @@ import marshal
 from functools import lru_cache
 
 from newslint.spelling import sources
-from newslint.spelling.lexicon import cached
+from newslint.storage import disk_cache
+from newslint.versions import package_version
+
+#: bump when the cached columns change shape
+FORMAT = "1"
 
 
 def _parse() -> tuple[dict[str, list[str]], frozenset[str]]:
@@ -44,7 +48,8 @@ class _Table:
 
     def __init__(self) -> None:
         try:
-            keys, fixes, safe = marshal.loads(cached("codespell", _dump))
+            key = f"{FORMAT}v{package_version('codespell')}".replace(".", "")
+            keys, fixes, safe = marshal.loads(disk_cache.cached_bytes("codespell", key, _dump))
         except (EOFError, ValueError, TypeError):
             keys, fixes, safe = marshal.loads(_dump())
         self.keys: list[str] = keys.split("\n")

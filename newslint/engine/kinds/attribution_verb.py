@@ -1,0 +1,132 @@
+"""``attribution-verb``: reporting verbs that pass judgement ("claimed", "slammed") where "said" is neutral.
+
+A verb is flagged only where it attributes speech: it is the cue of a quotation (found by the
+quote analyser), it introduces a clause or quote (``claimed that``, ``insisted:``), or, for the
+``object-verbs`` (``slammed the plan``), it is followed by something other than a physical
+complement (``slammed into``, ``blasted off``).
+
+```yaml
+kind: attribution-verb
+verbs: {doubt: {claim: said}, spin: {boast: said}}      # category -> {lemma: replacement}
+object-verbs: {criticism: {slam: criticised}}            # verbs that take the criticised as object
+complements: [that, ":", '"', "“"]                       # tokens that make a verb a speech verb
+not-followed-by: [into, off, shut, door]                 # physical senses of object verbs
+category-levels: {doubt: suggestion}
+irregular: {say: [said, says, saying]}                   # forms of irregular replacements
+```
+Replacements are written as base forms and given the flagged verb's form ("claims" -> "says").
+Message fields: ``{match}``, ``{category}``, ``{replacements}``, ``{replacement}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.engine.kind import Hit, Kind, Option, OptionError, string_list
+from newslint.engine.kinds.lexicon import is_name_like
+from newslint.engine.support.lexicon import (
+    CATEGORY_LEVELS_OPTION,
+    Entry,
+    category_levels,
+    lexicon_entries,
+    shown,
+)
+from newslint.engine.support.phrases import PhraseIndex, match_case
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis
+
+
+class AttributionVerbKind(Kind):
+    name = "attribution-verb"
+    options = {
+        "verbs": Option((dict,), default={}, help="{category: {verb lemma: replacement}}"),
+        "object-verbs": Option((dict,), default={}, help="verbs whose object is the criticised"),
+        "complements": Option((list,), default=["that", ":", '"', "“"]),
+        "not-followed-by": Option(
+            (list,), default=[], help="words after an object verb that rule it out"
+        ),
+        "category-levels": CATEGORY_LEVELS_OPTION,
+        "irregular": Option((dict,), default={}, help="{base: [past, third person, -ing]}"),
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        speech = lexicon_entries(options["verbs"], "verbs") if options["verbs"] else []
+        objects = (
+            lexicon_entries(options["object-verbs"], "object-verbs")
+            if options["object-verbs"]
+            else []
+        )
+        if not speech and not objects:
+            raise OptionError("verbs", "list at least one verb in 'verbs' or 'object-verbs'")
+        tagged = [(t, (e, False)) for t, e in speech] + [(t, (e, True)) for t, e in objects]
+        self.index: PhraseIndex[tuple[Entry, bool]] = PhraseIndex(tagged, "lemma", "verbs")
+        self.complements = {c.lower() for c in string_list(options["complements"], "complements")}
+        self.blockers = {
+            w.lower() for w in string_list(options["not-followed-by"], "not-followed-by")
+        }
+        categories = {e.category for _, e in speech + objects}
+        self.levels = category_levels(options["category-levels"], categories, "category-levels")
+        self.irregular: dict[str, tuple[str, ...]] = {}
+        for base, forms in options["irregular"].items():
+            forms = string_list(forms, "irregular")
+            if len(forms) != 3:
+                raise OptionError("irregular", f"{base!r} needs [past, third person, -ing]")
+            self.irregular[str(base)] = tuple(forms)
+
+    def inflect(self, base: str, like: str, like_lemma: str) -> str:
+        """``base`` in the grammatical form of the flagged word ``like`` (lemma ``like_lemma``)."""
+        low = like.lower().split()[0] if like.strip() else like.lower()
+        if low == like_lemma.split()[0]:
+            return base
+        head, _, rest = base.partition(" ")
+        tail = f" {rest}" if rest else ""
+        past, third, ing = self.irregular.get(head) or (
+            head + ("d" if head.endswith("e") else "ed"),
+            head + ("es" if head.endswith(("s", "sh", "ch")) else "s"),
+            (head[:-1] if head.endswith("e") else head) + "ing",
+        )
+        if low.endswith("ing"):
+            return ing + tail
+        if low.endswith("s"):
+            return third + tail
+        return past + tail
+
+    def _next_word(self, analysis: Analysis, end: int) -> str:
+        for token in analysis.tokens(end, min(end + 40, len(analysis.text))):
+            if token.idx >= end:
+                return token.lower_
+        return ""
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        cues = [q.cue for q in analysis.quotes.quotes if q.cue]
+        for start, end, (entry, takes_object) in self.index.find(analysis):
+            if is_name_like(analysis, start):
+                continue  # Grand Slam
+            following = self._next_word(analysis, end)
+            is_cue = any(s < end and start < e for s, e in cues)
+            if takes_object:
+                if not following or following in self.blockers or following in ".;,":
+                    continue
+            elif not is_cue and following not in self.complements:
+                continue
+            original = analysis.text[start:end]
+            lemma = " ".join(t.lemma_ for t in analysis.tokens(start, end))
+            alternatives = tuple(
+                match_case(self.inflect(a, original, lemma), original) for a in entry.alternatives
+            )
+            yield Hit(
+                start,
+                end,
+                {
+                    "category": entry.category,
+                    "replacements": shown(alternatives),
+                    "replacement": alternatives[0] if alternatives else "",
+                },
+                suggestions=alternatives,
+                level=self.levels.get(entry.category),
+            )
+
+
+KIND = AttributionVerbKind

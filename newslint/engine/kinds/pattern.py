@@ -1,0 +1,160 @@
+"""``pattern``: spaCy token patterns (the ``Matcher`` syntax) over the document.
+
+```yaml
+kind: pattern
+patterns:
+  - [{LOWER: so}, {ORTH: "-"}, {LOWER: called}]
+  - [{LEMMA: {IN: [slam, blast]}}, {LOWER: {IN: [the, a]}, OP: "?"}]
+```
+Token attributes available without a trained model: ORTH, TEXT, LOWER, LEMMA (lookup table),
+SHAPE, PREFIX, SUFFIX, LENGTH, IS_ALPHA, IS_TITLE, IS_UPPER, IS_PUNCT, IS_DIGIT, LIKE_NUM,
+IS_SENT_START, REGEX. Message field: ``{match}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.engine.kind import Hit, Kind, Option, OptionError
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis
+
+
+class PatternKind(Kind):
+    name = "pattern"
+    options = {
+        "patterns": Option((list,), required=True, help="a list of spaCy Matcher patterns"),
+        "greedy": Option((str,), default="LONGEST", choices=("LONGEST", "FIRST")),
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        from spacy.matcher import Matcher
+
+        from newslint.analysis.nlp import get_nlp
+
+        patterns = options["patterns"]
+        if not patterns or not all(isinstance(p, list) and p for p in patterns):
+            raise OptionError("patterns", "must be a list of non-empty token pattern lists")
+        self.matcher = Matcher(get_nlp().vocab, validate=True)
+        try:
+            self.matcher.add(
+                "rule", [[dict(t) for t in p] for p in patterns], greedy=options["greedy"]
+            )
+        except (ValueError, TypeError, KeyError) as exc:
+            first = str(exc).strip().splitlines()
+            raise OptionError(
+                "patterns", f"invalid token pattern: {' '.join(first)[:300]}"
+            ) from None
+        self.anchors = _first_words(patterns)
+        self.seconds = _first_words(patterns, 1)
+        self.max_length = _max_length(patterns)
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        doc = analysis.doc
+        idxs, texts = analysis.idxs, analysis.texts
+        for lo, hi in self._windows(analysis):
+            for _match_id, start, end in self.matcher(doc[lo:hi]):
+                last = lo + end - 1
+                yield Hit(idxs[lo + start], idxs[last] + len(texts[last]))
+
+    def _windows(self, analysis: Analysis) -> list[tuple[int, int]]:
+        """Token ranges to run the matcher on: the whole document, or, when every pattern starts
+        with a given word and has a bounded length, the stretches where a match could start.
+
+        Every match starts at such a word and fits in ``max_length`` tokens, so each window holds
+        whole every match that could start in it; overlapping matches stay in one window, so the
+        greedy filter keeps the same ones. When every pattern's second token is a given word too,
+        only starts followed by such a word count. The matcher then visits a few tokens, not all."""
+        n = len(analysis.texts)
+        if self.anchors is None or self.max_length is None:
+            return [(0, n)] if n else []
+        lowers, texts = analysis.lowers, analysis.texts
+        by_lower, by_text = self.anchors
+        windows: list[tuple[int, int]] = []
+        second_lower, second_text = self.seconds or (None, None)
+        for i in range(n):
+            if lowers[i] not in by_lower and texts[i] not in by_text:
+                continue
+            if second_lower is not None and (
+                i + 1 >= n
+                or (lowers[i + 1] not in second_lower and texts[i + 1] not in second_text)
+            ):
+                continue  # the next token is not one a match could have second
+            end = min(i + self.max_length, n)
+            if windows and i < windows[-1][1]:  # overlapping: one window
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((i, end))
+        return windows
+
+
+#: a bounded quantifier: {n}, {n,m}, {,m} (and the unbounded {n,})
+_BOUNDED_OP = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+def _first_words(
+    patterns: list[list[dict[str, Any]]], position: int = 0
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``(lower-case words, exact texts)`` one of which is token ``position`` of every match; None
+    when some pattern can have any token there (an optional or repeated token at or before it, a
+    pattern too short, or a token that is not a given word)."""
+    lowers: set[str] = set()
+    texts: set[str] = set()
+    for pattern in patterns:
+        if len(pattern) <= position or any(
+            key.upper() == "OP" for spec in pattern[: position + 1] for key in spec
+        ):
+            return None
+        spec = pattern[position]
+        found = False
+        for key, value in spec.items():
+            words = _literal_words(value)
+            if words is None or key.upper() not in ("LOWER", "ORTH", "TEXT"):
+                continue
+            (lowers if key.upper() == "LOWER" else texts).update(words)
+            found = True
+            break
+        if not found:
+            return None
+    return frozenset(lowers), frozenset(texts)
+
+
+def _literal_words(value: Any) -> list[str] | None:
+    """The strings a token attribute must equal: ``"the"`` or ``{IN: [...]}``; else None."""
+    if isinstance(value, str):
+        return [value]
+    if (
+        isinstance(value, dict)
+        and list(value) == ["IN"]
+        and isinstance(value["IN"], list)
+        and all(isinstance(v, str) for v in value["IN"])
+    ):
+        return list(value["IN"])
+    return None
+
+
+def _max_length(patterns: list[list[dict[str, Any]]]) -> int | None:
+    """The most tokens a match can span; None when a pattern has an unbounded quantifier."""
+    longest = 0
+    for pattern in patterns:
+        total = 0
+        for spec in pattern:
+            ops = [key for key in spec if key.upper() == "OP"]
+            if ops and ops != ["OP"]:
+                return None
+            op = spec.get("OP")
+            if op is None or op in ("!", "?"):
+                total += 1
+                continue
+            m = _BOUNDED_OP.fullmatch(op) if isinstance(op, str) else None
+            if m is None or (m.group(2) and not m.group(3)) or not (m.group(1) or m.group(3)):
+                return None  # "*", "+", "{n,}", or something unknown
+            total += int(m.group(3) or m.group(1))
+        longest = max(longest, total)
+    return longest
+
+
+KIND = PatternKind

@@ -1,0 +1,157 @@
+"""``regex``: a regular expression over the prose, per block or per sentence.
+
+```yaml
+kind: regex
+pattern: '\b(\\w+) \1\b'   # Python `re` syntax; or `patterns: [...]`
+ignore-case: true
+unit: block               # block (one match space per paragraph) or sentence
+group: 0                  # which group is the flagged span
+replacement: '\1'         # optional suggestion (expand template); `fix: true` makes it a fix
+```
+Message fields: ``{match}`` and ``{1}``, ``{2}``... for groups, ``{name}`` for named groups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
+
+from newslint.engine.kind import Hit, Kind, Option, OptionError, compile_patterns, string_list
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis
+
+
+class RegexKind(Kind):
+    name = "regex"
+    options = {
+        "pattern": Option((str,), help="a Python regular expression"),
+        "patterns": Option((list,), help="several regular expressions"),
+        "ignore-case": Option((bool,), default=False),
+        "unit": Option((str,), default="block", choices=("block", "sentence")),
+        "group": Option((int, str), default=0),
+        "replacement": Option((str,), help="suggestion template (\\1, \\g<name>)"),
+        "fix": Option((bool,), default=False),
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        sources = ([options["pattern"]] if options["pattern"] else []) + string_list(
+            options["patterns"] or [], "patterns"
+        )
+        if not sources:
+            raise OptionError("pattern", "a regex kind needs 'pattern' or 'patterns'")
+        flags = re.IGNORECASE if options["ignore-case"] else 0
+        field = "pattern" if options["pattern"] else "patterns"
+        self.regexes = compile_patterns(sources, field, flags | re.MULTILINE)
+        self.prefilters = [required_text(regex) for regex in self.regexes]
+        self.unit = options["unit"]
+        self.group = options["group"]
+        self.replacement = options["replacement"]
+        self.fix = options["fix"]
+        for regex in self.regexes:
+            if isinstance(self.group, int) and self.group > regex.groups:
+                raise OptionError("group", f"pattern has only {regex.groups} groups")
+            if isinstance(self.group, str) and self.group not in regex.groupindex:
+                raise OptionError("group", f"pattern has no group named {self.group!r}")
+
+    def _units(self, analysis: Analysis) -> Iterator[tuple[int, int]]:
+        if self.unit == "sentence":
+            for s in analysis.sentences:
+                yield s.start, s.end
+        else:
+            for b in analysis.blocks:
+                yield b.start, b.end
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        # patterns whose required text occurs nowhere in the document are not tried at all
+        active = [
+            (regex, prefilter)
+            for regex, prefilter in zip(self.regexes, self.prefilters, strict=True)
+            if prefilter is None or prefilter.search(text)
+        ]
+        if not active:
+            return
+        for lo, hi in self._units(analysis):
+            for regex, prefilter in active:
+                if prefilter is not None and not prefilter.search(text, lo, hi):
+                    continue  # the text every match must contain is not here
+                for m in regex.finditer(text, lo, hi):
+                    start, end = m.span(self.group)
+                    if start < 0 or end <= start:
+                        continue
+                    values: dict[str, Any] = {str(i): g or "" for i, g in enumerate(m.groups(), 1)}
+                    values.update({k: v or "" for k, v in m.groupdict().items()})
+                    suggestion = (
+                        m.expand(self.replacement) if self.replacement is not None else None
+                    )
+                    yield Hit(
+                        start,
+                        end,
+                        values,
+                        suggestions=(suggestion,) if suggestion is not None else (),
+                        fix=suggestion if self.fix else None,
+                    )
+
+
+#: literals shorter than this make a prefilter that rejects too little to pay for itself
+_MIN_LITERAL = 3
+
+
+def required_text(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex for text that every match of ``regex`` contains (one of a few literals, with the
+    same flags), to skip units cheaply; None when no literal of ``_MIN_LITERAL`` characters is
+    required. Only literals the match consumes count (not lookarounds), so a unit without one
+    cannot hold a match."""
+    try:
+        parsed = _parser.parse(regex.pattern, regex.flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return None
+    literals = _required(list(parsed))
+    if literals is None:
+        return None
+    return re.compile("|".join(re.escape(s) for s in literals), regex.flags)
+
+
+def _inline(items: list[Any]) -> list[Any]:
+    """A sequence with its plain groups (no flag changes) spliced in."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is _constants.SUBPATTERN and not av[1] and not av[2]:
+            out.extend(_inline(list(av[3])))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _required(items: list[Any]) -> list[str] | None:
+    """The best set of literals one of which every match of the sequence ``items`` contains."""
+    best: list[str] | None = None
+
+    def consider(candidates: list[str] | None) -> None:
+        nonlocal best
+        if not candidates or min(map(len, candidates)) < _MIN_LITERAL:
+            return
+        if best is None or min(map(len, candidates)) > min(map(len, best)):
+            best = candidates
+
+    run: list[str] = []
+    for op, av in _inline(items):
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        consider(["".join(run)] if run else None)
+        run = []
+        if op is _constants.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                consider([s for alt in alternatives if alt for s in alt])
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    consider(["".join(run)] if run else None)
+    return best
+
+
+KIND = RegexKind

@@ -1,0 +1,138 @@
+"""``slogan``: a slogan or call to action in narration.
+
+Two shapes, both on whole, unquoted sentences:
+
+* an imperative: a short sentence (``max-words``) ending in "." or "!" whose first word is a bare
+  verb with no subject: "Stop Assad's assault on Idlib.", "Sign the petition." The first word must
+  be in its base form and either listed in ``verbs`` or a word WordNet knows only as a verb
+  (``wordnet-verbs``), not listed in ``not-imperative``; the sentence must hold no finite verb
+  form ("Trump has", "Shares rose") and no ``finite-words``;
+* a slogan template (``shapes``, Python regexes matched against the whole sentence without its
+  final punctuation, any case): "Death to X", "X first", "No to X".
+
+Sentences that match one of ``furniture`` (regexes, same matching) are page furniture, not
+slogans: "Email the writer at jane@example.com." is the outlet's contact line.
+
+```yaml
+kind: slogan
+max-words: 12
+verbs: [stop, support, sign]
+wordnet-verbs: true
+not-imperative: [even, still]
+finite-words: [is, was, has, said]
+shapes: ['death to \\w+(?: \\w+){0,3}']
+furniture: ['(?:contact|email) the (?:writer|author) at \\S+@\\S+']
+```
+Message fields: ``{match}``, ``{shape}`` ("call to action" or "slogan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.engine.kind import Hit, Kind, Option, OptionError, compile_patterns, string_list
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis, Sentence
+
+QUOTE_MARKS = set('"“”‘’«»„')
+ENDINGS = (".", "!")
+
+
+class SloganKind(Kind):
+    name = "slogan"
+    options = {
+        "max-words": Option((int,), default=12),
+        "min-words": Option((int,), default=2),
+        "verbs": Option((list,), default=[], help="verbs that open a call to action"),
+        "wordnet-verbs": Option((bool,), default=True, help="also any verb-only WordNet word"),
+        "not-imperative": Option((list,), default=[], help="first words never read as imperatives"),
+        "finite-words": Option((list,), default=[], help="words that show a subject and a verb"),
+        "shapes": Option((list,), default=[], help="regexes for slogan templates"),
+        "furniture": Option((list,), default=[], help="regexes for contact lines and the like"),
+    }
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        self.max_words = options["max-words"]
+        self.min_words = options["min-words"]
+        self.verbs = {v.lower() for v in string_list(options["verbs"], "verbs")}
+        self.use_wordnet = options["wordnet-verbs"]
+        self.not_imperative = {
+            w.lower() for w in string_list(options["not-imperative"], "not-imperative")
+        }
+        self.finite = {w.lower() for w in string_list(options["finite-words"], "finite-words")}
+        self.shapes = compile_patterns(
+            string_list(options["shapes"], "shapes"), "shapes", re.IGNORECASE
+        )
+        self.furniture = compile_patterns(
+            string_list(options["furniture"], "furniture"), "furniture", re.IGNORECASE
+        )
+        if not (self.verbs or self.use_wordnet or self.shapes):
+            raise OptionError("verbs", "give 'verbs', 'shapes' or 'wordnet-verbs: true'")
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _opens_imperative(self, analysis: Analysis, i: int, lemma: str) -> bool:
+        text = analysis.texts[i]
+        low = text.lower()
+        if not analysis.is_alpha[i] or not text[0].isupper() or (text.isupper() and len(text) > 1):
+            return False
+        if low != lemma or low in self.not_imperative:
+            return False
+        if low in self.verbs:
+            return True
+        if not self.use_wordnet:
+            return False
+        from newslint.analysis.nlp import wordnet_index
+
+        wn = wordnet_index()
+        return low in wn["verb"] and not any(low in wn[p] for p in ("noun", "adj", "adv"))
+
+    def _has_finite_verb(self, analysis: Analysis, words: list[int], lemmas: list[str]) -> bool:
+        from newslint.analysis.nlp import wordnet_index
+
+        verbs = wordnet_index()["verb"]
+        for i, lemma in zip(words[1:], lemmas[1:], strict=False):
+            low = analysis.lowers[i]
+            if low in self.finite:
+                return True
+            if low != lemma and lemma in verbs and not low.endswith(("s", "ing")):
+                return True  # a past form: "Shares fell", "Support grew"
+        return False
+
+    def _candidate(self, analysis: Analysis, sentence: Sentence) -> str | None:
+        text = analysis.text[sentence.start : sentence.end]
+        if QUOTE_MARKS & set(text) or analysis.quotes.in_quote(sentence.start):
+            return None
+        body = text.rstrip(")]").rstrip()
+        space, alpha = analysis.is_space, analysis.is_alpha
+        tokens = [i for i in range(sentence.token_start, sentence.token_end) if not space[i]]
+        words = [i for i in tokens if alpha[i]]
+        if not (self.min_words <= len(words) <= self.max_words):
+            return None
+        stripped = body.rstrip(".!").strip()
+        if any(pattern.fullmatch(stripped) for pattern in self.furniture):
+            return None
+        if any(shape.fullmatch(stripped) for shape in self.shapes):
+            return "slogan"
+        if not body.endswith(ENDINGS) or body.endswith("..."):
+            return None
+        first = tokens[0]
+        lemmas = [analysis.lemmas[i] for i in words]
+        if first != words[0] or not self._opens_imperative(analysis, first, lemmas[0]):
+            return None
+        if len(tokens) > 1 and analysis.texts[tokens[1]] in {"'s", "’s", ",", ":", "-", "—"}:
+            return None
+        if self._has_finite_verb(analysis, words, lemmas):
+            return None
+        return "call to action"
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        for sentence in analysis.sentences:
+            shape = self._candidate(analysis, sentence)
+            if shape:
+                yield Hit(sentence.start, sentence.end, {"shape": shape})
+
+
+KIND = SloganKind

@@ -1,0 +1,72 @@
+"""``typo``: unknown words, with ranked suggestions, under a news-aware policy for names.
+
+```yaml
+kind: typo
+max-suggestions: 3
+skip-safe-misspellings: true     # leave codespell's one-fix misspellings to `misspelling`
+unknown-label: Possible typo
+rejected-label: Rejected by house vocabulary
+```
+The words come from :func:`newslint.spelling.find_typos` over the whole prose (so a word that
+recurs anywhere in the article counts as a name): capitalised words inside a sentence, words with
+non-ASCII letters, acronyms, URLs, handles and numbers with units are not typos. The house
+vocabulary of the config applies: accepted words are never reported, rejected words always are.
+No automatic fix: a guess is not safe. Message fields: ``{word}``, ``{problem}`` (one of the two
+labels), ``{suggestion}`` (the best one) and ``{hint}`` (`` (did you mean 'x'?)`` or empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from newslint.engine.kind import Hit, Kind, Option
+from newslint.engine.support.spelling import dictionary_word, is_rejected, safe_correction, typos
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis
+
+#: a byline or dateline is made of names and dates: spelling is checked everywhere else
+SPELLING_BLOCKS = ["headline", "dek", "heading", "prose"]
+
+
+class TypoKind(Kind):
+    name = "typo"
+    options = {
+        "max-suggestions": Option((int,), default=3, help="suggestions to offer, best first"),
+        "skip-safe-misspellings": Option(
+            (bool,), default=True, help="leave one-fix common misspellings to `misspelling`"
+        ),
+        "unknown-label": Option((str,), default="Possible typo"),
+        "rejected-label": Option((str,), default="Rejected by house vocabulary"),
+    }
+    default_scope = {"voice": "any", "block": SPELLING_BLOCKS}
+
+    def setup(self, options: Mapping[str, Any]) -> None:
+        self.limit = max(0, options["max-suggestions"])
+        self.skip_safe = options["skip-safe-misspellings"]
+        self.labels = {True: options["rejected-label"], False: options["unknown-label"]}
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        for typo in typos(analysis):
+            rejected = is_rejected(typo)
+            if not rejected and self.skip_safe and safe_correction(typo) is not None:
+                continue
+            suggestions = typo.suggestions[: self.limit]
+            if rejected and dictionary_word(typo.word):
+                suggestions = ()  # "alright" -> "alrighty" helps nobody: the house list knows best
+            best = suggestions[0] if suggestions else ""
+            yield Hit(
+                typo.start,
+                typo.end,
+                {
+                    "word": typo.word,
+                    "problem": self.labels[rejected],
+                    "suggestion": best,
+                    "hint": f" (did you mean '{best}'?)" if best else "",
+                },
+                suggestions=suggestions,
+            )
+
+
+KIND = TypoKind

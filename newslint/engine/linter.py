@@ -1,0 +1,340 @@
+"""Orchestration: config -> document -> analysis -> rules -> findings -> filters.
+
+A :class:`Linter` is built once per run; ``lint_file`` is a pure function of a path and the
+settings, so files can be linted in any process.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint.config import Config, Override, find_config, load_config, read_word_list
+from newslint.engine.kind import Hit
+from newslint.engine.rules import Rule, load_rules, matches_any, pack_files
+from newslint.errors import ConfigError, InputError, NewslintError, RuleError, UsageError
+from newslint.filters.suppress import apply_suppressions, parse_suppressions
+from newslint.findings import LEVEL_RANK, Finding, Fix
+from newslint.readers.document import Document
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """House vocabulary: words to accept as spelled, and words always to reject."""
+
+    accept: frozenset[str] = frozenset()
+    reject: frozenset[str] = frozenset()
+
+
+@dataclass
+class FileResult:
+    """The outcome of linting one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    notice: str | None = None
+    stats: dict[str, Any] | None = None
+    fail_on: str = "warning"
+
+    def fails(self, fail_on: str | None = None) -> bool:
+        """True when a finding is at or above the fail level."""
+        floor = fail_on or self.fail_on
+        if floor == "never":
+            return False
+        return any(LEVEL_RANK[f.level] >= LEVEL_RANK[floor] for f in self.findings)
+
+
+class _SafeValues(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+def render_message(template: str, values: Mapping[str, Any]) -> str:
+    """Fill ``{field}`` placeholders (``{1}`` for a regex group); unknown fields stay as written."""
+    positional = [values.get(str(i), "") for i in range(10)]
+    try:
+        return _FORMATTER.vformat(template, positional, _SafeValues(values))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template
+
+
+class Linter:
+    """Lints files with per-directory configs, caching loaded packs and resolved rule sets."""
+
+    def __init__(
+        self,
+        config_path: str | None = None,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        packs: Iterable[str] = (),
+        min_level: str | None = None,
+        stats: bool = False,
+    ) -> None:
+        self.explicit_config = load_config(config_path) if config_path else None
+        self.cli_select = list(select)
+        self.cli_ignore = list(ignore)
+        self.cli_packs = list(packs)
+        self.min_level = min_level
+        self.collect_stats = stats
+        self._pack_rules: dict[tuple[str, ...], list[Rule]] = {}
+        self._resolved: dict[tuple[Any, ...], list[Rule]] = {}
+        self._vocab: dict[str, Vocabulary] = {}
+
+    # -- configuration ---------------------------------------------------------------------
+    def config_for(self, path: str) -> Config:
+        """The config governing ``path`` (explicit ``--config`` wins)."""
+        if self.explicit_config:
+            return self.explicit_config
+        directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "") else os.getcwd()
+        return find_config(directory)
+
+    def pack_rules(self, config: Config) -> list[Rule]:
+        """Every rule of the config's packs (plus packs named on the command line)."""
+        packs = tuple(dict.fromkeys([*config.packs, *self.cli_packs]))
+        key = (config.root, *packs)
+        if key not in self._pack_rules:
+            files: list[tuple[str, str]] = []
+            for pack in packs:
+                try:
+                    name, paths = pack_files(pack, config.root)
+                except KeyError:
+                    from newslint.engine.rules import builtin_pack_names
+
+                    known = ", ".join(builtin_pack_names())
+                    if config.path:
+                        raise ConfigError(
+                            config.path,
+                            None,
+                            "packs",
+                            f"unknown pack {pack!r} (shipped packs: {known})",
+                        ) from None
+                    raise UsageError(f"unknown pack {pack!r} (shipped packs: {known})") from None
+                files.extend((name, p) for p in paths)
+            self._pack_rules[key] = load_rules(files)
+        return self._pack_rules[key]
+
+    def all_rules(self, config: Config | None = None) -> list[Rule]:
+        """All rules available under a config, enabled or not."""
+        return self.pack_rules(config or self.config_for("."))
+
+    def _check_ids(
+        self,
+        patterns: Iterable[str],
+        rules: list[Rule],
+        where: tuple[str | None, dict[str, int] | int | None, str],
+    ) -> None:
+        import difflib
+
+        ids = [r.id for r in rules]
+        for pattern in patterns:
+            if not any(matches_any(i, [pattern]) for i in ids):
+                hint = difflib.get_close_matches(pattern, ids, 1)
+                extra = f" (did you mean '{hint[0]}'?)" if hint else " (see `newslint rules`)"
+                path, lines, field_name = where
+                if path is None:
+                    raise UsageError(f"unknown rule id {pattern!r} in {field_name}{extra}")
+                line = lines.get(pattern) if isinstance(lines, dict) else lines
+                raise ConfigError(path, line, field_name, f"unknown rule id {pattern!r}{extra}")
+
+    def rules_for(
+        self, config: Config, relpath: str, front_matter: Mapping[str, Any]
+    ) -> list[Rule]:
+        """The enabled rules, with settings, for one file."""
+        active = [
+            i for i, o in enumerate(config.overrides) if o.applies(relpath, dict(front_matter))
+        ]
+        key = (id(config), tuple(active))
+        if key in self._resolved:
+            return self._resolved[key]
+        rules = self.pack_rules(config)
+        path = config.path
+        self._check_ids(self.cli_select, rules, (None, None, "--select"))
+        self._check_ids(self.cli_ignore, rules, (None, None, "--ignore"))
+        if path:
+            self._check_ids(config.select, rules, (path, None, "select"))
+            self._check_ids(config.ignore, rules, (path, None, "ignore"))
+            self._check_ids(config.rules, rules, (path, config.rule_lines, "rules"))
+        # later layers win: the repo config, then the command line, then the file's overrides
+        # (so `--select bias.*` does not switch bias rules back on for an opinion column)
+        layers: list[tuple[list[str], list[str], dict[str, dict[str, Any]], dict[str, int]]] = [
+            (config.select, config.ignore, config.rules, config.rule_lines),
+            (self.cli_select, self.cli_ignore, {}, {}),
+        ]
+        for i in active:
+            o: Override = config.overrides[i]
+            if path:
+                self._check_ids(o.rules, rules, (path, o.rule_lines, "overrides.rules"))
+            layers.append((o.select, o.ignore, o.rules, o.rule_lines))
+        resolved: list[Rule] = []
+        for rule in rules:
+            enabled = rule.enabled
+            settings: dict[str, Any] = {}
+            setting_line = 0
+            for select, ignore, per_rule, lines in layers:
+                for pattern, values in per_rule.items():
+                    if matches_any(rule.id, [pattern]):
+                        settings.update(values)
+                        setting_line = lines.get(pattern, 0)
+                        if "enabled" in values:
+                            enabled = bool(values["enabled"])
+                if select and matches_any(rule.id, select):
+                    enabled = True
+                if ignore and matches_any(rule.id, ignore):
+                    enabled = False
+            if self.cli_select and not matches_any(rule.id, self.cli_select):
+                enabled = False
+            if not enabled:
+                continue
+            settings.pop("enabled", None)
+            if settings:
+                rule = rule.with_settings(settings, (path or "<config>", setting_line))
+            resolved.append(rule)
+        self._resolved[key] = resolved
+        return resolved
+
+    def vocabulary(self, config: Config) -> Vocabulary:
+        """The accept/reject word lists of a config."""
+        key = config.path or ""
+        if key not in self._vocab:
+            accept = {w for f in config.accept_files for w in read_word_list(f)}
+            reject = {w for f in config.reject_files for w in read_word_list(f)}
+            self._vocab[key] = Vocabulary(frozenset(accept), frozenset(reject))
+        return self._vocab[key]
+
+    # -- linting ---------------------------------------------------------------------------
+    def lint_file(self, path: str, fmt: str | None = None) -> FileResult:
+        """Lint one file; input problems become a per-file error, not an exception."""
+        from newslint.readers import load_document
+
+        config = self.config_for(path)
+        try:
+            document = load_document(path, fmt, config.max_file_size)
+        except InputError as exc:
+            return FileResult(path, error=str(exc), fail_on=config.fail_on)
+        return self.lint_document(document, config)
+
+    def lint_source(self, source: str, path: str = "-", fmt: str = "text") -> FileResult:
+        """Lint text that did not come from a file (stdin, an API caller)."""
+        from newslint.readers import parse
+
+        config = self.config_for(path if path != "-" else os.path.join(os.getcwd(), "-"))
+        return self.lint_document(parse(source, path, fmt), config)
+
+    def lint_document(
+        self, document: Document, config: Config, rules: list[Rule] | None = None
+    ) -> FileResult:
+        """Run the rules that apply to a parsed document (or exactly ``rules`` when given)."""
+        result = FileResult(document.path, fail_on=config.fail_on)
+        if not document.text.strip():
+            result.notice = (
+                f"{document.path}: empty file, nothing to lint"
+                if not document.source.strip()
+                else f"{document.path}: no prose to lint"
+            )
+            return result
+        if rules is None:
+            rules = self.rules_for(config, config.relpath(document.path), document.front_matter)
+        if not rules and not self.collect_stats:
+            return result
+        from newslint.analysis.core import Analysis
+
+        analysis = Analysis(document, config.spacy_model)
+        analysis.vocabulary = self.vocabulary(config)  # type: ignore[attr-defined]
+        if config.english_only and not analysis.looks_english:
+            result.notice = (
+                f"{document.path}: not English text, skipped (set english-only: false to lint it)"
+            )
+            return result
+        findings: list[Finding] = []
+        seen: set[tuple[str, int, int]] = set()
+        for rule in rules:
+            try:
+                hits = list(rule.compile().check(analysis))
+            except NewslintError:
+                raise
+            except Exception as exc:  # a bug in a rule must not hide the other rules' findings
+                if os.environ.get("NEWSLINT_DEBUG"):
+                    raise
+                result.error = f"{document.path}: internal error in rule {rule.id}: {exc!r} (set NEWSLINT_DEBUG=1 for a traceback)"
+                continue
+            for hit in hits:
+                if not rule.scope.admits(analysis, hit.start):
+                    continue
+                key = (rule.id, hit.start, hit.end)
+                if key in seen:
+                    continue
+                seen.add(key)
+                findings.append(make_finding(rule, hit, document))
+        findings = apply_suppressions(findings, parse_suppressions(document.source))
+        floor = self.min_level or config.min_level
+        findings = [f for f in findings if LEVEL_RANK[f.level] >= LEVEL_RANK[floor]]
+        findings.sort(key=Finding.sort_key)
+        result.findings = findings
+        if self.collect_stats:
+            result.stats = file_stats(analysis, findings)
+        return result
+
+
+def make_finding(rule: Rule, hit: Hit, document: Document) -> Finding:
+    """Turn a kind's hit into a located finding."""
+    text = document.text
+    matched = text[hit.start : hit.end]
+    line, column = document.line_col(hit.start)
+    end_line, end_column = document.line_col(max(hit.end - 1, hit.start))
+    if hit.end > hit.start:
+        end_column += 1
+    values = {"match": matched, **hit.values}
+    fix = None
+    if hit.fix is not None:
+        src_start = document.source_offset(hit.start)
+        src_end = document.source_offset(hit.end - 1) + 1 if hit.end > hit.start else src_start
+        if document.source[src_start:src_end] == matched:  # only where the source is the prose
+            fix = Fix(src_start, src_end, hit.fix)
+    return Finding(
+        rule=rule.id,
+        level=hit.level or rule.level,
+        message=render_message(rule.message, values),
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        match=matched,
+        offset=hit.start,
+        length=hit.end - hit.start,
+        suggestions=tuple(hit.suggestions),
+        fix=fix,
+        context=document.source_line(line),
+    )
+
+
+def file_stats(analysis: Any, findings: list[Finding]) -> dict[str, Any]:
+    """Per-article figures: words, quotes, findings per family and per 1,000 narration words."""
+    stats = analysis.stats()
+    by_family: dict[str, int] = {}
+    for f in findings:
+        by_family[f.family] = by_family.get(f.family, 0) + 1
+    words = max(stats.get("narration_words", 0), 1)
+    stats["findings"] = by_family
+    stats["per_1000_narration_words"] = {
+        k: round(v * 1000 / words, 2) for k, v in by_family.items()
+    }
+    return stats
+
+
+__all__ = [
+    "FileResult",
+    "Linter",
+    "NewslintError",
+    "RuleError",
+    "Vocabulary",
+    "make_finding",
+    "render_message",
+]

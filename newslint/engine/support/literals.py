@@ -1,0 +1,208 @@
+"""Required literals: a cheap test that rules out most text before a big regex runs.
+
+Some rules hold a union of dozens of case-insensitive patterns ("donate now", "support our
+journalism", ...) and search every sentence for it; the regex engine tries every alternative at
+every position. :func:`required_literals` reads the patterns' syntax trees and finds, for each
+pattern, a few literal strings one of which every match must contain (``(?:discuss|share) this
+(?:article|story)`` needs " this "). A document is searched for those strings once
+(:meth:`LiteralFilter.occurrences`); a sentence that holds none of them cannot match, and the
+regex is not run on it. Searching costs ~4 µs per literal on an article, so it pays only where the
+regex runs on most of the text (every sentence), not on a few short lines.
+
+The test is exact: it only skips text the patterns cannot match, and when it cannot be sure (a
+pattern with no required literal, case folding it cannot mirror) it skips nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis
+
+#: shortest literal worth searching for: shorter ones occur almost everywhere
+MIN_LITERAL = 3
+#: characters that case-insensitive matching equates with an ASCII letter although their lower case
+#: is not that letter (dotted and dotless i, long s, Kelvin sign); folded before searching, so a
+#: lower-cased text contains every literal a match holds (tests check the list against ``re``)
+FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+_Requirement = frozenset[str] | None  # one of these strings is in every match (None: unknown)
+
+
+def required_literals(sources: Iterable[str], flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of any of ``sources`` contains, or None when
+    some pattern has no such literal of MIN_LITERAL characters."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11 names it sre_parse
+        return None
+    found: set[str] = set()
+    for source in sources:
+        try:
+            tree = _parser.parse(source, flags)
+        except Exception:  # the caller reports bad patterns
+            return None
+        need = _sequence(list(tree), _parser)
+        if need is None:
+            return None
+        found |= need
+    return frozenset(found)
+
+
+def _sequence(items: Sequence[Any], p: Any) -> _Requirement:
+    """What a run of items requires: its best literal run or the best need of one of its items."""
+    best: _Requirement = None
+    run: list[str] = []
+
+    def take(candidate: _Requirement) -> None:
+        nonlocal best
+        if candidate and min(map(len, candidate)) >= MIN_LITERAL and _better(candidate, best):
+            best = candidate
+
+    for op, arg in items:
+        if op is p.LITERAL and _plain(chr(arg)):
+            run.append(chr(arg).lower())
+            continue
+        take(frozenset({"".join(run)}) if run else None)
+        run = []
+        take(_item(op, arg, p))
+    take(frozenset({"".join(run)}) if run else None)
+    return best
+
+
+def _item(op: Any, arg: Any, p: Any) -> _Requirement:
+    if op is p.SUBPATTERN:
+        return _sequence(arg[-1], p)
+    if op is getattr(p, "ATOMIC_GROUP", None):
+        return _sequence(arg, p)
+    if op in (p.MAX_REPEAT, p.MIN_REPEAT) or op is getattr(p, "POSSESSIVE_REPEAT", None):
+        low, _high, body = arg
+        return _sequence(body, p) if low >= 1 else None
+    if op is p.BRANCH:
+        needs: set[str] = set()
+        for alternative in arg[1]:
+            need = _sequence(alternative, p)
+            if need is None:
+                return None
+            needs |= need
+        return frozenset(needs)
+    return None  # classes, anchors, lookarounds, back references: no literal
+
+
+def _plain(char: str) -> bool:
+    """A pattern character whose case-insensitive matches all lower-case to its lower case: ASCII,
+    or anything that is not a letter (non-ASCII letters are left out, to be safe)."""
+    return char.isascii() or not char.isalpha()
+
+
+def _better(candidate: frozenset[str], best: _Requirement) -> bool:
+    if best is None:
+        return True
+    return (min(map(len, candidate)), -len(candidate)) > (min(map(len, best)), -len(best))
+
+
+def folded(text: str) -> str | None:
+    """``text`` in lower case, with FOLD_TO_ASCII applied first; None if that changes its length."""
+    if any(char in text for char in _FOLDED):
+        text = text.translate(FOLD_TO_ASCII)
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+_FOLDED = tuple(map(chr, FOLD_TO_ASCII))
+
+
+class LiteralFilter:
+    """Rules out spans of a document that cannot match a set of case-insensitive patterns."""
+
+    def __init__(self, literals: frozenset[str]) -> None:
+        self.literals = tuple(sorted(literals))
+
+    def occurrences(self, analysis: Analysis) -> Occurrences | None:
+        """Where the literals occur in the document (computed once per document and literal set);
+        None when the text folds case in ways the search cannot mirror (then nothing is ruled out).
+        """
+        return analysis.memo(
+            ("required-literals", self.literals),
+            lambda: self._find(analysis.memo("folded-text", lambda: folded(analysis.text))),
+        )
+
+    def _find(self, low: str | None) -> Occurrences | None:
+        """Occurrences in ``low``, the document's :func:`folded` text (None: search nothing)."""
+        if low is None:
+            return None
+        spans: list[tuple[int, int]] = []
+        for literal in self.literals:
+            start = low.find(literal)
+            while start >= 0:
+                spans.append((start, start + len(literal)))
+                start = low.find(literal, start + 1)
+        return Occurrences(sorted(spans))
+
+
+class Occurrences:
+    """Spans of a document that hold a required literal."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def any_within(self, start: int, end: int) -> bool:
+        """True when a literal lies wholly inside ``[start, end)``."""
+        spans = self._spans
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] <= end:
+                return True
+            i += 1
+        return False
+
+
+class PatternUnion:
+    """Case-insensitive patterns searched as one alternation, in two parts: the patterns with
+    required literals run only on spans that hold one of them; the others run everywhere.
+
+    ``wrap`` turns the alternation's source into the regex to compile (edge decoration, word
+    boundaries). Only whether some pattern matches is answered, so the split changes no result.
+    """
+
+    def __init__(self, sources: Sequence[str], wrap: Callable[[str], str]) -> None:
+        with_literals: list[str] = []
+        literals: set[str] = set()
+        others: list[str] = []
+        for source in sources:
+            need = required_literals([source], re.IGNORECASE)
+            if need:
+                with_literals.append(source)
+                literals |= need
+            else:
+                others.append(source)
+        self._filtered = _union(with_literals, wrap)
+        self._others = _union(others, wrap)
+        self._filter = LiteralFilter(frozenset(literals)) if literals else None
+
+    def occurrences(self, analysis: Analysis) -> Occurrences | None:
+        """Where this union's literals occur in the document (None: nothing can be ruled out)."""
+        return self._filter.occurrences(analysis) if self._filter is not None else None
+
+    def search(self, text: str, start: int, end: int, found: Occurrences | None) -> bool:
+        """Does one pattern match somewhere in ``text[start:end]``?"""
+        if self._others is not None and self._others.search(text, start, end):
+            return True
+        return self._filtered is not None and (
+            (found is None or found.any_within(start, end))
+            and self._filtered.search(text, start, end) is not None
+        )
+
+
+def _union(sources: Sequence[str], wrap: Callable[[str], str]) -> re.Pattern[str] | None:
+    if not sources:
+        return None
+    return re.compile(wrap("|".join(f"(?:{s})" for s in sources)), re.IGNORECASE)

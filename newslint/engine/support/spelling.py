@@ -1,0 +1,97 @@
+"""Shared spelling pass for the ``typo`` and ``misspelling`` kinds: one find_typos run per document.
+
+The spelling engine (:mod:`newslint.spelling`) is imported on first use, so linting with the
+spelling rules switched off never loads a dictionary. Both kinds read the same cached result,
+which is what lets ``typo`` leave the safe misspellings to ``misspelling`` without a second pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis
+    from newslint.spelling import Typo
+
+
+def vocabulary(analysis: Analysis) -> tuple[frozenset[str], frozenset[str]]:
+    """The house accept and reject lists of the document's config (empty when none is set)."""
+    vocab = getattr(analysis, "vocabulary", None)
+    accept = frozenset(getattr(vocab, "accept", ()) or ())
+    reject = frozenset(getattr(vocab, "reject", ()) or ())
+    return accept, reject
+
+
+def _words(entries: Iterable[str]) -> set[str]:
+    """Single-word entries as they are, phrases split into their words ("Hayat Tahrir al-Sham")."""
+    return {w for e in entries for w in e.split()}
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A case-insensitive, word-bounded pattern for multi-word reject entries."""
+    parts = sorted(
+        (r"\s+".join(map(re.escape, p.split())) for p in phrases if len(p.split()) > 1),
+        key=len,
+        reverse=True,
+    )
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(parts) + r")(?![\w'’\-])", re.IGNORECASE)
+
+
+def typos(analysis: Analysis) -> list[Typo]:
+    """find_typos over the whole prose text, with the house vocabulary, once per document.
+
+    Sentence starts come from the analysis (block starts are sentence starts there). Multi-word
+    accept entries accept each of their words; multi-word reject entries are found as phrases and
+    reported with the rejected reason.
+    """
+    accept, reject = vocabulary(analysis)
+    return analysis.memo(("typos", accept, reject), lambda: _typos(analysis, accept, reject))
+
+
+def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -> list[Typo]:
+    from newslint.spelling import Typo, find_typos
+    from newslint.spelling.typos import REASON_REJECT
+
+    reject_words = _words(p for p in reject if len(p.split()) == 1)
+    found = find_typos(
+        analysis.text,
+        sentence_starts=[s.start for s in analysis.sentences],
+        accept=_words(accept),
+        reject=reject_words,
+    )
+    pattern = _phrase_pattern(reject)
+    if pattern is not None:
+        phrases = [  # no suggestions: the speller has nothing to say about a phrase
+            Typo(m.start(), m.end(), m.group(), (), REASON_REJECT)
+            for m in pattern.finditer(analysis.text)
+        ]
+        # a rejected phrase is reported whole, not also word by word
+        found = [t for t in found if not any(p.start < t.end and t.start < p.end for p in phrases)]
+        found = sorted(found + phrases, key=lambda t: t.start)
+    return found
+
+
+def is_rejected(typo: Typo) -> bool:
+    """Reported because the house vocabulary rejects it."""
+    from newslint.spelling.typos import REASON_REJECT
+
+    return typo.reason == REASON_REJECT
+
+
+def safe_correction(typo: Typo) -> str | None:
+    """The one safe correction of a codespell misspelling (in the word's case), else None."""
+    from newslint.spelling import safe_fix
+    from newslint.spelling.typos import REASON_COMMON
+
+    return safe_fix(typo.word) if typo.reason == REASON_COMMON else None
+
+
+def dictionary_word(word: str) -> bool:
+    """Does the dictionary know ``word`` (a rejected word may be spelled correctly)?"""
+    from newslint.spelling import get_checker
+
+    return get_checker().is_known(word)

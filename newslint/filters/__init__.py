@@ -1,0 +1,1 @@
+"""Stage 4: what every front end does to the rules' findings before reporting them."""

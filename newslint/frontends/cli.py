@@ -1,0 +1,440 @@
+"""The ``newslint`` command line. Imports stay lazy so ``--version`` and ``--help`` are instant.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage, config or
+input error (the message names the file, line and field).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from newslint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rules", "explain", "init")
+LEVEL_CHOICES = ("error", "warning", "suggestion")
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"newslint: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="A linter for news copy.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint article files (the default command)")
+    check.add_argument(
+        "paths", nargs="*", default=["."], help="files, folders, or - for standard input"
+    )
+    check.add_argument("--format", "-f", default="text", help="text, json, github, sarif or html")
+    check.add_argument("--output", "-o", help="write the report to this file")
+    check.add_argument(
+        "--select",
+        type=_csv,
+        default=[],
+        metavar="IDS",
+        help="only these rules (ids or globs, comma-separated)",
+    )
+    check.add_argument("--ignore", type=_csv, default=[], metavar="IDS", help="skip these rules")
+    check.add_argument(
+        "--pack", type=_csv, default=[], metavar="PACKS", help="add rule packs (names or folders)"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=(*LEVEL_CHOICES, "never"),
+        help="exit 1 at this level or above (default: warning)",
+    )
+    check.add_argument("--min-level", choices=LEVEL_CHOICES, help="hide findings below this level")
+    check.add_argument("--config", help="use this config file instead of discovering one")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="only findings at the fail level, no summary"
+    )
+    check.add_argument(
+        "--stats", action="store_true", help="counts per rule and per-article figures"
+    )
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument(
+        "--diff", action="store_true", help="show safe fixes as a diff, change nothing"
+    )
+    check.add_argument(
+        "--stdin-filename", default="-", help="name (and format) for text read from -"
+    )
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in FILE (a missing FILE is written first)",
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="with --baseline: re-record FILE with the current findings",
+    )
+    check.add_argument(
+        "--diff-only",
+        metavar="REF",
+        help="only findings on lines changed since the git ref REF (e.g. origin/main, HEAD)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache"
+    )
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="result cache folder (default: .newslint_cache, or $NEWSLINT_RESULT_CACHE)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for many files (default: all cores; 1: no pool)",
+    )
+
+    rules = sub.add_parser("rules", help="list the rules, or test their examples")
+    rules.add_argument(
+        "--test",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        help="run the rules' flag/pass examples (shipped rules, or rule files in DIR)",
+    )
+    rules.add_argument("--config", help="config file (default: discovered from the current folder)")
+    rules.add_argument("--all", action="store_true", help="also list rules that are off")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="describe one rule")
+    explain.add_argument("rule", help="rule id, e.g. quotes.orphan")
+    explain.add_argument("--config", help="config file")
+
+    init = sub.add_parser("init", help="write a commented starter .newslint.yaml")
+    init.add_argument("path", nargs="?", default=".newslint.yaml")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if (
+        args_list
+        and args_list[0] not in COMMANDS
+        and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        args_list.insert(0, "check")
+    if not args_list:
+        args_list = ["check"]
+    args = build_parser().parse_args(args_list)
+    from newslint.analysis.lazy_spacy import install
+    from newslint.errors import NewslintError
+
+    install()  # whichever module imports spaCy first, its CLI package stays unloaded
+
+    try:
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+        if args.command == "init":
+            return cmd_init(args)
+        return cmd_check(args)
+    except NewslintError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: one clear line (set NEWSLINT_DEBUG=1 for the traceback)
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        print(
+            f"newslint: internal error: {exc!r} (set NEWSLINT_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _use_color(choice: str, stream: object) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR")  # type: ignore[attr-defined]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from newslint.engine.linter import FileResult
+    from newslint.engine.runner import RunSettings, lint_files
+    from newslint.errors import UsageError
+    from newslint.readers.discover import iter_article_files
+    from newslint.report import FORMATS as known_formats
+    from newslint.report import ReportOptions, render
+
+    if args.format not in known_formats:
+        raise UsageError(f"unknown format {args.format!r} (use {', '.join(known_formats)})")
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    settings = RunSettings(
+        config_path=args.config,
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
+        packs=tuple(args.pack),
+        min_level=args.min_level,
+        stats=args.stats or args.format == "html",  # the HTML page shows per-article figures
+    )
+    linter = settings.linter()
+    changes = None
+    files = list(iter_article_files(args.paths))
+    if args.diff_only:
+        from newslint.filters.changed_lines import changed_lines, select_changed
+
+        changes = changed_lines(args.diff_only)
+        files = select_changed(files, changes)
+    wanted = [
+        p for p in files if p == "-" or p in args.paths or not linter.config_for(p).excluded(p)
+    ]
+    on_disk = [p for p in wanted if p != "-"]
+    cache = None
+    if not args.no_cache:
+        from newslint.storage.result_cache import DEFAULT_DIR, ResultCache
+
+        cache = ResultCache(
+            args.cache_dir or os.environ.get("NEWSLINT_RESULT_CACHE") or DEFAULT_DIR
+        )
+    linted = iter(
+        lint_files(
+            on_disk,
+            settings,
+            linter=linter,
+            cache=cache,
+            jobs=args.jobs,
+            progress_stream=sys.stderr,
+        )
+    )
+    results: list[FileResult] = []
+    for path in wanted:
+        if path == "-":
+            from newslint.readers import decode, format_for
+
+            source, _ = decode(sys.stdin.buffer.read(), "<stdin>")
+            name = args.stdin_filename
+            results.append(linter.lint_source(source, name, format_for(name)))
+        else:
+            results.append(next(linted))
+    if args.baseline:
+        _apply_baseline(results, args.baseline, args.update_baseline)
+    if changes is not None:
+        from newslint.filters.changed_lines import touches
+
+        for result in results:
+            if result.path != "-":
+                lines = changes.get(os.path.realpath(result.path))
+                result.findings = [f for f in result.findings if touches(lines, f.line, f.end_line)]
+    if args.fix or args.diff:
+        _apply_fixes(results, write=args.fix)
+    for result in results:
+        if result.notice:
+            print(f"newslint: {result.notice}", file=sys.stderr)
+    fail_on = args.fail_on
+    rules = {r.id: r for r in linter.all_rules()} if args.format in ("sarif", "html") else {}
+    options = ReportOptions(
+        color=_use_color(args.color, sys.stdout) and not args.output and args.format == "text",
+        stats=args.stats or args.format == "html",
+        quiet=args.quiet,
+        fail_on=fail_on or (results[0].fail_on if results else "warning"),
+        rules=rules,
+    )
+    report = render(results, args.format, options)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(report)
+    else:
+        sys.stdout.write(report)
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(r.fails(fail_on) for r in results) else EXIT_OK
+
+
+def _apply_baseline(results: list, path: str, update: bool) -> None:
+    """Record the findings in a new (or ``update``d) baseline; else hide the recorded ones."""
+    from newslint.filters.baseline import load_baseline, write_baseline
+
+    recording = update or not os.path.exists(path)
+    if recording:
+        count = write_baseline(results, path)
+        print(
+            f"newslint: recorded the findings in {path} ({count} in all); "
+            "runs with --baseline report only new ones",
+            file=sys.stderr,
+        )
+    hidden = load_baseline(path).filter(results)
+    if hidden and not recording:
+        print(
+            f"newslint: {hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline {path}",
+            file=sys.stderr,
+        )
+
+
+def _apply_fixes(results: list, write: bool) -> None:
+    from newslint.filters.fixes import apply_fixes, unified_diff
+    from newslint.readers import decode
+
+    for result in results:
+        if result.path == "-" or not any(f.fix for f in result.findings):
+            continue
+        with open(result.path, "rb") as handle:
+            raw = handle.read()
+        source, encoding = decode(raw, result.path)
+        crlf = "\r\n" in source
+        normal = source.replace("\r\n", "\n").replace("\r", "\n")
+        fixed, count = apply_fixes(normal, result.findings)
+        if not count:
+            continue
+        if write:
+            out = fixed.replace("\n", "\r\n") if crlf else fixed
+            with open(result.path, "wb") as handle:
+                handle.write(out.encode(encoding))
+            result.findings = [f for f in result.findings if f.fix is None]
+            print(
+                f"newslint: fixed {count} problem{'s' if count != 1 else ''} in {result.path}",
+                file=sys.stderr,
+            )
+        else:
+            sys.stdout.write(unified_diff(result.path, normal, fixed))
+
+
+def _linter_rules(config_path: str | None) -> tuple[list, list]:
+    from newslint.engine.linter import Linter
+
+    linter = Linter(config_path=config_path)
+    config = linter.config_for(os.path.join(os.getcwd(), "x"))
+    everything = linter.all_rules(config)
+    active = {r.id for r in linter.rules_for(config, "", {})}
+    return everything, [r for r in everything if r.id in active]
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    if args.test is not None:
+        return _test_rules(args.test)
+    everything, active = _linter_rules(args.config)
+    active_ids = {r.id for r in active}
+    shown = everything if args.all else active
+    levels = {r.id: r.level for r in active}
+    if args.format == "json":
+        import json
+
+        rows = [
+            {
+                "id": r.id,
+                "level": levels.get(r.id, r.level),
+                "enabled": r.id in active_ids,
+                "kind": r.kind,
+                "pack": r.pack,
+                "description": r.description,
+            }
+            for r in shown
+        ]
+        print(json.dumps(rows, indent=2))
+        return EXIT_OK
+    width = max((len(r.id) for r in shown), default=10)
+    for r in shown:
+        state = levels.get(r.id, "off")
+        summary = (r.description or r.message).strip().split("\n")[0]
+        if len(summary) > 70:
+            summary = summary[:69] + "…"
+        print(f"{r.id:<{width}}  {state:<10}  {summary}")
+    print(
+        f"\n{len(active)} rules on, {len(everything) - len(active)} off (newslint explain RULE for details)"
+    )
+    return EXIT_OK
+
+
+def _test_rules(directory: str) -> int:
+    import glob
+
+    from newslint.engine.rules import builtin_pack_names, load_rules, pack_files
+    from newslint.engine.selftest import check_examples
+    from newslint.errors import UsageError
+
+    if directory:
+        if not os.path.isdir(directory):
+            raise UsageError(f"{directory}: no such folder")
+        files = sorted(glob.glob(os.path.join(directory, "**", "*.y*ml"), recursive=True))
+        if not files:
+            raise UsageError(f"{directory}: no rule files (*.yaml) here")
+        pairs = [(os.path.basename(os.path.dirname(f)), f) for f in files]
+    else:
+        pairs = [
+            (name, f)
+            for pack in builtin_pack_names()
+            for name, fs in [pack_files(pack)]
+            for f in fs
+        ]
+    rules = load_rules(pairs)
+    checked, failures = check_examples(rules)
+    missing = [r for r in rules if not r.flag_examples or not r.pass_examples]
+    for failure in failures:
+        print(failure.describe())
+    for rule in missing:
+        print(f"{rule.path}:{rule.line}: {rule.id}: needs both flag and pass examples")
+    print(
+        f"{checked} examples of {len(rules)} rules: {checked - len(failures)} passed, {len(failures)} failed"
+    )
+    return EXIT_FINDINGS if failures or missing else EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    import difflib
+    import textwrap
+
+    from newslint.errors import UsageError
+
+    everything, active = _linter_rules(args.config)
+    by_id = {r.id: r for r in everything}
+    rule = by_id.get(args.rule)
+    if rule is None:
+        hint = difflib.get_close_matches(args.rule, list(by_id), 1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        raise UsageError(f"unknown rule id {args.rule!r}{extra}")
+    level = next((r.level for r in active if r.id == rule.id), "off")
+    print(f"{rule.id}  [{level}]  kind: {rule.kind}, pack: {rule.pack}")
+    print(f"defined in {rule.path}:{rule.line}")
+    if rule.description:
+        print()
+        print(textwrap.fill(" ".join(rule.description.split()), 88))
+    blocks = "any block" if len(rule.scope.blocks) > 9 else ", ".join(sorted(rule.scope.blocks))
+    print(f"\nscope: voice {rule.scope.voice}; {blocks}")
+    print(f"message: {rule.message}")
+    if rule.link:
+        print(f"more: {rule.link}")
+    for title, items in (("flags", rule.flag_examples), ("passes", rule.pass_examples)):
+        if items:
+            print(f"\n{title}:")
+            for item in items:
+                print(f"  - {item}")
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from importlib.resources import files
+
+    from newslint.errors import UsageError
+
+    if os.path.exists(args.path) and not args.force:
+        raise UsageError(f"{args.path} exists (use --force to overwrite)")
+    template = files("newslint").joinpath("data/init_config.yaml").read_text(encoding="utf-8")
+    with open(args.path, "w", encoding="utf-8") as handle:
+        handle.write(template)
+    print(f"wrote {args.path}")
+    return EXIT_OK

@@ -1,0 +1,92 @@
+"""The one on-disk cache of derived data tables (lemma tables, word lists, indexes, syllables).
+
+Data lives under ``$NEWSLINT_CACHE_DIR`` or ``$XDG_CACHE_HOME/newslint`` (default
+``~/.cache/newslint``). An entry is named by what it holds and keyed by what it was built from, so
+an upgrade builds a new entry and removes the stale ones. Every read tolerates a missing,
+unwritable or corrupt cache by rebuilding in memory; every write is atomic, so concurrent linters
+never read half a file.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> str:
+    """The directory newslint caches data in."""
+    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "newslint")
+
+
+def write_atomic(path: str | Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` via a temporary file and a rename; False when not writable."""
+    folder = os.path.dirname(os.fspath(path))
+    tmp = None
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False
+
+
+def memo(name: str, build: Callable[[], T]) -> T:
+    """Return the marshalled value stored as ``name``, building and storing it when absent."""
+    path = os.path.join(cache_dir(), "data", name + ".marshal")
+    try:
+        with open(path, "rb") as handle:
+            return marshal.load(handle)  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    write_atomic(path, marshal.dumps(value))
+    return value
+
+
+def keyed_path(name: str, key: str, suffix: str = ".bin") -> Path:
+    """Where the entry ``name`` built from sources ``key`` lives."""
+    return Path(cache_dir()) / f"{name}-{key}{suffix}"
+
+
+def prune(name: str, keep: Path, suffix: str = ".bin", any_key: bool = False) -> None:
+    """Remove the entries of ``name`` built from other sources than ``keep``'s, never raising.
+
+    Keys are alphanumeric unless ``any_key``: then every ``name-*`` entry but ``keep`` goes (only
+    for names that no other entry's name extends)."""
+    try:
+        for stale in keep.parent.glob(f"{name}-*{suffix}"):
+            key = stale.name[len(name) + 1 : -len(suffix)]
+            if stale != keep and (any_key or key.isalnum()):
+                stale.unlink()
+    except OSError:
+        pass
+
+
+def cached_bytes(name: str, key: str, build: Callable[[], bytes], use_cache: bool = True) -> bytes:
+    """The bytes of entry ``name`` for sources ``key``, built (and stored, old keys pruned) if
+    missing. ``use_cache=False`` builds in memory and touches nothing."""
+    path = keyed_path(name, key)
+    if use_cache:
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass
+    blob = build()
+    if use_cache and write_atomic(path, blob):
+        prune(name, path)
+    return blob
