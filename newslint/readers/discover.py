@@ -23,7 +23,18 @@ SKIP_DIRS = {
 
 
 def iter_article_files(paths: Iterable[str], extensions: Iterable[str] = FORMATS) -> Iterator[str]:
-    """Yield article files: files given explicitly (any extension) and article files in folders."""
+    """Yield article files, each once: files given explicitly (any extension) and article files
+    in folders. A file given twice, or reached through two given folders, is yielded the first
+    time only (compared by real path, so links and ``./`` spellings count as the same file)."""
+    seen: set[str] = set()
+    for path in _iter_all(paths, extensions):
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _iter_all(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str]:
     exts = {e.lower() for e in extensions}
     for path in paths:
         if path == "-":
