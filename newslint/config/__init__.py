@@ -15,6 +15,7 @@ vocabulary: {accept: [vocab/names.txt], reject: [vocab/banned.txt]}
 exclude: ["drafts/**"]
 max-file-size: 5MB
 english-only: true             # skip files whose prose is not English (with a notice)
+baseline: .newslint-baseline.json   # accepted findings (CLI, editor and CI share it)
 overrides:                     # applied in order when all their conditions hold
   - files: ["opinion/**"]
     front-matter: {type: opinion}
@@ -49,6 +50,7 @@ TOP_FIELDS = (
     "overrides",
     "spacy-model",
     "english-only",
+    "baseline",
 )
 OVERRIDE_FIELDS = ("files", "front-matter", "select", "ignore", "rules")
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
@@ -98,6 +100,8 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     spacy_model: str | None = None
     english_only: bool = True
+    #: the baseline file of accepted findings (absolute), when the config names one
+    baseline: str | None = None
 
     @property
     def display_path(self) -> str:
@@ -238,6 +242,16 @@ def parse_config(data: Any, path: str) -> Config:
             path, data.line_of("english-only"), "english-only", "must be true or false"
         )
     cfg.english_only = english_only
+    baseline = data.get("baseline")
+    if baseline is not None:
+        if not isinstance(baseline, str) or not baseline.strip():
+            raise ConfigError(
+                path,
+                data.line_of("baseline"),
+                "baseline",
+                "must be a file path (relative to this file)",
+            )
+        cfg.baseline = os.path.join(root, baseline)
     vocab = data.get("vocabulary") or LineDict()
     if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
         raise ConfigError(
