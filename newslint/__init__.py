@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "lint_text", "lint_paths", "Finding"]
+__all__ = ["__version__", "lint_text", "lint_paths", "fix_text", "Finding"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("lint_text", "lint_paths"):
+    if name in ("lint_text", "lint_paths", "fix_text"):
         from newslint.frontends import api
 
         return getattr(api, name)

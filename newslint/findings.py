@@ -7,7 +7,7 @@ from typing import Any
 
 LEVELS = ("suggestion", "warning", "error")
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
-JSON_SCHEMA_VERSION = "1.0"
+JSON_SCHEMA_VERSION = "1.1"
 
 
 def level_at_least(level: str, floor: str) -> bool:
@@ -43,6 +43,8 @@ class Finding:
     fix: Fix | None = None
     context: str = ""  # the source line the finding starts on
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: findings of other rules on the same defect, folded into this one (see newslint.filters.fold)
+    related: tuple[Finding, ...] = ()
 
     @property
     def family(self) -> str:
@@ -70,6 +72,8 @@ class Finding:
                 "end": self.fix.end,
                 "replacement": self.fix.replacement,
             }
+        if self.related:
+            out["related"] = [r.to_json() for r in self.related]
         return out
 
     def sort_key(self) -> tuple[str, int, int, str]:

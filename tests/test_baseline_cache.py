@@ -13,7 +13,7 @@ from conftest import ROOT, SEED, run_cli
 
 from newslint.filters.baseline import fingerprints
 from newslint.findings import Finding, Fix
-from newslint.storage.result_cache import finding_from_json, finding_to_json
+from newslint.storage.result_cache import CACHE_FORMAT, finding_from_json, finding_to_json
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -327,6 +327,6 @@ def test_cache_forgets_files_that_no_longer_exist(tmp_path: Path) -> None:
     gone.unlink()
     cache.put("k", str(kept), "digest2", FileResult(str(kept), [], None, None, None, "error"))
     cache.save()
-    stored = json.loads((tmp_path / "cache" / "v1" / "k.json").read_text())["entries"]
+    stored = json.loads((tmp_path / "cache" / f"v{CACHE_FORMAT}" / "k.json").read_text())["entries"]
     assert list(stored) == [str(kept.resolve())]
     assert stored[str(kept.resolve())]["sha256"] == "digest2"

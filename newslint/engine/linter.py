@@ -16,7 +16,8 @@ from newslint.config import Config, Override, find_config, load_config, read_wor
 from newslint.engine.kind import Hit
 from newslint.engine.rules import Rule, load_rules, matches_any, pack_files
 from newslint.errors import ConfigError, InputError, NewslintError, RuleError, UsageError
-from newslint.filters.suppress import apply_suppressions, parse_suppressions
+from newslint.filters import FilterSettings, apply_filters
+from newslint.filters.suppress import Suppression, parse_suppressions
 from newslint.findings import LEVEL_RANK, Finding, Fix
 from newslint.readers.document import Document
 
@@ -39,6 +40,10 @@ class FileResult:
     notice: str | None = None
     stats: dict[str, Any] | None = None
     fail_on: str = "warning"
+    #: the file's level floor (its config's ``min-level``), applied by the filter stage
+    min_level: str = "suggestion"
+    #: the file's inline suppression comments, applied by the filter stage
+    suppressions: tuple[Suppression, ...] = ()
 
     def fails(self, fail_on: str | None = None) -> bool:
         """True when a finding is at or above the fail level."""
@@ -76,6 +81,7 @@ class Linter:
         packs: Iterable[str] = (),
         min_level: str | None = None,
         stats: bool = False,
+        filters: FilterSettings | None = None,
     ) -> None:
         self.explicit_config = load_config(config_path) if config_path else None
         self.cli_select = list(select)
@@ -83,6 +89,8 @@ class Linter:
         self.cli_packs = list(packs)
         self.min_level = min_level
         self.collect_stats = stats
+        #: the run's filter stage settings (``min_level`` is the caller's floor override)
+        self.filters = filters or FilterSettings(min_level=min_level)
         self._pack_rules: dict[tuple[str, ...], list[Rule]] = {}
         self._resolved: dict[tuple[Any, ...], list[Rule]] = {}
         self._vocab: dict[str, Vocabulary] = {}
@@ -209,8 +217,29 @@ class Linter:
         return self._vocab[key]
 
     # -- linting ---------------------------------------------------------------------------
+    # ``lint_*`` return findings through the filter stage (:mod:`newslint.filters`);
+    # ``check_*`` return every finding the rules made, for callers that filter later (the
+    # result cache stores those, so a baseline or floor change needs no re-lint).
     def lint_file(self, path: str, fmt: str | None = None) -> FileResult:
         """Lint one file; input problems become a per-file error, not an exception."""
+        return self._filtered(self.check_file(path, fmt))
+
+    def lint_source(self, source: str, path: str = "-", fmt: str = "text") -> FileResult:
+        """Lint text that did not come from a file (stdin, an API caller, an editor buffer)."""
+        return self._filtered(self.check_source(source, path, fmt))
+
+    def lint_document(
+        self, document: Document, config: Config, rules: list[Rule] | None = None
+    ) -> FileResult:
+        """Lint a parsed document (with exactly ``rules`` when given)."""
+        return self._filtered(self.check_document(document, config, rules))
+
+    def _filtered(self, result: FileResult) -> FileResult:
+        apply_filters([result], self.filters)
+        return result
+
+    def check_file(self, path: str, fmt: str | None = None) -> FileResult:
+        """Every finding of one file, unfiltered; input problems become a per-file error."""
         from newslint.readers import load_document
 
         config = self.config_for(path)
@@ -218,20 +247,20 @@ class Linter:
             document = load_document(path, fmt, config.max_file_size)
         except InputError as exc:
             return FileResult(path, error=str(exc), fail_on=config.fail_on)
-        return self.lint_document(document, config)
+        return self.check_document(document, config)
 
-    def lint_source(self, source: str, path: str = "-", fmt: str = "text") -> FileResult:
-        """Lint text that did not come from a file (stdin, an API caller)."""
+    def check_source(self, source: str, path: str = "-", fmt: str = "text") -> FileResult:
+        """Every finding of text that did not come from a file, unfiltered."""
         from newslint.readers import parse
 
         config = self.config_for(path if path != "-" else os.path.join(os.getcwd(), "-"))
-        return self.lint_document(parse(source, path, fmt), config)
+        return self.check_document(parse(source, path, fmt), config)
 
-    def lint_document(
+    def check_document(
         self, document: Document, config: Config, rules: list[Rule] | None = None
     ) -> FileResult:
         """Run the rules that apply to a parsed document (or exactly ``rules`` when given)."""
-        result = FileResult(document.path, fail_on=config.fail_on)
+        result = FileResult(document.path, fail_on=config.fail_on, min_level=config.min_level)
         if not document.text.strip():
             result.notice = (
                 f"{document.path}: empty file, nothing to lint"
@@ -272,13 +301,11 @@ class Linter:
                     continue
                 seen.add(key)
                 findings.append(make_finding(rule, hit, document))
-        findings = apply_suppressions(findings, parse_suppressions(document.source))
-        floor = self.min_level or config.min_level
-        findings = [f for f in findings if LEVEL_RANK[f.level] >= LEVEL_RANK[floor]]
         findings.sort(key=Finding.sort_key)
         result.findings = findings
+        result.suppressions = tuple(parse_suppressions(document.source))
         if self.collect_stats:
-            result.stats = file_stats(analysis, findings)
+            result.stats = analysis.stats()
         return result
 
 
@@ -313,20 +340,6 @@ def make_finding(rule: Rule, hit: Hit, document: Document) -> Finding:
         fix=fix,
         context=document.source_line(line),
     )
-
-
-def file_stats(analysis: Any, findings: list[Finding]) -> dict[str, Any]:
-    """Per-article figures: words, quotes, findings per family and per 1,000 narration words."""
-    stats = analysis.stats()
-    by_family: dict[str, int] = {}
-    for f in findings:
-        by_family[f.family] = by_family.get(f.family, 0) + 1
-    words = max(stats.get("narration_words", 0), 1)
-    stats["findings"] = by_family
-    stats["per_1000_narration_words"] = {
-        k: round(v * 1000 / words, 2) for k, v in by_family.items()
-    }
-    return stats
 
 
 __all__ = [

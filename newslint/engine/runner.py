@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newslint.engine.linter import FileResult, Linter
+    from newslint.filters import FilterCounts
     from newslint.storage.result_cache import ResultCache
 
 #: below this many files to lint, a pool costs more than it saves
@@ -56,7 +57,6 @@ class RunSettings:
             ("select", list(self.select)),
             ("ignore", list(self.ignore)),
             ("packs", list(self.packs)),
-            ("min_level", self.min_level),
             ("stats", self.stats),
         ]
 
@@ -136,7 +136,7 @@ def _lint_in_worker(path: str) -> FileResult | _Failure:
 
     assert _WORKER_LINTER is not None
     try:
-        return _WORKER_LINTER.lint_file(path)
+        return _WORKER_LINTER.check_file(path)
     except NewslintError as exc:
         return _Failure(str(exc))
 
@@ -155,7 +155,7 @@ def _lint_many(
     global _WORKER_LINTER
     from newslint.errors import NewslintError
 
-    results = [linter.lint_file(paths[0])]
+    results = [linter.check_file(paths[0])]
     progress.advance()
     rest = list(paths[1:])
     if not rest:
@@ -194,8 +194,11 @@ def lint_files(
     cache: ResultCache | None = None,
     jobs: int | None = None,
     progress_stream: IO[str] | None = None,
+    counts: FilterCounts | None = None,
 ) -> list[FileResult]:
-    """Lint files (not ``-``), using the cache and a process pool; results in input order."""
+    """Lint files (not ``-``), using the cache and a process pool; results in input order,
+    through the linter's filter stage."""
+    from newslint.filters import apply_filters
     from newslint.storage.result_cache import content_hash, settings_key
 
     linter = linter or settings.linter()
@@ -230,7 +233,7 @@ def lint_files(
         else:
             fresh = []
             for path in todo_paths:
-                fresh.append(linter.lint_file(path))
+                fresh.append(linter.check_file(path))
                 progress.advance()
         for (i, path, key, digest), result in zip(todo, fresh, strict=True):
             results[i] = result
@@ -239,4 +242,6 @@ def lint_files(
     progress.close()
     if cache is not None:
         cache.save()
-    return [results[i] for i in range(len(paths))]
+    ordered = [results[i] for i in range(len(paths))]
+    apply_filters(ordered, linter.filters, counts)  # the cache holds every finding; filter here
+    return ordered

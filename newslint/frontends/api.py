@@ -1,25 +1,31 @@
 """The Python API for CMS integration and archive-scale jobs.
 
 ```python
-from newslint import lint_text, lint_paths
+from newslint import lint_text, lint_paths, fix_text
 
 findings = lint_text(article_body, fmt="markdown")          # list[Finding]
 for result in lint_paths(["articles/"], select=["quotes.*"], jobs=4):
     print(result.path, len(result.findings))
+fixed, remaining = fix_text(article_body, fmt="markdown")   # safe fixes applied
 ```
 
-``lint_text`` keeps one :class:`~newslint.engine.linter.Linter` per settings in the process, so a CMS
-that lints every save pays for loading spaCy and the rules once. Both functions are pure: no
-output, no cache files unless ``cache`` names a folder.
+Findings pass through the same filter stage as the command line's (:mod:`newslint.filters`):
+inline suppression, the level floor, one defect one finding, and, when asked, a baseline and
+changed lines. ``lint_text`` keeps one :class:`~newslint.engine.linter.Linter` per settings in the
+process, so a CMS that lints every save pays for loading spaCy and the rules once. Nothing is
+printed; no file is written unless ``cache`` names a folder or ``fix=True`` is asked of
+``lint_paths``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from newslint.analysis.lazy_spacy import install
 from newslint.engine.linter import FileResult, Linter
+from newslint.filters import FilterSettings, apply_filters
 from newslint.findings import Finding
 
 install()  # spaCy, when loaded, comes without its command-line package
@@ -44,6 +50,14 @@ def _linter(
     )
 
 
+def _baseline(path: str | None):  # type: ignore[no-untyped-def]
+    if path is None:
+        return None
+    from newslint.filters.baseline import load_baseline
+
+    return load_baseline(path)
+
+
 def lint_text(
     text: str,
     fmt: str = "text",
@@ -53,10 +67,42 @@ def lint_text(
     ignore: Iterable[str] = (),
     packs: Iterable[str] = (),
     min_level: str | None = None,
+    baseline: str | None = None,
+    changed_lines: Iterable[int] | None = None,
 ) -> list[Finding]:
-    """Lint an article held in memory; ``fmt`` is ``text``, ``markdown`` or ``html``."""
+    """Lint an article held in memory; ``fmt`` is ``text``, ``markdown`` or ``html``.
+
+    ``baseline``: a baseline file whose accepted findings are hidden (``path`` names the article
+    as the baseline knows it). ``changed_lines``: 1-based line numbers; only findings touching one
+    are kept.
+    """
     linter = _linter(config, tuple(select), tuple(ignore), tuple(packs), min_level, False)
-    return linter.lint_source(text, path, fmt).findings
+    result = linter.check_source(text, path, fmt)
+    lines = None if changed_lines is None else {os.path.realpath(path): set(changed_lines)}
+    settings = FilterSettings(min_level, _baseline(baseline), lines)
+    apply_filters([result], settings)
+    return result.findings
+
+
+def fix_text(
+    text: str,
+    fmt: str = "text",
+    path: str = "<text>",
+    config: str | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    packs: Iterable[str] = (),
+) -> tuple[str, list[Finding]]:
+    """``text`` with every safe fix applied, and the findings that remain (as edits: each
+    finding's ``fix`` is a replacement of source characters ``[start, end)``)."""
+    from newslint.filters.fixes import apply_fixes, normalize_newlines
+
+    text = normalize_newlines(text)
+    findings = lint_text(text, fmt, path, config, select, ignore, packs)
+    fixed, count = apply_fixes(text, findings)
+    if not count:
+        return text, findings
+    return fixed, lint_text(fixed, fmt, path, config, select, ignore, packs)
 
 
 def lint_paths(
@@ -69,21 +115,54 @@ def lint_paths(
     stats: bool = False,
     jobs: int = 1,
     cache: str | None = None,
+    baseline: str | None = None,
+    changed_lines: Mapping[str, Iterable[int] | None] | None = None,
+    diff_only: str | None = None,
+    fix: bool = False,
 ) -> list[FileResult]:
-    """Lint files and folders; each result carries its findings or a per-file error.
+    """Lint files and folders (each file once); each result carries its findings or an error.
 
     ``jobs``: worker processes (0: all cores). ``cache``: a result-cache folder (for example
     ``".newslint_cache"``, shared with the command line); ``None`` caches nothing.
+    ``baseline``: a baseline file; its accepted findings are hidden. ``changed_lines``: path ->
+    1-based changed lines (``None``: the whole file), or ``diff_only``: a git ref to take them
+    from, as ``--diff-only`` does; files without changes are then not linted. ``fix``: apply
+    safe fixes to the files (what is left is returned).
     """
     from newslint.engine.runner import RunSettings, lint_files
     from newslint.readers.discover import iter_article_files
 
     settings = RunSettings(config, tuple(select), tuple(ignore), tuple(packs), min_level, stats)
-    linter = _linter(config, settings.select, settings.ignore, settings.packs, min_level, stats)
+    linter = Linter(
+        config_path=config,
+        select=settings.select,
+        ignore=settings.ignore,
+        packs=settings.packs,
+        min_level=min_level,
+        stats=stats,
+    )
     files = [p for p in iter_article_files(list(paths)) if p != "-"]
+    changes: dict[str, set[int] | None] | None = None
+    if diff_only is not None:
+        from newslint.filters.changed_lines import changed_lines as git_changes
+        from newslint.filters.changed_lines import select_changed
+
+        changes = git_changes(diff_only)
+        files = select_changed(files, changes)
+    elif changed_lines is not None:
+        changes = {
+            os.path.realpath(p): None if lines is None else set(lines)
+            for p, lines in changed_lines.items()
+        }
+    linter.filters = FilterSettings(min_level, _baseline(baseline), changes)
     store = None
     if cache:
         from newslint.storage.result_cache import ResultCache
 
         store = ResultCache(cache)
-    return lint_files(files, settings, linter=linter, cache=store, jobs=jobs)
+    results = lint_files(files, settings, linter=linter, cache=store, jobs=jobs)
+    if fix:
+        from newslint.filters.fixes import fix_files
+
+        fix_files(results)
+    return results

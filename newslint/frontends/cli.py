@@ -177,14 +177,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from newslint.engine.linter import FileResult
     from newslint.engine.runner import RunSettings, lint_files
     from newslint.errors import UsageError
+    from newslint.filters import FilterCounts, FilterSettings, apply_filters
     from newslint.readers.discover import iter_article_files
     from newslint.report import FORMATS as known_formats
     from newslint.report import ReportOptions, render
 
     if args.format not in known_formats:
         raise UsageError(f"unknown format {args.format!r} (use {', '.join(known_formats)})")
-    if args.update_baseline and not args.baseline:
-        raise UsageError("--update-baseline needs --baseline FILE")
     settings = RunSettings(
         config_path=args.config,
         select=tuple(args.select),
@@ -194,6 +193,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         stats=args.stats or args.format == "html",  # the HTML page shows per-article figures
     )
     linter = settings.linter()
+    baseline_path = args.baseline or linter.config_for(os.path.join(os.getcwd(), "-")).baseline
+    if args.update_baseline and not baseline_path:
+        raise UsageError("--update-baseline needs --baseline FILE (or baseline: in the config)")
+    recording = bool(baseline_path) and (args.update_baseline or not os.path.exists(baseline_path))
     changes = None
     files = list(iter_article_files(args.paths))
     if args.diff_only:
@@ -201,6 +204,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         changes = changed_lines(args.diff_only)
         files = select_changed(files, changes)
+    baseline = None
+    if baseline_path and not recording:
+        from newslint.filters.baseline import load_baseline
+
+        baseline = load_baseline(baseline_path)
+    # the filter stage: a baseline being recorded sees every finding, changed lines come after
+    linter.filters = FilterSettings(
+        min_level=args.min_level,
+        baseline=baseline,
+        changed_lines=None if recording else changes,
+    )
+    counts = FilterCounts()
     wanted = [
         p for p in files if p == "-" or p in args.paths or not linter.config_for(p).excluded(p)
     ]
@@ -220,6 +235,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             cache=cache,
             jobs=args.jobs,
             progress_stream=sys.stderr,
+            counts=counts,
         )
     )
     results: list[FileResult] = []
@@ -229,18 +245,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             source, _ = decode(sys.stdin.buffer.read(), "<stdin>")
             name = args.stdin_filename
-            results.append(linter.lint_source(source, name, format_for(name)))
+            result = linter.check_source(source, name, format_for(name))
+            apply_filters([result], linter.filters, counts)
+            results.append(result)
         else:
             results.append(next(linted))
-    if args.baseline:
-        _apply_baseline(results, args.baseline, args.update_baseline)
-    if changes is not None:
-        from newslint.filters.changed_lines import touches
+    if recording:  # then every finding recorded is accepted
+        from newslint.filters.baseline import load_baseline
 
-        for result in results:
-            if result.path != "-":
-                lines = changes.get(os.path.realpath(result.path))
-                result.findings = [f for f in result.findings if touches(lines, f.line, f.end_line)]
+        _record_baseline(results, baseline_path)
+        accepted = FilterSettings(baseline=load_baseline(baseline_path), changed_lines=changes)
+        apply_filters(results, accepted, counts)
+    elif counts.baseline:
+        n = counts.baseline
+        print(
+            f"newslint: {n} finding{'s' if n != 1 else ''} hidden by the baseline {baseline_path}",
+            file=sys.stderr,
+        )
     if args.fix or args.diff:
         _apply_fixes(results, write=args.fix)
     for result in results:
@@ -266,52 +287,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(r.fails(fail_on) for r in results) else EXIT_OK
 
 
-def _apply_baseline(results: list, path: str, update: bool) -> None:
-    """Record the findings in a new (or ``update``d) baseline; else hide the recorded ones."""
-    from newslint.filters.baseline import load_baseline, write_baseline
+def _record_baseline(results: list, path: str) -> None:
+    """Record the run's findings in the baseline file ``path`` and say so."""
+    from newslint.filters.baseline import write_baseline
 
-    recording = update or not os.path.exists(path)
-    if recording:
-        count = write_baseline(results, path)
-        print(
-            f"newslint: recorded the findings in {path} ({count} in all); "
-            "runs with --baseline report only new ones",
-            file=sys.stderr,
-        )
-    hidden = load_baseline(path).filter(results)
-    if hidden and not recording:
-        print(
-            f"newslint: {hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline {path}",
-            file=sys.stderr,
-        )
+    count = write_baseline(results, path)
+    print(
+        f"newslint: recorded the findings in {path} ({count} in all); "
+        "runs with --baseline report only new ones",
+        file=sys.stderr,
+    )
 
 
 def _apply_fixes(results: list, write: bool) -> None:
-    from newslint.filters.fixes import apply_fixes, unified_diff
-    from newslint.readers import decode
+    from newslint.filters.fixes import fix_file
 
     for result in results:
-        if result.path == "-" or not any(f.fix for f in result.findings):
-            continue
-        with open(result.path, "rb") as handle:
-            raw = handle.read()
-        source, encoding = decode(raw, result.path)
-        crlf = "\r\n" in source
-        normal = source.replace("\r\n", "\n").replace("\r", "\n")
-        fixed, count = apply_fixes(normal, result.findings)
-        if not count:
+        fix = fix_file(result, write)
+        if fix is None:
             continue
         if write:
-            out = fixed.replace("\n", "\r\n") if crlf else fixed
-            with open(result.path, "wb") as handle:
-                handle.write(out.encode(encoding))
-            result.findings = [f for f in result.findings if f.fix is None]
             print(
-                f"newslint: fixed {count} problem{'s' if count != 1 else ''} in {result.path}",
+                f"newslint: fixed {fix.count} problem{'s' if fix.count != 1 else ''} in {fix.path}",
                 file=sys.stderr,
             )
         else:
-            sys.stdout.write(unified_diff(result.path, normal, fixed))
+            sys.stdout.write(fix.diff())
 
 
 def _linter_rules(config_path: str | None) -> tuple[list, list]:

@@ -272,6 +272,12 @@ def _finding_item(fid: int, f: Finding) -> str:
     shown = [s for s in f.suggestions[:3] if s and f"'{s}'" not in f.message]
     if shown:
         extra = " <span class=muted>(suggestion: " + ", ".join(_e(s) for s in shown) + ")</span>"
+    if f.related:
+        extra += (
+            " <span class=muted>(same words: "
+            + "; ".join(f"<code>{_e(r.rule)}</code> {_e(r.message)}" for r in f.related)
+            + ")</span>"
+        )
     return (
         f'<li class="finding" data-f="{fid}" data-rule="{_e(f.rule)}" data-level="{_e(f.level)}">'
         f'<a href="#f-{fid}">{f.line}:{f.column}</a> <span class="lv {_e(f.level)}">{_e(f.level)}</span> '

@@ -111,6 +111,23 @@ def _result(f: Finding, index: int, fingerprint: str) -> dict[str, Any]:
             "startLine": f.line,
             "snippet": {"text": f.context},
         }
+    if f.related:  # folded into this result: other rules on the same words
+        out["relatedLocations"] = [
+            {
+                "id": i,
+                "message": {"text": f"{r.rule}: {r.message}"},
+                "physicalLocation": {
+                    "artifactLocation": location,
+                    "region": {
+                        "startLine": r.line,
+                        "startColumn": r.column,
+                        "endLine": r.end_line,
+                        "endColumn": max(r.end_column, r.column + 1 if r.end_line == r.line else 1),
+                    },
+                },
+            }
+            for i, r in enumerate(f.related)
+        ]
     if f.fix is not None:
         out["fixes"] = [
             {

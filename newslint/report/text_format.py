@@ -40,6 +40,8 @@ def format_finding(f: Finding, color: bool = False, show_excerpt: bool = True) -
     shown = [s for s in f.suggestions[:3] if s]
     if shown and not any(f"'{s}'" in f.message for s in shown):
         head += " (suggestion: " + ", ".join(f"'{s}'" for s in shown) + ")"
+    if f.related:  # folded into this finding: the same words, one defect
+        head += " [also " + ", ".join(dict.fromkeys(r.rule for r in f.related)) + "]"
     if not show_excerpt or not f.context.strip():
         return head
     shown_line, carets = excerpt(f)

