@@ -263,8 +263,8 @@ def test_unknown_format() -> None:
 def test_rules_test_on_a_newsroom_folder(tmp_path) -> None:
     (tmp_path / "house.yaml").write_text(
         "rules:\n"
-        "  - id: house.ceasefire\n    kind: substitution\n    message: \"Write '{replacement}'\"\n"
-        "    swap: {cease-fire: ceasefire}\n    fix: true\n"
+        "  - id: house.ceasefire\n    kind: phrase\n    message: \"Write '{replacement}'\"\n"
+        "    phrases: {house: {cease-fire: ceasefire}}\n    fix: true\n"
         "    examples:\n      flag: [The cease-fire held.]\n      pass: [The ceasefire held., The cease fire held.]\n"
     )
     proc = run_cli("rules", "--test", str(tmp_path))

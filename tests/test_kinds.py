@@ -17,8 +17,8 @@ rules:
     message: "{category}: {match}"
     examples: {flag: [They were slaughtering sheep.], pass: [The slaughterhouse closed.]}
   - id: house.swap
-    kind: substitution
-    swap: {cease-fire: ceasefire}
+    kind: phrase
+    phrases: {house: {cease-fire: ceasefire}}
     fix: true
     message: "Write '{replacement}'"
     examples: {flag: [The Cease-fire held.], pass: [The ceasefire held.]}

@@ -28,13 +28,18 @@ class Hit:
 
 @dataclass(frozen=True)
 class Option:
-    """A kind-specific rule field: its type, whether it is required, its default and help."""
+    """A kind-specific rule field: its type, whether it is required, its default and help.
+
+    ``words`` marks a word list in the shared shape of
+    :mod:`newslint.engine.support.wordlist` (inline, or ``.txt`` files beside the rule file).
+    """
 
     types: tuple[type, ...]
     required: bool = False
     default: Any = None
     help: str = ""
     choices: tuple[Any, ...] = ()
+    words: bool = False
 
 
 class OptionError(ValueError):
@@ -49,6 +54,8 @@ class Kind:
     """Base class of rule kinds. Subclasses set ``name``, ``options`` and implement ``check``."""
 
     name: ClassVar[str] = ""
+    #: a generic kind takes all its words from YAML; a special kind holds logic data cannot express
+    generic: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
     #: scope defaults for rules of this kind (a rule's own ``scope`` wins)
     default_scope: ClassVar[dict[str, Any]] = {}

@@ -33,6 +33,7 @@ from newslint.config.yamlfile import LineDict, list_of_strings_problem, read_yam
 from newslint.engine.kind import Kind, OptionError
 from newslint.engine.kinds import get_kind
 from newslint.engine.scope import BLOCK_GROUPS, VOICES, Scope
+from newslint.engine.support.wordlist import anchor_word_files, load_word_files
 from newslint.errors import RuleError
 from newslint.findings import LEVELS
 from newslint.readers.document import BLOCK_KINDS
@@ -97,12 +98,18 @@ class Rule:
 
     def with_settings(self, settings: Mapping[str, Any], where: tuple[str, int]) -> Rule:
         """A copy of the rule with per-repo settings (level, enabled, kind options) applied."""
-        raw = dict(self.raw)
+        options = get_kind(self.kind).options
+        raw = {
+            key: anchor_word_files(value, self.path)
+            if key in options and options[key].words
+            else value
+            for key, value in self.raw.items()
+        }
         raw.update(settings)
         data = LineDict(raw)
         data.line = where[1]  # errors point at the config's entry for this rule
         data.key_lines = dict.fromkeys(map(str, settings), where[1])
-        return build_rule(data, where[0], {}, self.pack, self.family, where[1])
+        return build_rule(data, where[0], {}, self.pack, self.family, where[1], in_config=True)
 
 
 _COMPILED: dict[tuple[str, str, str], Kind] = {}
@@ -177,10 +184,34 @@ def _examples(path: str, data: LineDict) -> tuple[tuple[str, ...], tuple[str, ..
     return out[0], out[1]
 
 
+def _kind_fields(path: str, data: LineDict, kind_cls: type[Kind], beside: bool) -> dict[str, Any]:
+    """The rule's kind-specific fields, with word lists read from their ``.txt`` files."""
+    fields = {k: v for k, v in data.items() if k in kind_cls.options}
+    for key, value in fields.items():
+        if kind_cls.options[key].words:
+            try:
+                fields[key] = load_word_files(value, path, beside)
+            except RuleError as exc:
+                if exc.line is not None:
+                    raise
+                raise _fail(path, data, key, f"{exc.path}: {exc.problem}") from None
+    return fields
+
+
 def build_rule(
-    data: Any, path: str, defaults: Mapping[str, Any], pack: str, family: str, line: int = 0
+    data: Any,
+    path: str,
+    defaults: Mapping[str, Any],
+    pack: str,
+    family: str,
+    line: int = 0,
+    in_config: bool = False,
 ) -> Rule:
-    """Validate one rule mapping (merged over the file's ``defaults``) and build a Rule."""
+    """Validate one rule mapping (merged over the file's ``defaults``) and build a Rule.
+
+    ``in_config``: ``path`` is a config file giving per-repo settings, whose word lists may sit
+    in other folders (a rule file's must sit beside it).
+    """
     if not isinstance(data, dict):
         raise RuleError(path, line or None, "rules", "each rule must be a mapping")
     merged = LineDict({**defaults, **data})
@@ -195,8 +226,11 @@ def build_rule(
     try:
         kind_cls = get_kind(merged["kind"])
     except KeyError:
-        from newslint.engine.kinds import available_kinds
+        from newslint.engine.kinds import RETIRED_KINDS, available_kinds
 
+        if merged["kind"] in RETIRED_KINDS:
+            retired = RETIRED_KINDS[merged["kind"]]
+            raise _fail(path, merged, "kind", f"kind {merged['kind']!r} was {retired}") from None
         kinds = available_kinds()
         hint = difflib.get_close_matches(merged["kind"], kinds, 1)
         extra = f" (did you mean '{hint[0]}'?)" if hint else f" (kinds: {', '.join(kinds)})"
@@ -220,9 +254,7 @@ def build_rule(
     if not isinstance(tags, list):
         raise _fail(path, merged, "tags", "must be a list of strings")
     try:
-        options = kind_cls.validate_options(
-            {k: v for k, v in merged.items() if k in kind_cls.options}
-        )
+        options = kind_cls.validate_options(_kind_fields(path, merged, kind_cls, not in_config))
     except OptionError as exc:
         raise _fail(path, merged, exc.field, str(exc)) from None
     flags, passes = _examples(path, merged)

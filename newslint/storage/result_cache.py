@@ -143,19 +143,40 @@ def settings_key(config: Config, options: Iterable[Any], base: str) -> str:
         except KeyError:
             h.update(b"<unknown pack>" + pack.encode())
             continue
-        folders = sorted({os.path.dirname(f) for f in files})
-        data = [
-            os.path.join(d, n)
-            for d in folders
-            for n in sorted(os.listdir(d))
-            if os.path.isfile(os.path.join(d, n))
-        ]
-        _hash_files(h, sorted(set(files) | set(data)))
+        _hash_files(h, sorted(set(files) | set(_pack_data(files))))
+    h.update(b"\0words")
+    _hash_files(h, _config_word_files(config))
     h.update(b"\0accept")
     _hash_files(h, config.accept_files)
     h.update(b"\0reject")
     _hash_files(h, config.reject_files)
     return h.hexdigest()[:32]
+
+
+def _pack_data(rule_files: list[str]) -> list[str]:
+    """Every file beside a pack's rule files: the ``.txt`` word lists they may name sit there."""
+    return [
+        os.path.join(d, n)
+        for d in sorted({os.path.dirname(f) for f in rule_files})
+        for n in sorted(os.listdir(d))
+        if os.path.isfile(os.path.join(d, n))
+    ]
+
+
+def _config_word_files(config: Config) -> list[str]:
+    """The ``.txt`` word lists that per-rule settings in the config name (relative to it)."""
+    from newslint.engine.support.wordlist import referenced_word_files
+
+    where = config.path or os.path.join(config.root, ".newslint.yaml")
+    layers = [config.rules, *(o.rules for o in config.overrides)]
+    return [
+        path
+        for settings in layers
+        for values in settings.values()
+        if isinstance(values, dict)
+        for value in values.values()
+        for path in referenced_word_files(value, where)
+    ]
 
 
 def _cli_packs(options: Iterable[Any]) -> list[str]:

@@ -1,8 +1,8 @@
 """Rule kinds: the Python that executes a YAML rule, one module per kind.
 
 A kind named ``foo-bar`` lives in ``newslint/engine/kinds/foo_bar.py`` and exports ``KIND``, a
-subclass of :class:`newslint.engine.kind.Kind`. Generic kinds (phrase, substitution, regex, pattern,
-repetition, metric) take all their words from YAML; special kinds hold logic data cannot express.
+subclass of :class:`newslint.engine.kind.Kind`. Generic kinds (phrase, regex, pattern, repetition,
+metric) take all their words from YAML; special kinds hold logic data cannot express.
 Helpers that several kinds share live in :mod:`newslint.engine.support`, so every module here is a
 kind. Adding a rule family is a YAML file plus, at most, one kind module.
 """
@@ -16,6 +16,15 @@ from newslint.engine.kind import Kind
 
 _KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _KINDS: dict[str, type[Kind]] = {}
+#: kinds merged into another one: what a rule file written for them must change
+RETIRED_KINDS = {
+    "lexicon": "merged into 'phrase': write 'kind: phrase', rename 'lexicon' to 'phrases' and "
+    "add 'match: lemma' and 'skip-names: true'",
+    "phrase-density": "merged into 'phrase': write 'kind: phrase', rename 'lexicon' to "
+    "'phrases' and add 'match: lemma' and 'skip-names: true'",
+    "substitution": "merged into 'phrase': write 'kind: phrase' and put the 'swap' mapping "
+    "under 'phrases' as one category ('phrases: {house: {cease-fire: ceasefire}}')",
+}
 
 
 def get_kind(name: str) -> type[Kind]:

@@ -24,15 +24,15 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option, OptionError, string_list
-from newslint.engine.kinds.lexicon import is_name_like
-from newslint.engine.support.lexicon import (
+from newslint.engine.kinds.phrase import is_name_like
+from newslint.engine.support.phrases import PhraseIndex, match_case
+from newslint.engine.support.wordlist import (
     CATEGORY_LEVELS_OPTION,
     Entry,
     category_levels,
-    lexicon_entries,
     shown,
+    word_entries,
 )
-from newslint.engine.support.phrases import PhraseIndex, match_case
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -52,12 +52,8 @@ class AttributionVerbKind(Kind):
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
-        speech = lexicon_entries(options["verbs"], "verbs") if options["verbs"] else []
-        objects = (
-            lexicon_entries(options["object-verbs"], "object-verbs")
-            if options["object-verbs"]
-            else []
-        )
+        speech = word_entries(options["verbs"], "verbs")
+        objects = word_entries(options["object-verbs"], "object-verbs")
         if not speech and not objects:
             raise OptionError("verbs", "list at least one verb in 'verbs' or 'object-verbs'")
         tagged = [(t, (e, False)) for t, e in speech] + [(t, (e, True)) for t, e in objects]

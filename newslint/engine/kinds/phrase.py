@@ -1,15 +1,28 @@
-"""``phrase``: flag words or phrases from a list (an existence check), on words or lemmas.
+"""``phrase``: words or phrases from a word list, with optional categories and replacements.
+
+The one kind behind banned phrases, house substitutions, loaded-word lexicons and density rules
+(boosters, hedges): the same matching with different data. The list has the shared shape of
+every word list (see ``rules/README.md``): terms, categories, replacements (``~`` none,
+``(delete)`` remove the words), inline or in ``.txt`` files beside the rule file.
 
 ```yaml
 kind: phrase
-phrases: [discuss this article, leave a comment]   # or {category: [phrases]}
-match: word            # word (any case), lemma (all inflections), exact (case-sensitive)
-exceptions: [...]      # phrases that shield an overlapping match ("so-called" in "the so-called
-                       # 'Islamic State'" is still flagged unless listed here)
-position: whole-block  # anywhere | sentence-start | block-start | whole-block
-whole-line: true       # shorthand for position: whole-block
+phrases:                     # a list, or {category: terms or {term: replacement(s)}}
+  violence: {bloody: [deadly, violent], slaughter: kill}
+  labels: [thug, crony]
+match: lemma                 # word (any case), lemma (all inflections), exact (case-sensitive)
+exceptions: [Bloody Sunday]  # phrases that shield an overlapping match
+position: anywhere           # anywhere | sentence-start | block-start | whole-block
+fix: false                   # true: the first replacement is a safe fix (word/exact match only)
+category-levels: {labels: suggestion}
+word-forms: {labels: {illegals: [undocumented immigrants]}}  # matched as written, never inflected
+skip-names: true             # skip capitalised matches inside a sentence ("Radical Party")
+skip-attributed: true        # skip labels someone is reported to apply ("deem them terrorists")
+escalate-per-1000: 6         # dense in narration: raise every match to escalate-level
 ```
-Message fields: ``{match}``, ``{phrase}``, ``{category}``.
+Message fields: ``{match}``, ``{phrase}``, ``{category}``, ``{replacement}``, ``{replacements}``
+("'a' or 'b'", "deleting it", or "rephrase or attribute it"), ``{count}`` (matches outside
+quotations in the document), ``{per_1000}`` (the same per 1,000 words of narration).
 """
 
 from __future__ import annotations
@@ -17,57 +30,191 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from newslint.engine.kind import Hit, Kind, Option, OptionError, string_list
-from newslint.engine.support.phrases import PhraseIndex, overlaps, spans
+from newslint.analysis.nlp import lemma
+from newslint.engine.kind import Hit, Kind, Option, OptionError
+from newslint.engine.support.phrases import MATCH_MODES, PhraseIndex, overlaps, spans
 from newslint.engine.support.position import POSITION_OPTION, at_position
+from newslint.engine.support.wordlist import (
+    CATEGORY_LEVELS_OPTION,
+    LEVELS,
+    Entry,
+    category_levels,
+    entry_values,
+    word_entries,
+    words,
+)
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
+#: verbs that report a label as someone else's ("the allies deem them terrorists", "branded ...")
+ATTRIBUTING_VERBS = [
+    "deem", "brand", "label", "dub", "call", "term", "consider", "regard", "describe", "denounce",
+    "designate", "condemn", "accuse",
+]  # fmt: skip
 
-def phrase_entries(raw: Any, field: str = "phrases") -> list[tuple[str, str]]:
-    """``(phrase, category)`` pairs from a list or a ``{category: [phrases]}`` mapping."""
-    if isinstance(raw, Mapping):
-        out = []
-        for category, items in raw.items():
-            out.extend((p, str(category)) for p in string_list(items, field))
-        return out
-    return [(p, "") for p in string_list(raw, field)]
+
+def is_name_like(analysis: Analysis, start: int) -> bool:
+    """True when the word at ``start`` is capitalised but not the first word of its sentence."""
+    if not analysis.text[start : start + 1].isupper():
+        return False
+    sentence = analysis.sentence_at(start)
+    if sentence is None:
+        return False
+    lead = analysis.text[sentence.start : start]
+    return any(c.isalnum() for c in lead)
 
 
 class PhraseKind(Kind):
     name = "phrase"
+    generic = True
     options = {
         "phrases": Option(
-            (list, dict), required=True, help="phrases to flag, or {category: [phrases]}"
+            (list, dict),
+            required=True,
+            words=True,
+            help="the word list: terms, or {category: terms or {term: replacement(s)}}",
         ),
-        "match": Option((str,), default="word", choices=("word", "lemma", "exact")),
-        "exceptions": Option((list,), default=[], help="phrases that shield overlapping matches"),
+        "match": Option(
+            (str,),
+            default="word",
+            choices=MATCH_MODES,
+            help="compare words (any case), lemmas (every inflection) or exact text",
+        ),
+        "exceptions": Option(
+            (list,), default=[], words=True, help="phrases that shield an overlapping match"
+        ),
         "position": POSITION_OPTION,
-        "whole-line": Option((bool,), default=False, help="the phrase must be the whole line"),
+        "whole-line": Option((bool,), default=False, help="shorthand for position: whole-block"),
+        "fix": Option(
+            (bool,),
+            default=False,
+            help="offer the first replacement as a safe automatic fix (not with match: lemma)",
+        ),
+        "word-forms": Option(
+            (dict, list),
+            default={},
+            words=True,
+            help="more entries, matched on the word as written (never inflected); win ties",
+        ),
+        "category-levels": CATEGORY_LEVELS_OPTION,
+        "skip-names": Option(
+            (bool,),
+            default=False,
+            help="skip capitalised matches inside a sentence (names: 'Radical Party')",
+        ),
+        "skip-attributed": Option(
+            (bool,),
+            default=False,
+            help="skip a match shortly after a verb of attributed-by ('deem them terrorists')",
+        ),
+        "attributed-by": Option(
+            (list,),
+            default=ATTRIBUTING_VERBS,
+            words=True,
+            help="verb lemmas that report a label as someone's (with skip-attributed)",
+        ),
+        "attributed-window": Option(
+            (int,), default=4, help="words before the match searched for those verbs"
+        ),
+        "escalate-per-1000": Option(
+            (int, float),
+            default=None,
+            help="matches per 1,000 narration words above which every match is raised "
+            "to escalate-level (unset: never)",
+        ),
+        "escalate-min": Option((int,), default=3, help="fewest matches that can raise the level"),
+        "escalate-level": Option(
+            (str,), default="warning", choices=LEVELS, help="the level of dense matches"
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
-        entries = phrase_entries(options["phrases"])
+        mode = options["match"]
+        entries = word_entries(options["phrases"], "phrases")
         if not entries:
             raise OptionError("phrases", "must list at least one phrase")
-        self.index: PhraseIndex[str] = PhraseIndex(entries, options["match"])
-        exceptions = string_list(options["exceptions"], "exceptions")
+        self.indexes: list[PhraseIndex[Entry]] = [PhraseIndex(entries, mode, "phrases")]
+        if options["word-forms"]:
+            forms = word_entries(options["word-forms"], "word-forms")
+            self.indexes.insert(0, PhraseIndex(forms, "word", "word-forms"))  # forms win ties
+            entries = entries + forms
+        exceptions = words(options["exceptions"], "exceptions")
         self.exceptions = (
-            PhraseIndex([(e, "") for e in exceptions], options["match"], "exceptions")
-            if exceptions
-            else None
+            PhraseIndex([(e, "") for e in exceptions], mode, "exceptions") if exceptions else None
+        )
+        self.levels = category_levels(
+            options["category-levels"], {e.category for _, e in entries}, "category-levels"
         )
         self.position = "whole-block" if options["whole-line"] else options["position"]
+        self.fixable = options["fix"] and mode != "lemma"
+        self.skip_names = options["skip-names"]
+        self.attributing = (
+            {lemma(w) for w in words(options["attributed-by"], "attributed-by")}
+            if options["skip-attributed"]
+            else set()
+        )
+        self.window = options["attributed-window"]
+        threshold = options["escalate-per-1000"]
+        if threshold is not None and threshold <= 0:
+            raise OptionError("escalate-per-1000", "must be positive")
+        self.threshold = None if threshold is None else float(threshold)
+        self.minimum = options["escalate-min"]
+        self.escalate_level = options["escalate-level"]
 
-    def check(self, analysis: Analysis) -> Iterator[Hit]:
+    def _attributed(self, analysis: Analysis, start: int) -> bool:
+        """True when an attributing verb ("deem", "brand") comes shortly before ``start``."""
+        if not self.attributing:
+            return False
+        sentence = analysis.sentence_at(start)
+        if sentence is None:
+            return False
+        alpha, idxs, lemmas = analysis.is_alpha, analysis.idxs, analysis.lemmas
+        before = [
+            i for i in analysis.token_range(sentence.start, start) if alpha[i] and idxs[i] < start
+        ]
+        return any(lemmas[i] in self.attributing for i in before[-self.window :])
+
+    def _matches(self, analysis: Analysis) -> Iterator[tuple[int, int, Entry]]:
         shields = spans(self.exceptions, analysis)
-        for start, end, category in self.index.find(analysis):
+        found = (hit for index in self.indexes for hit in index.find(analysis))
+        if len(self.indexes) > 1:
+            found = iter(sorted(found, key=lambda h: h[:2]))
+        taken = -1
+        for start, end, entry in found:
+            if start < taken:
+                continue
+            taken = end
             if shields and overlaps(start, end, shields):
                 continue
             if not at_position(analysis, start, end, self.position):
                 continue
-            yield Hit(start, end, {"category": category, "phrase": analysis.text[start:end]})
+            if self.skip_names and is_name_like(analysis, start):
+                continue
+            if self._attributed(analysis, start):
+                continue
+            yield start, end, entry
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        found = list(self._matches(analysis))
+        if not found:
+            return
+        in_quote = analysis.quotes.in_quote
+        count = sum(1 for start, _, _ in found if not in_quote(start))
+        density = count * 1000 / max(analysis.narration_word_count, 1)
+        dense = self.threshold is not None and count >= self.minimum and density > self.threshold
+        for start, end, entry in found:
+            original = analysis.text[start:end]
+            values, alternatives = entry_values(entry, original)
+            values.update(phrase=original, count=count, per_1000=f"{density:.1f}")
+            yield Hit(
+                start,
+                end,
+                values,
+                suggestions=alternatives,
+                fix=alternatives[0] if self.fixable and alternatives else None,
+                level=self.escalate_level if dense else self.levels.get(entry.category),
+            )
 
 
 KIND = PhraseKind

@@ -33,9 +33,13 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option, OptionError, string_list
-from newslint.engine.kinds.phrase import phrase_entries
-from newslint.engine.support.lexicon import CATEGORY_LEVELS_OPTION, category_levels
 from newslint.engine.support.phrases import PhraseIndex
+from newslint.engine.support.wordlist import (
+    CATEGORY_LEVELS_OPTION,
+    category_levels,
+    word_entries,
+    words,
+)
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -97,9 +101,9 @@ class WeaselKind(Kind):
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
-        subjects = phrase_entries(options["subjects"], "subjects")
-        self.verbs = {v.lower() for v in string_list(options["verbs"], "verbs")}
-        phrases = phrase_entries(options["phrases"], "phrases")
+        subjects = [(t, e.category) for t, e in word_entries(options["subjects"], "subjects")]
+        self.verbs = {v.lower() for v in words(options["verbs"], "verbs")}
+        phrases = [(t, e.category) for t, e in word_entries(options["phrases"], "phrases")]
         if not phrases and not (subjects and self.verbs):
             raise OptionError("phrases", "give 'phrases' or both 'subjects' and 'verbs'")
         self.subjects = PhraseIndex(subjects, "lemma", "subjects") if subjects else None
