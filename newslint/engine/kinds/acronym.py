@@ -49,13 +49,30 @@ def _english_words() -> frozenset[str]:
     return frozenset().union(*wordnet_index().values())
 
 
+#: small words an organisation's name may hold that its initials skip
+CONNECTORS = [
+    "of", "for", "and", "the", "on", "in", "at", "to", "de", "del", "della", "des", "du", "la",
+    "le", "el", "al", "an", "ad", "y", "und", "für",
+]  # fmt: skip
+
+#: US state and Canadian province codes, skipped after a place name ("Camden, NJ")
+REGION_CODES = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK",
+]  # fmt: skip
+
+
 class AcronymKind(Kind):
     name = "acronym"
     options = {
         "known": Option((list,), default=[], help="acronyms readers know without a spelled form"),
-        "connectors": Option((list,), default=[], help="small words an expansion may skip"),
+        "connectors": Option((list,), default=CONNECTORS, help="small words an expansion may skip"),
         "places": Option(
-            (list,), default=[], help="region codes skipped after a place name ('Camden, NJ')"
+            (list,),
+            default=REGION_CODES,
+            help="region codes skipped after a place name ('Camden, NJ')",
         ),
         "min-length": Option((int,), default=2),
         "max-length": Option((int,), default=6),

@@ -38,17 +38,33 @@ if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
 
+#: tokens after a verb that make it a speech verb ("claimed that", "insisted:")
+COMPLEMENTS = ["that", ":", '"', "“", "‘"]
+
+#: words after an object verb that show its physical sense ("slammed into", "slam dunk", "blasted off")
+PHYSICAL_COMPLEMENTS = [
+    "into", "onto", "off", "through", "shut", "open", "down", "door", "doors", "brakes",
+    "brake", "dunk", "away", "out", "apart", "past", "at", "against", "the door", "it", "its",
+    "their", "his", "her", "a", "an", "forward", "ahead", "back", "holes", "hole", "rock",
+]  # fmt: skip
+
+#: replacement verbs with irregular forms: base -> [past, third person, -ing]
+IRREGULAR = {"say": ["said", "says", "saying"]}
+
+
 class AttributionVerbKind(Kind):
     name = "attribution-verb"
     options = {
         "verbs": Option((dict,), default={}, help="{category: {verb lemma: replacement}}"),
         "object-verbs": Option((dict,), default={}, help="verbs whose object is the criticised"),
-        "complements": Option((list,), default=["that", ":", '"', "“"]),
+        "complements": Option((list,), default=COMPLEMENTS),
         "not-followed-by": Option(
-            (list,), default=[], help="words after an object verb that rule it out"
+            (list,),
+            default=PHYSICAL_COMPLEMENTS,
+            help="words after an object verb that rule it out",
         ),
         "category-levels": CATEGORY_LEVELS_OPTION,
-        "irregular": Option((dict,), default={}, help="{base: [past, third person, -ing]}"),
+        "irregular": Option((dict,), default=IRREGULAR, help="{base: [past, third person, -ing]}"),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:

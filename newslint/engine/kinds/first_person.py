@@ -39,10 +39,16 @@ if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
 
+#: first-person words (lower case)
+FIRST_PERSON = [
+    "we", "our", "ours", "us", "ourselves", "i", "me", "my", "mine", "myself",
+]  # fmt: skip
+
+
 class FirstPersonKind(Kind):
     name = "first-person"
     options = {
-        "pronouns": Option((list,), required=True, help="first-person words (lower case)"),
+        "pronouns": Option((list,), default=FIRST_PERSON, help="first-person words (lower case)"),
         "skip-after-colon": Option((bool,), default=True),
         **PERVASIVE_OPTIONS,
     }

@@ -90,12 +90,19 @@ def _data_list(lay: Layout, position: int) -> bool:
     return "0" in key and top * 10 >= len(run) * 6
 
 
+#: words a cut-off label ends on ("Other reports by")
+DANGLING = [
+    "by", "of", "from", "to", "the", "a", "an", "and", "or", "on", "in", "at", "for", "with",
+    "about", "via",
+]  # fmt: skip
+
+
 class FragmentKind(Kind):
     name = "fragment"
     options = {
         "min-run": Option((int,), default=3, help="menu-like labels in a row inside the article"),
         "max-words": Option((int,), default=15, help="longer fragments are not flagged"),
-        "dangling": Option((list,), default=[], help="words a cut-off label ends on"),
+        "dangling": Option((list,), default=DANGLING, help="words a cut-off label ends on"),
         "defer-to": Option((list,), default=[], help="line patterns reported by other rules"),
         "min-evidence": Option(
             (int,),

@@ -27,6 +27,49 @@ if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
 
+#: words allowed between a form of "be" and the participle
+BETWEEN = [
+    "not", "n't", "also", "already", "still", "being", "now", "then", "reportedly", "allegedly",
+    "widely", "later", "never", "often", "all", "both",
+]  # fmt: skip
+
+#: irregular past participles (regular ones end in -ed)
+IRREGULAR_PARTICIPLES = [
+    "arisen", "awoken", "beaten", "become", "begun", "bent", "bitten", "bled", "blown", "bought",
+    "bound", "bred", "brought", "broken", "built", "burnt", "caught", "chosen", "come", "dealt",
+    "drawn", "driven", "eaten", "fallen", "fed", "felt", "fought", "found", "flown", "forbidden",
+    "forgotten", "forgiven", "frozen", "given", "gone", "ground", "grown", "heard", "held",
+    "hidden", "hung", "hurt", "kept", "laid", "led", "lent", "lost", "made", "meant", "met",
+    "mistaken", "overcome", "overseen", "overtaken", "overthrown", "paid", "proven", "quit",
+    "ridden", "risen", "run", "said", "seen", "sent", "shaken", "shed", "shot", "shown", "shut",
+    "slain", "sold", "sought", "spent", "spoken", "spread", "stolen", "struck", "stricken",
+    "stuck", "sung", "sunk", "sworn", "swept", "taken", "taught", "thrown", "told", "torn",
+    "thought", "understood", "undertaken", "upheld", "withheld", "woken", "won", "worn", "written",
+    "wound",
+]  # fmt: skip
+
+#: participles that usually describe a state, not an action ("based", "located")
+STATIVE_PARTICIPLES = [
+    "based", "located", "concerned", "interested", "involved", "supposed", "used", "married",
+    "divorced", "tired", "pleased", "worried", "excited", "scared", "frightened", "determined",
+    "committed", "dedicated", "related", "qualified", "experienced", "advanced", "crowded",
+    "complicated", "limited", "detailed", "skilled", "talented", "armed", "aged", "named",
+    "entitled", "satisfied", "surprised", "shocked", "disappointed", "delighted", "convinced",
+    "prepared", "equipped", "situated", "composed", "devoted", "engaged", "exposed", "focused",
+    "opposed", "unmatched", "unprecedented", "known", "gone", "done", "left",
+]  # fmt: skip
+
+#: words after "by" that name a time or a means, not an actor ("by 2016", "by law")
+NOT_AGENT = [
+    "then", "now", "far", "law", "hand", "phone", "email", "mail", "post", "default", "accident",
+    "chance", "mistake", "design", "nature", "contrast", "comparison", "tomorrow", "tonight",
+    "noon", "midnight", "dawn", "dusk", "early", "late", "mid", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "spring", "summer",
+    "autumn", "fall", "winter", "year", "year-end", "next", "last",
+]  # fmt: skip
+
+
 class PassiveKind(Kind):
     name = "passive"
     options = {
@@ -35,11 +78,19 @@ class PassiveKind(Kind):
             default=["is", "are", "was", "were", "be", "been", "being", "am"],
             help="forms of 'be' that start a passive",
         ),
-        "between": Option((list,), default=[], help="words allowed between 'be' and participle"),
-        "participles": Option((list,), default=[], help="irregular past participles"),
-        "exceptions": Option((list,), default=[], help="participles never flagged"),
+        "between": Option(
+            (list,), default=BETWEEN, help="words allowed between 'be' and participle"
+        ),
+        "participles": Option(
+            (list,), default=IRREGULAR_PARTICIPLES, help="irregular past participles"
+        ),
+        "exceptions": Option(
+            (list,), default=STATIVE_PARTICIPLES, help="participles never flagged"
+        ),
         "agent": Option((str,), default="optional", choices=("optional", "required")),
-        "not-agent": Option((list,), default=[], help="words after 'by' that are not an actor"),
+        "not-agent": Option(
+            (list,), default=NOT_AGENT, help="words after 'by' that are not an actor"
+        ),
     }
     default_scope = {"voice": "narration", "block": "prose"}
 

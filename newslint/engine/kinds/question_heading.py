@@ -26,11 +26,20 @@ if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
 
+#: first words of a question
+QUESTION_OPENERS = [
+    "what", "why", "how", "who", "whom", "whose", "where", "when", "which", "is", "are", "was",
+    "were", "will", "can", "could", "should", "does", "do", "did", "has", "have",
+]  # fmt: skip
+
+
 class QuestionHeadingKind(Kind):
     name = "question-heading"
     options = {
         "max-words": Option((int,), default=14),
-        "openers": Option((list,), required=True, help="first words of a heading question"),
+        "openers": Option(
+            (list,), default=QUESTION_OPENERS, help="first words of a heading question"
+        ),
         "max-per-document": Option(
             (int,), default=1, help="more question lines than this are the article's own structure"
         ),

@@ -41,6 +41,31 @@ QUOTE_MARKS = set('"“”‘’«»„')
 ENDINGS = (".", "!")
 
 
+#: first words that look like a bare verb but do not open a command ("Even so", "Next, ...")
+NOT_IMPERATIVE = [
+    "according", "amid", "become", "despite", "enter", "even", "further", "given", "last", "least",
+    "less", "like", "more", "most", "near", "next", "once", "only", "over", "past", "plus",
+    "round", "second", "still", "then", "third", "though", "unlike", "well", "yet", "including",
+    "regard", "regarding", "concern", "concerning", "consider", "note", "see", "say",
+]  # fmt: skip
+
+#: words that show the sentence has a subject or a finite verb, so it is not a bare imperative
+FINITE_WORDS = [
+    "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "does", "did", "will",
+    "would", "can", "could", "may", "might", "must", "shall", "should", "said", "says", "told",
+    "tells", "according", "i", "he", "she", "we", "they", "it",
+]  # fmt: skip
+
+#: a contact line: a verb, the writer/outlet/column (not "your MP"), then an address
+CONTACT_LINES = [
+    r"(?:contact|e-?mail|write to|reach|message) "
+    r"(?:(?:the|this) (?:writer|author|reporter|columnist|editors?|newsroom|desk|team)|us|me"
+    r"|(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}) (?:at|on|via|by) "
+    r"(?:\S+@\S+|@\w+|(?:https?://|www\.)\S+|[\w-]+\.(?:com|org|net|co\.uk)\b|p\.? ?o\.? box"
+    r"|\+?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}).*"
+]
+
+
 class SloganKind(Kind):
     name = "slogan"
     options = {
@@ -48,10 +73,16 @@ class SloganKind(Kind):
         "min-words": Option((int,), default=2),
         "verbs": Option((list,), default=[], help="verbs that open a call to action"),
         "wordnet-verbs": Option((bool,), default=True, help="also any verb-only WordNet word"),
-        "not-imperative": Option((list,), default=[], help="first words never read as imperatives"),
-        "finite-words": Option((list,), default=[], help="words that show a subject and a verb"),
+        "not-imperative": Option(
+            (list,), default=NOT_IMPERATIVE, help="first words never read as imperatives"
+        ),
+        "finite-words": Option(
+            (list,), default=FINITE_WORDS, help="words that show a subject and a verb"
+        ),
         "shapes": Option((list,), default=[], help="regexes for slogan templates"),
-        "furniture": Option((list,), default=[], help="regexes for contact lines and the like"),
+        "furniture": Option(
+            (list,), default=CONTACT_LINES, help="regexes for contact lines and the like"
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:

@@ -78,15 +78,40 @@ def named_source(analysis: Analysis, lo: int, hi: int, skip: tuple[int, int]) ->
     return False
 
 
+#: words that may stand between an unnamed subject and its verb ("critics have long argued")
+GAP_WORDS = [
+    "have", "has", "had", "also", "long", "often", "now", "still", "even", "would", "will", "may",
+    "might", "could", "privately", "openly",
+]  # fmt: skip
+
+#: words before a subject that make it a noun ("have some say") or a defined group, someone's or
+#: already named ("his supporters", "the critics")
+NOT_AFTER = [
+    "have", "has", "had", "having", "a", "any", "no", "more", "final", "given", "get", "got",
+    "the", "of", "many", "how", "so", "than", "why", "to", "for", "his", "her", "their", "its",
+    "our", "my", "your",
+]  # fmt: skip
+
+#: words after the verb that make it something else ("some say in", "according to some of")
+NOT_FOLLOWED_BY = ["in", "over", "on", "about", "of"]
+
+#: words right after the match that introduce its source ("experts say, citing ...")
+SOURCE_CUES = ["citing", "including", "such as", "led by", "according to"]
+
+
 class WeaselKind(Kind):
     name = "weasel"
     options = {
         "subjects": Option((list, dict), default=[], help="unnamed sources: some, critics"),
         "verbs": Option((list,), default=[], help="verb lemmas that follow a subject"),
-        "gap-words": Option((list,), default=[], help="words allowed between subject and verb"),
-        "not-after": Option((list,), default=[], help="words before a subject that rule it out"),
+        "gap-words": Option(
+            (list,), default=GAP_WORDS, help="words allowed between subject and verb"
+        ),
+        "not-after": Option(
+            (list,), default=NOT_AFTER, help="words before a subject that rule it out"
+        ),
         "not-followed-by": Option(
-            (list,), default=[], help="words after the verb that rule it out"
+            (list,), default=NOT_FOLLOWED_BY, help="words after the verb that rule it out"
         ),
         "phrases": Option((list, dict), default=[], help="fixed phrases (matched as written)"),
         "look-ahead": Option(
@@ -94,7 +119,7 @@ class WeaselKind(Kind):
         ),
         "source-cues": Option(
             (list,),
-            default=[],
+            default=SOURCE_CUES,
             help="words after the match that introduce its source (citing, including)",
         ),
         "category-levels": CATEGORY_LEVELS_OPTION,
