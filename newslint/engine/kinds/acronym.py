@@ -67,15 +67,17 @@ REGION_CODES = [
 class AcronymKind(Kind):
     name = "acronym"
     options = {
-        "known": Option((list,), default=[], help="acronyms readers know without a spelled form"),
+        "known": Option(
+            (list,), default=[], help="acronyms readers know without a spelled form", words=True
+        ),
         "connectors": Option((list,), default=CONNECTORS, help="small words an expansion may skip"),
         "places": Option(
             (list,),
             default=REGION_CODES,
             help="region codes skipped after a place name ('Camden, NJ')",
         ),
-        "min-length": Option((int,), default=2),
-        "max-length": Option((int,), default=6),
+        "min-length": Option((int,), default=2, help="shortest acronym checked, in letters"),
+        "max-length": Option((int,), default=6, help="longest acronym checked, in letters"),
     }
     default_scope = {"block": "prose"}
 

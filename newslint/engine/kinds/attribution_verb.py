@@ -55,9 +55,17 @@ IRREGULAR = {"say": ["said", "says", "saying"]}
 class AttributionVerbKind(Kind):
     name = "attribution-verb"
     options = {
-        "verbs": Option((dict,), default={}, help="{category: {verb lemma: replacement}}"),
-        "object-verbs": Option((dict,), default={}, help="verbs whose object is the criticised"),
-        "complements": Option((list,), default=COMPLEMENTS),
+        "verbs": Option(
+            (dict,), default={}, help="{category: {verb lemma: replacement}}", words=True
+        ),
+        "object-verbs": Option(
+            (dict,), default={}, help="verbs whose object is the criticised", words=True
+        ),
+        "complements": Option(
+            (list,),
+            default=COMPLEMENTS,
+            help="tokens after a verb that make it a speech verb ('claimed that', 'insisted:')",
+        ),
         "not-followed-by": Option(
             (list,),
             default=PHYSICAL_COMPLEMENTS,

@@ -130,8 +130,12 @@ def _present_verb(tokens: list[Token], limit: int) -> bool:
 class CaptionKind(Kind):
     name = "caption"
     options = {
-        "max-verb-position": Option((int,), default=12),
-        "min-words": Option((int,), default=8),
+        "max-verb-position": Option(
+            (int,), default=12, help="the present-tense verb comes within this many words"
+        ),
+        "min-words": Option(
+            (int,), default=8, help="shortest paragraph, in words, read as a caption"
+        ),
         "credit-tail": Option((list,), default=[], help="regexes of a credit closing the block"),
     }
 

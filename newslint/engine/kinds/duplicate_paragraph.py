@@ -30,7 +30,9 @@ _FOLD = re.compile(r"[\W_]+")
 class DuplicateParagraphKind(Kind):
     name = "duplicate-paragraph"
     options = {
-        "min-words": Option((int,), default=6),
+        "min-words": Option(
+            (int,), default=6, help="shorter paragraphs may repeat (datelines, 'Photo:')"
+        ),
         "commerce-boxes": Option(
             (dict,), default={}, help="product boxes repeat their bullets: left alone"
         ),

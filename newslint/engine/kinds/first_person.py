@@ -49,7 +49,11 @@ class FirstPersonKind(Kind):
     name = "first-person"
     options = {
         "pronouns": Option((list,), default=FIRST_PERSON, help="first-person words (lower case)"),
-        "skip-after-colon": Option((bool,), default=True),
+        "skip-after-colon": Option(
+            (bool,),
+            default=True,
+            help="skip words after a colon in their sentence (unmarked speech)",
+        ),
         **PERVASIVE_OPTIONS,
     }
 

@@ -35,7 +35,12 @@ class FurnitureKind(Kind):
     name = "furniture"
     options = {
         "patterns": Option((list,), required=True, help="regular expressions (nested lists ok)"),
-        "unit": Option((str,), default="line", choices=("line", "sentence")),
+        "unit": Option(
+            (str,),
+            default="line",
+            choices=("line", "sentence"),
+            help="line: a pattern must match the whole block; sentence: any body sentence",
+        ),
         "max-words": Option((int,), default=0, help="line unit: longer blocks are never flagged"),
         "commerce-boxes": Option(
             (dict,), default={}, help="line unit: lines of product boxes are left alone"

@@ -92,9 +92,17 @@ def number_sound(digits: str) -> str | None:
 class IndefiniteArticleKind(Kind):
     name = "indefinite-article"
     options = {
-        "accept-both": Option((list,), default=[], help="words after which a and an both pass"),
-        "spoken-acronyms": Option((list,), default=[], help="all-caps words said as words"),
-        "vowel-letters": Option((str,), default="aefhilmnorsx"),
+        "accept-both": Option(
+            (list,), default=[], help="words after which a and an both pass", words=True
+        ),
+        "spoken-acronyms": Option(
+            (list,), default=[], help="all-caps words said as words", words=True
+        ),
+        "vowel-letters": Option(
+            (str,),
+            default="aefhilmnorsx",
+            help="letters whose names start with a vowel sound ('an FBI agent')",
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:

@@ -42,12 +42,18 @@ def _words_before(analysis: Analysis) -> list[int]:
 class MetricKind(Kind):
     name = "metric"
     options = {
-        "metric": Option((str,), required=True),
-        "unit": Option((str,), default="document", choices=UNITS),
-        "max": Option((int, float)),
-        "min": Option((int, float)),
+        "metric": Option(
+            (str,),
+            required=True,
+            help="words, sentences, characters, or a readability formula of newslint.analysis.metrics",
+        ),
+        "unit": Option(
+            (str,), default="document", choices=UNITS, help="what one value is computed over"
+        ),
+        "max": Option((int, float), help="flag a value above this"),
+        "min": Option((int, float), help="flag a value below this"),
         "min-words": Option((int,), default=0, help="skip units with fewer words"),
-        "round": Option((int,), default=1),
+        "round": Option((int,), default=1, help="decimal places of {value} in the message"),
     }
     default_scope = {"block": "prose"}
 

@@ -87,7 +87,12 @@ class PassiveKind(Kind):
         "exceptions": Option(
             (list,), default=STATIVE_PARTICIPLES, help="participles never flagged"
         ),
-        "agent": Option((str,), default="optional", choices=("optional", "required")),
+        "agent": Option(
+            (str,),
+            default="optional",
+            choices=("optional", "required"),
+            help="required: flag only passives with a 'by' actor; optional: all",
+        ),
         "not-agent": Option(
             (list,), default=NOT_AGENT, help="words after 'by' that are not an actor"
         ),

@@ -27,7 +27,12 @@ class PatternKind(Kind):
     name = "pattern"
     options = {
         "patterns": Option((list,), required=True, help="a list of spaCy Matcher patterns"),
-        "greedy": Option((str,), default="LONGEST", choices=("LONGEST", "FIRST")),
+        "greedy": Option(
+            (str,),
+            default="LONGEST",
+            choices=("LONGEST", "FIRST"),
+            help="of overlapping matches keep the LONGEST or the FIRST",
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:

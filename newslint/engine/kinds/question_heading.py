@@ -36,7 +36,9 @@ QUESTION_OPENERS = [
 class QuestionHeadingKind(Kind):
     name = "question-heading"
     options = {
-        "max-words": Option((int,), default=14),
+        "max-words": Option(
+            (int,), default=14, help="longest question line, in words, read as a heading"
+        ),
         "openers": Option(
             (list,), default=QUESTION_OPENERS, help="first words of a heading question"
         ),

@@ -69,7 +69,11 @@ class QuotationKind(Kind):
     name = "quotation"
     options = {
         "check": Option((str,), required=True, choices=CHECKS, help="which quotation check"),
-        "pronouns": Option((list,), default=["he", "she", "they"]),
+        "pronouns": Option(
+            (list,),
+            default=["he", "she", "they"],
+            help="pronoun speakers that need a name before them (pronoun-speaker)",
+        ),
         "person-nouns": Option((list,), default=[], help="nouns that introduce a person"),
         "accept": Option((list,), default=[], help="names that may be cited alone"),
         "not-people": Option((list,), default=[], help="capitalised speakers that are not people"),

@@ -29,11 +29,18 @@ class RegexKind(Kind):
     options = {
         "pattern": Option((str,), help="a Python regular expression"),
         "patterns": Option((list,), help="several regular expressions"),
-        "ignore-case": Option((bool,), default=False),
-        "unit": Option((str,), default="block", choices=("block", "sentence")),
-        "group": Option((int, str), default=0),
+        "ignore-case": Option((bool,), default=False, help="match regardless of case"),
+        "unit": Option(
+            (str,),
+            default="block",
+            choices=("block", "sentence"),
+            help="match each block, or each sentence, of the prose",
+        ),
+        "group": Option(
+            (int, str), default=0, help="the group (number or name) that is the flagged span"
+        ),
         "replacement": Option((str,), help="suggestion template (\\1, \\g<name>)"),
-        "fix": Option((bool,), default=False),
+        "fix": Option((bool,), default=False, help="offer the replacement as a safe automatic fix"),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:

@@ -23,9 +23,15 @@ if TYPE_CHECKING:
 class RepetitionKind(Kind):
     name = "repetition"
     options = {
-        "exceptions": Option((list,), default=[], help="doubled words that are grammatical"),
-        "min-length": Option((int,), default=1),
-        "fix": Option((bool,), default=True),
+        "exceptions": Option(
+            (list,), default=[], help="doubled words that are grammatical", words=True
+        ),
+        "min-length": Option(
+            (int,), default=1, help="shortest doubled word reported, in characters"
+        ),
+        "fix": Option(
+            (bool,), default=True, help="offer deleting the second word as a safe automatic fix"
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:

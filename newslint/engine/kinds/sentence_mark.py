@@ -40,10 +40,17 @@ CLOSERS = ")]}\"'”’»"
 class SentenceMarkKind(Kind):
     name = "sentence-mark"
     options = {
-        "mark": Option((str,), required=True, choices=("?", "!")),
-        "where": Option((str,), default="end", choices=("end", "anywhere")),
-        "min-words": Option((int,), default=1),
-        "names": Option((list,), default=[], help="names that carry the mark (Yahoo!)"),
+        "mark": Option((str,), required=True, choices=("?", "!"), help="the mark to flag"),
+        "where": Option(
+            (str,),
+            default="end",
+            choices=("end", "anywhere"),
+            help="end: sentences closing on the mark; anywhere: every run of it after a word",
+        ),
+        "min-words": Option(
+            (int,), default=1, help="shortest sentence flagged, in words (with where: end)"
+        ),
+        "names": Option((list,), default=[], help="names that carry the mark (Yahoo!)", words=True),
         "exceptions": Option((list,), default=[], help="sentence openings to skip (any case)"),
         **PERVASIVE_OPTIONS,
     }

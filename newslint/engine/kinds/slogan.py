@@ -69,9 +69,13 @@ CONTACT_LINES = [
 class SloganKind(Kind):
     name = "slogan"
     options = {
-        "max-words": Option((int,), default=12),
-        "min-words": Option((int,), default=2),
-        "verbs": Option((list,), default=[], help="verbs that open a call to action"),
+        "max-words": Option(
+            (int,), default=12, help="longest sentence, in words, read as a slogan"
+        ),
+        "min-words": Option(
+            (int,), default=2, help="shortest sentence, in words, read as a slogan"
+        ),
+        "verbs": Option((list,), default=[], help="verbs that open a call to action", words=True),
         "wordnet-verbs": Option((bool,), default=True, help="also any verb-only WordNet word"),
         "not-imperative": Option(
             (list,), default=NOT_IMPERATIVE, help="first words never read as imperatives"

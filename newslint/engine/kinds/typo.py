@@ -37,8 +37,14 @@ class TypoKind(Kind):
         "skip-safe-misspellings": Option(
             (bool,), default=True, help="leave one-fix common misspellings to `misspelling`"
         ),
-        "unknown-label": Option((str,), default="Possible typo"),
-        "rejected-label": Option((str,), default="Rejected by house vocabulary"),
+        "unknown-label": Option(
+            (str,), default="Possible typo", help="{problem} of a word no dictionary knows"
+        ),
+        "rejected-label": Option(
+            (str,),
+            default="Rejected by house vocabulary",
+            help="{problem} of a word in a reject vocabulary file",
+        ),
     }
     default_scope = {"voice": "any", "block": SPELLING_BLOCKS}
 

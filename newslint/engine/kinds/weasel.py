@@ -102,8 +102,10 @@ SOURCE_CUES = ["citing", "including", "such as", "led by", "according to"]
 class WeaselKind(Kind):
     name = "weasel"
     options = {
-        "subjects": Option((list, dict), default=[], help="unnamed sources: some, critics"),
-        "verbs": Option((list,), default=[], help="verb lemmas that follow a subject"),
+        "subjects": Option(
+            (list, dict), default=[], help="unnamed sources: some, critics", words=True
+        ),
+        "verbs": Option((list,), default=[], help="verb lemmas that follow a subject", words=True),
         "gap-words": Option(
             (list,), default=GAP_WORDS, help="words allowed between subject and verb"
         ),
@@ -113,7 +115,9 @@ class WeaselKind(Kind):
         "not-followed-by": Option(
             (list,), default=NOT_FOLLOWED_BY, help="words after the verb that rule it out"
         ),
-        "phrases": Option((list, dict), default=[], help="fixed phrases (matched as written)"),
+        "phrases": Option(
+            (list, dict), default=[], help="fixed phrases (matched as written)", words=True
+        ),
         "look-ahead": Option(
             (int,), default=1, help="sentences after the match searched for a name"
         ),

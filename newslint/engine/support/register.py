@@ -49,7 +49,10 @@ PERVASIVE_OPTIONS = {
         help="share of personal-register sentences that is pervasive however few paragraphs",
     ),
     "pervasive-level": Option(
-        (str,), default="suggestion", choices=("error", "warning", "suggestion")
+        (str,),
+        default="suggestion",
+        choices=("error", "warning", "suggestion"),
+        help="level of the one notice that replaces the findings in a personal piece",
     ),
     "pervasive-note": Option(
         (str,),
