@@ -88,3 +88,63 @@ def test_a_phrase_index_built_after_a_document_was_read_still_finds_its_phrases(
     later = PhraseIndex([("slam dunk", "b"), ("for the regime", "c")])
     found = [(analysis.text[s:e], p) for s, e, p in later.find(analysis)]
     assert found == [("slam dunk", "b"), ("for the regime", "c")]
+
+
+# -- newslint kinds ----------------------------------------------------------------------------
+
+
+def _kinds_cli(capsys, *args: str) -> tuple[int, str, str]:
+    from newslint.frontends.cli import main
+
+    code = main(["kinds", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_kinds_lists_every_kind_with_every_option_its_type_default_and_meaning(capsys) -> None:
+    from newslint.engine.kind_docs import meaning
+    from newslint.engine.kinds import available_kinds, get_kind
+
+    code, out, _ = _kinds_cli(capsys)
+    assert code == 0
+    blocks = {b.split()[0]: b for b in out.split("\n\n") if b.strip()}
+    for name in available_kinds():
+        kind = get_kind(name)
+        block = " ".join(blocks[name].split())
+        for option, spec in kind.options.items():
+            assert spec.help, f"{name}.{option} has no help text"
+            assert f" {option} " in block
+            assert " ".join(meaning(spec).split()) in block
+    # options the README's hand-written table once lacked
+    assert "greedy text, default LONGEST" in " ".join(blocks["pattern"].split())
+    assert "round integer, default 1" in " ".join(blocks["metric"].split())
+    assert "(special; default scope: narration voice, prose blocks)" in blocks["passive"]
+
+
+def test_kinds_name_shows_every_default_in_full_and_the_docstring(capsys) -> None:
+    code, out, _ = _kinds_cli(capsys, "passive")
+    assert code == 0
+    assert out.startswith("passive  (special")
+    assert "withheld" in out and "(13 items)" not in out  # the whole participle table
+    assert "Message fields:" in out and "```yaml" in out
+
+
+def test_kinds_with_an_unknown_name_is_a_usage_error(capsys) -> None:
+    code, out, err = _kinds_cli(capsys, "frase")
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "newslint: error: unknown kind 'frase' (did you mean 'phrase'?) (newslint kinds lists them)"
+    )
+
+
+def test_the_readmes_kinds_tables_are_the_generated_ones(capsys) -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\n", readme.index("<!-- kinds: generated")) + 1
+    end = readme.index("<!-- end of kinds -->")
+    code, out, _ = _kinds_cli(capsys, "--format", "markdown")
+    assert code == 0
+    assert readme[start:end] == out, (
+        "README kinds tables are stale: paste `newslint kinds --format markdown`"
+    )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from newslint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "init")
+COMMANDS = ("check", "rules", "explain", "kinds", "init")
 LEVEL_CHOICES = ("error", "warning", "suggestion")
 
 
@@ -120,6 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", help="rule id, e.g. quotes.orphan")
     explain.add_argument("--config", help="config file")
 
+    kinds = sub.add_parser("kinds", help="list the rule kinds and their options")
+    kinds.add_argument("name", nargs="?", help="one kind, shown in full (e.g. phrase)")
+    kinds.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="markdown: the README's kinds tables",
+    )
+
     init = sub.add_parser("init", help="write a commented starter .newslint.yaml")
     init.add_argument("path", nargs="?", default=".newslint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -147,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "explain":
             return cmd_explain(args)
+        if args.command == "kinds":
+            return cmd_kinds(args)
         if args.command == "init":
             return cmd_init(args)
         return cmd_check(args)
@@ -424,6 +435,26 @@ def cmd_explain(args: argparse.Namespace) -> int:
             print(f"\n{title}:")
             for item in items:
                 print(f"  - {item}")
+    return EXIT_OK
+
+
+def cmd_kinds(args: argparse.Namespace) -> int:
+    import difflib
+
+    from newslint.engine import kind_docs
+    from newslint.engine.kinds import available_kinds
+    from newslint.errors import UsageError
+
+    if args.format == "markdown":
+        if args.name:
+            raise UsageError("--format markdown prints the tables of every kind: give no NAME")
+        print(kind_docs.markdown_tables(), end="")
+        return EXIT_OK
+    if args.name and args.name not in available_kinds():
+        hint = difflib.get_close_matches(args.name, available_kinds(), 1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        raise UsageError(f"unknown kind {args.name!r}{extra} (newslint kinds lists them)")
+    print(kind_docs.describe_kinds(args.name))
     return EXIT_OK
 
 

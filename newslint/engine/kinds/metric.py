@@ -41,6 +41,7 @@ def _words_before(analysis: Analysis) -> list[int]:
 
 class MetricKind(Kind):
     name = "metric"
+    generic = True
     options = {
         "metric": Option(
             (str,),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 class PatternKind(Kind):
     name = "pattern"
+    generic = True
     options = {
         "patterns": Option((list,), required=True, help="a list of spaCy Matcher patterns"),
         "greedy": Option(

@@ -1,8 +1,8 @@
-"""``regex``: a regular expression over the prose, per block or per sentence.
+r"""``regex``: a regular expression over the prose, per block or per sentence.
 
 ```yaml
 kind: regex
-pattern: '\b(\\w+) \1\b'   # Python `re` syntax; or `patterns: [...]`
+pattern: '\b(\w+) \1\b'     # Python `re` syntax; or `patterns: [...]`
 ignore-case: true
 unit: block               # block (one match space per paragraph) or sentence
 group: 0                  # which group is the flagged span
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 class RegexKind(Kind):
     name = "regex"
+    generic = True
     options = {
         "pattern": Option((str,), help="a Python regular expression"),
         "patterns": Option((list,), help="several regular expressions"),

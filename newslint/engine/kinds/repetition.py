@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 class RepetitionKind(Kind):
     name = "repetition"
+    generic = True
     options = {
         "exceptions": Option(
             (list,), default=[], help="doubled words that are grammatical", words=True

@@ -15,7 +15,7 @@ POSITION_OPTION = Option(
     (str,),
     default="anywhere",
     choices=POSITIONS,
-    help="anywhere, sentence-start, block-start, or whole-block (the match is the whole line)",
+    help="where the match must sit (whole-block: the match is the whole line or block)",
 )
 _EDGE = re.compile(r"^[\s\W_]*$")
 
