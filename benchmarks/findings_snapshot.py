@@ -5,8 +5,8 @@ A regression guard for performance work: an optimisation must not change a singl
     .venv/bin/python benchmarks/findings_snapshot.py record /tmp/snapshot.json
     .venv/bin/python benchmarks/findings_snapshot.py check /tmp/snapshot.json
 
-The articles are the sample article, the clean copy of ``../shared/eval/clean/scrapinghub`` and the
-Markdown of ``../shared/eval/markdown`` (when present). Each is linted twice: with the default
+The articles are the sample article and every clean source (core.sources("clean"): scrapinghub,
+wikinews, each Markdown repo), when present. Each is linted twice: with the default
 rules (with ``--stats`` figures), and with every rule of every shipped pack switched on (so
 disabled rules are covered too).
 The snapshot holds evaluation-derived output: keep it outside the project (e.g. in /tmp).
@@ -23,18 +23,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-EVAL = ROOT.parent / "shared" / "eval"
-SEED = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"
+from core import Article, articles, sources
 
 
-def article_paths() -> list[Path]:
-    """The sample article, the clean articles and the Markdown articles, in a fixed order."""
-    paths = [SEED]
-    paths += sorted((EVAL / "clean" / "scrapinghub").glob("*.txt"))
-    paths += sorted((EVAL / "markdown").rglob("*.md"))
-    return paths
+def article_list() -> list[Article]:
+    """The sample article, then every clean source's articles, in a fixed order."""
+    return articles("seed") + articles("clean")
 
 
 def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
@@ -50,9 +44,10 @@ def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for setting, linter in linters.items():
         per_file: dict[str, Any] = {}
-        for path in article_paths():
-            result = linter.lint_file(str(path))
-            rel = str(path.relative_to(ROOT.parent) if path != SEED else path.relative_to(ROOT))
+        for article in article_list():
+            path = article.path
+            result = linter.lint_file(str(path), article.fmt)
+            rel = article.name if article.source == "sample" else f"shared/eval/{article.name}"
             per_file[rel] = {
                 "error": result.error and result.error.replace(str(path), rel),
                 "notice": result.notice and result.notice.replace(str(path), rel),
@@ -92,8 +87,8 @@ def main() -> int:
     parser.add_argument("snapshot", type=Path, help="JSON file (keep it outside the project)")
     parser.add_argument("--exclude", nargs="*", default=["spelling."], help="rule id prefixes")
     args = parser.parse_args()
-    if not (EVAL / "clean").is_dir():
-        print(f"{EVAL} is absent: nothing to snapshot", file=sys.stderr)
+    if not sources("clean"):
+        print("../shared/eval is absent: nothing to snapshot", file=sys.stderr)
         return 2
     start = time.perf_counter()
     current = findings(tuple(args.exclude))

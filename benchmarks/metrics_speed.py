@@ -15,10 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-SAMPLE = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"
-EVAL_CLEAN = ROOT.parent / "shared" / "eval" / "clean" / "scrapinghub"
+from core import ROOT, SEED, sources
+
 RUNS = 5
 
 _CHILD = """
@@ -81,9 +79,9 @@ def load_times() -> None:
 
 
 def _corpus() -> list[str]:
-    texts = [SAMPLE.read_text(encoding="utf-8")] if SAMPLE.exists() else []
-    if EVAL_CLEAN.is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(EVAL_CLEAN.glob("*.txt"))]
+    """The sample article and the scrapinghub clean copy (when present)."""
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += [a.read() for src in sources("clean") if src.name == "scrapinghub" for a in src]
     return texts
 
 

@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/profile_rules.py --all-rules --top 20 --reps 3
     .venv/bin/python benchmarks/profile_rules.py --ignore 'spelling.*'   # leave a family out
 
-Articles: the clean copy of ``../shared/eval/clean/scrapinghub`` (``--corpus`` for another folder of
-``.txt`` files). The sample article in ``seeds/`` is linted first (which loads spaCy, the rule data
+Articles: the scrapinghub clean copy (``--source`` names another clean source, ``--corpus`` a
+folder of ``.txt`` files). The sample article in ``seeds/`` is linted first (which loads spaCy, the rule data
 and the lookup tables). Then a first pass lints every article once: its words are new to the
 process (new vocabulary entries, tokenizer memo entries, spelling suggestions), as in an archive
 of new copy; only its total is shown. Then every article is linted ``--reps`` more times, and the
@@ -16,16 +16,13 @@ process on the machine does not inflate them).
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "eval" / "clean" / "scrapinghub"
+from core import SEED, source, sources
 
 clock = time.process_time
 
@@ -52,8 +49,7 @@ def profile(
         if all_rules
         else Linter(ignore=ignore)
     )
-    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
-    linter.lint_file(str(seed))  # loads spaCy, the rules and the tables
+    linter.lint_file(str(SEED))  # loads spaCy, the rules and the tables
     start = clock()
     for path in paths:
         linter.lint_file(str(path))
@@ -90,15 +86,21 @@ def profile(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--source", default="scrapinghub", help="a clean source (core.sources)")
+    parser.add_argument("--corpus", type=Path, help="a folder of .txt articles instead")
     parser.add_argument("--reps", type=int, default=2, help="timed passes over the corpus")
     parser.add_argument("--top", type=int, default=15, help="rules to list, costliest first")
     parser.add_argument("--all-rules", action="store_true", help="every rule of every pack")
     parser.add_argument("--ignore", nargs="*", default=[], help="rule ids or patterns to leave out")
     args = parser.parse_args()
-    paths = sorted(args.corpus.glob("*.txt"))
+    if args.corpus:
+        paths = sorted(args.corpus.glob("*.txt"))
+    elif any(src.name == args.source for src in sources("clean")):
+        paths = [article.path for article in source(args.source)]
+    else:
+        paths = []
     if not paths:
-        print(f"{args.corpus} has no .txt articles (the evaluation data is absent?)")
+        print(f"no articles in {args.corpus or args.source} (the evaluation data is absent?)")
         return 2
     times, linted, first_pass = profile(paths, args.all_rules, args.reps, args.ignore)
     if not linted:

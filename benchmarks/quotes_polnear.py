@@ -5,80 +5,25 @@ marks, or is mostly quoted text) whose attribution has a Source, report the shar
 the share we detect but leave without owner (orphans), the share we do not detect, and how often
 our speaker span overlaps the annotated Source. Also counts the quotes we find that no annotation covers.
 
-Usage: .venv/bin/python benchmarks/quotes_polnear.py [--data DIR] [--show-misses]
+A full run stores its figures in ``benchmarks/results/quotes_polnear.json``; the eval tests read
+their limits from there.
+
+Usage: .venv/bin/python benchmarks/quotes_polnear.py [--show-misses]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from core import Check, is_direct, overlap, polnear, ratio, save_results, saved_note
 
-from newslint.analysis.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, Quote, analyse_quotes  # noqa: E402
+from newslint.analysis.quotes import Quote, analyse_quotes
 
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "quotes" / "polnear"
-_DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
+COMMAND = ".venv/bin/python benchmarks/quotes_polnear.py"
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
-_PAIR_RE = re.compile(r"[“\"][^“”\"]*[”\"]")
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One annotated attribution: content fragments and optional source fragments."""
-
-    content: tuple[tuple[int, int], ...]
-    source: tuple[tuple[int, int], ...]
-
-
-def parse_ann(path: Path) -> list[Attribution]:
-    """Read a brat .ann file into attributions (Content + Source spans)."""
-    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
-    relations: list[dict[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, info, _ = line.split("\t", 2)
-            label, offsets = info.split(" ", 1)
-            frags = tuple(tuple(int(x) for x in part.split()) for part in offsets.split(";"))
-            spans[tid] = (label, frags)  # type: ignore[assignment]
-        elif line.startswith("E"):
-            args = line.split("\t")[1].split()
-            relations.append({k.split("-")[0]: v for k, v in (a.split(":", 1) for a in args)})
-    out = []
-    for rel in relations:
-        content = spans.get(rel.get("Content", ""), ("", ()))[1]
-        source = spans.get(rel.get("Source", ""), ("", ()))[1]
-        if content:
-            out.append(Attribution(content, source))
-    return out
-
-
-def is_direct(text: str, frags: tuple[tuple[int, int], ...]) -> bool:
-    """Content that is a quotation: quoted, inside quote marks, or mostly quoted text."""
-    start, end = frags[0][0], frags[-1][1]
-    body = text[start:end].strip(" ,.;:—-")
-    if body[:1] in _DOUBLE:
-        return True
-    i = start - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    j = end
-    while j < len(text) and text[j] in " ,.;:!?":
-        j += 1
-    if i >= 0 and text[i] in DOUBLE_OPEN + '"' and j < len(text) and text[j] in DOUBLE_CLOSE + '"':
-        return True
-    quoted = sum(len(m.group()) for m in _PAIR_RE.finditer(body))
-    return len(body) > 0 and quoted >= 0.5 * len(body)
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def analyse(text: str, nlp) -> tuple[list[Quote], float]:  # type: ignore[no-untyped-def]
@@ -90,31 +35,26 @@ def analyse(text: str, nlp) -> tuple[list[Quote], float]:  # type: ignore[no-unt
     return quotes, time.perf_counter() - t0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument(
-        "--show-misses", action="store_true", help="print every direct quote we fail to attribute"
-    )
-    args = ap.parse_args()
-    if not (args.data / "text").is_dir():
-        print(f"no PolNeAR data at {args.data}")
-        return 1
+def sentencizer():  # type: ignore[no-untyped-def]
+    """A blank English pipeline with the rule-based sentencizer (what the articles are split by)."""
     import spacy
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    anns = {p.name.rsplit("_", 1)[0]: p for p in (args.data / "attributions").glob("*.ann")}
+    return nlp
+
+
+def measure(show_misses: bool = False) -> tuple[Counter[str], Counter[str], dict[str, float]]:
+    """Counts over every annotated direct quotation with a Source (see the module docstring),
+    the speaker kinds of those we attribute, and the documents, characters and time spent."""
+    nlp = sentencizer()
     c: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     analyse_time = 0.0
     chars = 0
-    for tpath in sorted((args.data / "text").glob("*.txt")):
-        ann = anns.get(tpath.stem)
-        if ann is None:
-            continue
-        text = tpath.read_text(encoding="utf-8")
-        attributions = parse_ann(ann)
+    annotated = polnear()
+    for article, attributions in annotated:
+        text = article.read()
         found, seconds = analyse(text, nlp)
         quotes = [q for q in found if q.depth == 0]
         analyse_time += seconds
@@ -151,7 +91,7 @@ def main() -> int:
                 c["orphan_terms"] += best.is_term
                 c["is_orphan"] += best.is_orphan
                 status = "ORPHAN"
-            if args.show_misses and status:
+            if show_misses and status:
                 frag = text[a.content[0][0] : a.content[-1][1]].replace("\n", " ")
                 src = " / ".join(text[s:e] for s, e in a.source)
                 ours = (
@@ -159,12 +99,27 @@ def main() -> int:
                     if best and best.attributed
                     else ""
                 )
-                print(f"{status:14} {tpath.stem[:40]} {frag[:90]!r} gold={src!r}{ours}")
-    gold = c["gold"] or 1
+                print(f"{status:14} {article.path.stem[:40]} {frag[:90]!r} gold={src!r}{ours}")
+    cost = {"documents": len(annotated), "chars": chars, "analyse_seconds": analyse_time}
+    return c, kinds, cost
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--show-misses", action="store_true", help="print every direct quote we fail to attribute"
+    )
+    args = ap.parse_args()
+    if not polnear():
+        print("no PolNeAR data at ../shared/eval/quotes/polnear")
+        return 1
+    c, kinds, cost = measure(args.show_misses)
     print(
-        f"documents: {len(anns)}  chars: {chars}  analyse_quotes time: {analyse_time * 1000:.0f} ms"
+        f"documents: {cost['documents']}  chars: {cost['chars']}  "
+        f"analyse_quotes time: {cost['analyse_seconds'] * 1000:.0f} ms"
     )
     print(f"direct quotations with a source: {c['gold']}")
+    gold = c["gold"] or 1
     att = c["attributed"] or 1
     rows = [
         ("attributed", c["attributed"], gold, f"inherited: {c['inherited']}"),
@@ -180,6 +135,29 @@ def main() -> int:
         f"quotes found: {c['found']}; with no annotation at all: {c['unannotated']} "
         f"(attributed {c['unannotated_attributed']}, short terms {c['unannotated_terms']})"
     )
+    figures = {
+        "documents": cost["documents"],
+        "counts": dict(sorted(c.items())),
+        "attributed_share": ratio(c["attributed"], c["gold"]),
+        "orphan_share": ratio(c["orphan"], c["gold"]),
+        "missed_share": ratio(c["missed"], c["gold"]),
+        "speaker_overlap_share": ratio(c["speaker_overlap"], c["attributed"]),
+        "speaker_kinds": dict(sorted(kinds.items())),
+    }
+    checks = {
+        "attributed_share": Check(
+            figures["attributed_share"] or 0.0,
+            0.95,
+            lower=False,
+            why="share of annotated direct quotations with a Source that we attribute",
+        ),
+        "orphan_share": Check(
+            figures["orphan_share"] or 0.0,
+            0.02,
+            why="share of annotated direct quotations with a Source that we leave orphaned",
+        ),
+    }
+    print(saved_note(save_results("quotes_polnear", COMMAND, figures, checks)))
     return 0
 
 

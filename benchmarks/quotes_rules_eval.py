@@ -4,49 +4,55 @@
    Source, the share ``quotes.orphan`` wrongly flags; orphan findings that land on annotated
    content with no Source, and on text no annotation covers at all (printed for inspection).
    Other ``quotes.*`` findings are counted per rule.
-2. Clean professional copy (``../shared/eval/clean/scrapinghub/``): ``quotes.*`` warnings per
-   1,000 words, per rule.
+2. Clean published copy, per source (scrapinghub, wikinews, each Markdown repo):
+   ``quotes.*`` warnings per 1,000 linted words, per rule, the worst source named.
 3. The sample article: its ``quotes.*`` findings.
 
-Usage: .venv/bin/python benchmarks/quotes_rules_eval.py [--show] [--eval DIR]
+A full run stores its figures in ``benchmarks/results/quotes_rules_eval.json``.
+
+Usage: .venv/bin/python benchmarks/quotes_rules_eval.py [--show]
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from core import (
+    SEED,
+    WARN_LEVELS,
+    Check,
+    Linted,
+    is_direct,
+    lint_articles,
+    lint_rates,
+    overlap,
+    polnear,
+    ratio,
+    save_results,
+    saved_note,
+    source_table,
+    sources,
+)
 
-from quotes_polnear import is_direct, overlap, parse_ann  # noqa: E402
+from newslint.engine.linter import Linter
+from newslint.findings import Finding
 
-from newslint.engine.linter import Linter  # noqa: E402
-from newslint.findings import Finding  # noqa: E402
-from newslint.readers import load_document  # noqa: E402
-
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
-SEED = ROOT / "seeds" / "000_d2c5ac03fb099af7.txt"
+COMMAND = ".venv/bin/python benchmarks/quotes_rules_eval.py"
+#: share of annotated direct quotations with a Source that quotes.orphan flags
+ORPHAN_AIM = 0.02
 
 
-def lint(linter: Linter, path: Path) -> tuple[list[tuple[Finding, int, int]], int, str]:
-    """Findings with their span in the SOURCE file, the word count and the source text."""
-    from newslint.analysis.core import Analysis
-
-    document = load_document(str(path), None, 50_000_000)
-    config = linter.config_for(str(path))
-    result = linter.lint_document(document, config)
+def source_spans(linted: Linted) -> list[tuple[Finding, int, int]]:
+    """Findings with their span in the SOURCE file."""
+    document = linted.document
     out = []
-    for f in result.findings:
+    for f in linted.result.findings:
         start = document.source_offset(f.offset)
         end = document.source_offset(max(f.offset + f.length - 1, f.offset)) + 1
         out.append((f, start, end))
-    words = Analysis(document).word_count
-    return out, words, document.source
+    return out
 
 
 def show(kind: str, path: Path, source: str, f: Finding, start: int, end: int) -> None:
@@ -54,18 +60,19 @@ def show(kind: str, path: Path, source: str, f: Finding, start: int, end: int) -
     print(f"  {kind:14} {path.name[:38]:38} {f.rule:24} {f.match[:60]!r}\n      …{line}…")
 
 
-def polnear(linter: Linter, data: Path, args: argparse.Namespace) -> None:
-    anns = {p.name.rsplit("_", 1)[0]: p for p in (data / "attributions").glob("*.ann")}
+def polnear_counts(linter: Linter, show_findings: bool = False) -> tuple[Counter, Counter, int]:
+    """Counts of gold quotations and of orphan findings by what they land on, findings by rule,
+    and the words linted."""
+    annotated = polnear()
+    by_path = {article.path: attributions for article, attributions in annotated}
     c: Counter[str] = Counter()
     rules: Counter[str] = Counter()
     words = 0
-    for tpath in sorted((data / "text").glob("*.txt")):
-        ann = anns.get(tpath.stem)
-        if ann is None:
-            continue
-        attributions = parse_ann(ann)
-        findings, n_words, source = lint(linter, tpath)
-        words += n_words
+    for linted in lint_articles(linter, [article for article, _ in annotated]):
+        attributions = by_path[linted.article.path]
+        source, path = linted.document.source, linted.article.path
+        findings = source_spans(linted)
+        words += linted.words
         rules.update(f.rule for f, _, _ in findings)
         orphans = [(f, s, e) for f, s, e in findings if f.rule == "quotes.orphan"]
         for a in attributions:
@@ -77,8 +84,8 @@ def polnear(linter: Linter, data: Path, args: argparse.Namespace) -> None:
             ]
             if flagged:
                 c["gold_flagged"] += 1
-                if args.show:
-                    show("WRONG-ORPHAN", tpath, source, *flagged[0])
+                if show_findings:
+                    show("WRONG-ORPHAN", path, source, *flagged[0])
         content = [(fr, bool(a.source)) for a in attributions for fr in a.content]
         for f, s, e in orphans:
             hits = [has_source for fr, has_source in content if overlap((s, e), fr)]
@@ -91,111 +98,98 @@ def polnear(linter: Linter, data: Path, args: argparse.Namespace) -> None:
             else:
                 c["orphan_with_source"] += 1
                 label = ""
-            if args.show and label:
-                show(label, tpath, source, f, s, e)
-        if args.show:
+            if show_findings and label:
+                show(label, path, source, f, s, e)
+        if show_findings:
             for f, s, e in findings:
                 if f.rule != "quotes.orphan":
-                    show("OTHER", tpath, source, f, s, e)
-    gold = c["gold"] or 1
-    print(f"PolNeAR: {len(anns)} articles, {words} words")
+                    show("OTHER", path, source, f, s, e)
+    return c, rules, words
+
+
+def polnear_report(linter: Linter, show_findings: bool) -> dict:
+    c, rules, words = polnear_counts(linter, show_findings)
+    share = ratio(c["gold_flagged"], c["gold"]) or 0.0
+    print(f"PolNeAR: {len(polnear())} articles, {words} words")
     print(f"  annotated direct quotations with a Source: {c['gold']}")
     print(
-        f"  wrongly flagged quotes.orphan: {c['gold_flagged']} ({c['gold_flagged'] / gold:.3f})"
-        "  (aim <= 0.02)"
+        f"  wrongly flagged quotes.orphan: {c['gold_flagged']} ({share:.3f})  (aim <= {ORPHAN_AIM}, issue 5)"
     )
     print(
-        f"  quotes.orphan findings: {sum(1 for _ in range(rules['quotes.orphan']))}; on annotated "
+        f"  quotes.orphan findings: {rules['quotes.orphan']}; on annotated "
         f"content with a Source: {c['orphan_with_source']}, with no Source: "
         f"{c['orphan_no_source']}, on no annotation at all: {c['orphan_unannotated']}"
     )
     print(f"  quotes.* findings by rule: {dict(sorted(rules.items()))}")
+    return {
+        "words": words,
+        "counts": dict(sorted(c.items())),
+        "wrongly_flagged_orphan_share": share,
+        "by_rule": dict(sorted(rules.items())),
+    }
 
 
-_ENGLISH = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "a",
-        "in",
-        "is",
-        "that",
-        "it",
-        "for",
-        "was",
-        "on",
-        "with",
-        "as",
-        "are",
-    ]
-)
+def clean(linter: Linter, show_findings: bool) -> dict:
+    def each(linted: Linted) -> None:
+        if not show_findings:
+            return
+        for f, s, e in source_spans(linted):
+            if f.level in WARN_LEVELS:
+                kind = "CLEAN-SKIPPED" if linted.skipped else "CLEAN"
+                show(kind, linted.article.path, linted.document.source, f, s, e)
 
-
-def is_english(text: str) -> bool:
-    """Rough check: common English function words make up at least a tenth of the words."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    return bool(words) and sum(w in _ENGLISH for w in words) >= 0.1 * len(words)
-
-
-def clean(linter: Linter, folder: Path, args: argparse.Namespace) -> None:
-    rules: Counter[str] = Counter()
-    english: Counter[str] = Counter()
-    words = english_words = english_files = 0
-    files = sorted(folder.glob("*.txt"))
-    for path in files:
-        findings, n_words, source = lint(linter, path)
-        en = is_english(source)
-        words += n_words
-        english_words += n_words if en else 0
-        english_files += en
-        for f, s, e in findings:
-            if f.level in ("warning", "error"):
-                rules[f.rule] += 1
-                english[f.rule] += en
-                if args.show:
-                    show("CLEAN" if en else "CLEAN-NOT-EN", path, source, f, s, e)
-    print(f"clean (scrapinghub): {len(files)} articles, {words} words")
-    for label, counts, n_words, n_files in (
-        ("all pages", rules, words, len(files)),
-        ("English pages only", english, english_words, english_files),
-    ):
-        total = sum(counts.values())
-        print(
-            f"  {label} ({n_files} articles, {n_words} words): quotes.* warnings {total} = "
-            f"{total * 1000 / max(n_words, 1):.3f} per 1,000 words"
+    rates = lint_rates(
+        linter, "clean", key=lambda f: f.rule if f.level in WARN_LEVELS else None, each=each
+    )
+    rows = rates.rows()
+    for src, row in rows.items():
+        row["not_english"] = rates.skipped[src]
+    print(
+        source_table(
+            "clean copy: quotes.* warnings per 1,000 linted words (pages not in English skipped)",
+            rows,
+            pooled=rates.pooled(),
         )
-        for rule, n in sorted(counts.items()):
-            print(f"    {rule:26} {n:4} ({n * 1000 / max(n_words, 1):.3f} per 1,000 words)")
+    )
+    words = sum(rates.words.values())
+    for rule, n in sorted(rates.by_key().items()):
+        print(f"    {rule:26} {n:4} ({1000 * n / max(words, 1):.3f} per 1,000 words)")
+    return {"sources": rows, "by_rule": dict(sorted(rates.by_key().items()))}
 
 
 def seed(linter: Linter) -> None:
-    if not SEED.exists():
-        return
-    findings, _, _ = lint(linter, SEED)
     print("sample article:")
-    for f, _, _ in findings:
-        print(f"  line {f.line:3} {f.rule:24} {f.match[:60]!r}")
+    for linted in lint_articles(linter, [a for src in sources("seed") for a in src]):
+        for f in linted.result.findings:
+            print(f"  line {f.line:3} {f.rule:24} {f.match[:60]!r}")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     ap.add_argument("--show", action="store_true", help="print findings for inspection")
     args = ap.parse_args()
     linter = Linter(select=["quotes.*"])
-    data = args.eval / "quotes" / "polnear"
-    if (data / "text").is_dir():
-        polnear(linter, data, args)
+    figures = {}
+    if polnear():
+        figures["polnear"] = polnear_report(linter, args.show)
     else:
-        print(f"no PolNeAR data at {data}")
-    folder = args.eval / "clean" / "scrapinghub"
-    if folder.is_dir():
-        clean(linter, folder, args)
+        print("no PolNeAR data at ../shared/eval/quotes/polnear")
+    if sources("clean"):
+        figures["clean"] = clean(linter, args.show)
     else:
-        print(f"no clean corpus at {folder}")
-    seed(linter)
+        print("no clean copy beside the project")
+    if SEED.exists():
+        seed(linter)
+    if len(figures) < 2:
+        return 0
+    checks = {
+        "polnear.wrongly_flagged_orphan_share": Check(
+            figures["polnear"]["wrongly_flagged_orphan_share"],
+            ORPHAN_AIM,
+            why="share of annotated direct quotations with a Source that quotes.orphan flags",
+        )
+    }
+    print(saved_note(save_results("quotes_rules_eval", COMMAND, figures, checks)))
     return 0
 
 

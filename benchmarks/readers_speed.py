@@ -1,22 +1,19 @@
 """Markdown and HTML reader speed: 1 MB of news-like Markdown, 1 MB of markup-dense Markdown, the
-eval corpus (../shared/eval/markdown) and 1 MB of HTML. Prints CPU seconds (best of 3).
+eval corpus (every Markdown repo under ../shared/eval/markdown) and 1 MB of HTML. Prints CPU seconds (best of 3).
 
     .venv/bin/python benchmarks/readers_speed.py
 """
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from core import sources
 
-from newslint.readers import html as html_reader  # noqa: E402
-from newslint.readers import markdown as md_reader  # noqa: E402
-from newslint.readers.markdown import _parser  # noqa: E402
+from newslint.readers import html as html_reader
+from newslint.readers import markdown as md_reader
+from newslint.readers.markdown import _parser
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "markdown"
 NEWS = (
     "The city council met on Tuesday night to discuss the budget for the coming year, and "
     "members spent more than three hours on the *transport* section alone, according to "
@@ -58,8 +55,9 @@ def main() -> None:
     print(
         f"html     news-like     {len(page) / 1e6:.2f} MB: {best(html_reader.read, page, 'x'):.3f}s CPU"
     )
-    if EVAL.is_dir():
-        files = [p.read_text(encoding="utf-8") for p in sorted(EVAL.rglob("*.md"))]
+    markdown = [a for src in sources("clean") for a in src if a.fmt == "markdown"]
+    if markdown:
+        files = [a.read() for a in markdown]
         size = sum(len(f) for f in files)
 
         def read_all() -> None:

@@ -41,8 +41,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "eval" / "clean" / "scrapinghub"
+from core import ROOT, eval_path
+
+CORPUS = eval_path("clean", "scrapinghub")
 PYTHON = sys.executable
 
 

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import time
 import zlib
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import core  # noqa: F401  (puts this checkout's newslint first on sys.path)
 
 _PLAIN = re.compile(r"[a-z]+")
 

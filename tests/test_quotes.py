@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -330,36 +329,14 @@ def test_reporting_verb_lexicon_is_inflected() -> None:
 
 
 def test_polnear_direct_quotes_are_attributed() -> None:
+    """Annotated direct quotations with a Source: enough attributed, few orphaned (the stored
+    limits of benchmarks/quotes_polnear.py)."""
     if not (POLNEAR / "text").is_dir():
         pytest.skip(f"PolNeAR evaluation data not present at {POLNEAR}")
-    sys.path.insert(0, str(ROOT))
-    from benchmarks.quotes_polnear import analyse as bench_analyse
-    from benchmarks.quotes_polnear import is_direct, overlap, parse_ann
+    import quotes_polnear
+    from core import assert_check
 
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    anns = {p.name.rsplit("_", 1)[0]: p for p in (POLNEAR / "attributions").glob("*.ann")}
-    gold = attributed = orphans = 0
-    for path in sorted((POLNEAR / "text").glob("*.txt")):
-        if path.stem not in anns:
-            continue
-        text = path.read_text(encoding="utf-8")
-        quotes = [q for q in bench_analyse(text, pipeline)[0] if q.depth == 0]
-        for a in parse_ann(anns[path.stem]):
-            if not a.source or not is_direct(text, a.content):
-                continue
-            gold += 1
-            best = max(
-                quotes,
-                key=lambda q: sum(overlap((q.content_start, q.content_end), f) for f in a.content),
-                default=None,
-            )
-            if best is None or not any(
-                overlap((best.content_start, best.content_end), f) for f in a.content
-            ):
-                continue
-            attributed += best.attributed
-            orphans += not best.attributed
-    assert gold > 100
-    assert attributed / gold >= 0.95
-    assert orphans / gold <= 0.02
+    counts, _, _ = quotes_polnear.measure()
+    assert counts["gold"] > 100
+    assert_check("quotes_polnear", "attributed_share", counts["attributed"] / counts["gold"])
+    assert_check("quotes_polnear", "orphan_share", counts["orphan"] / counts["gold"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,30 +147,27 @@ def test_article_sound_from_pronunciations(my_rules) -> None:
 
 
 def test_grammar_is_quiet_on_babe_sentences(my_rules) -> None:
-    path = shared_path("bias", "babe_sg2.csv")
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        sentences = [row["text"] for row in csv.DictReader(fh, delimiter=";")]
+    shared_path("bias", "babe_sg2.csv")
+    from core import assert_check, babe
+
     grammar = [r for r in my_rules if r.id.startswith("grammar.")]
-    hits = [(f.rule, f.match) for s in sentences for f in lint(s, grammar)]
+    hits = [(f.rule, f.match) for s in babe() for f in lint(s.text, grammar)]
     # the one hit is a real slip in the source: "she's a an all-powerful force"
-    assert len(hits) <= 3, hits
+    assert_check("packs_clean_rate", "babe.grammar_findings", len(hits))
     assert all(match == "a an" for _, match in hits), hits
 
 
-def test_grammar_rate_on_clean_copy(my_rules) -> None:
-    clean = shared_path("clean", "scrapinghub")
-    grammar = [r for r in my_rules if r.id.startswith("grammar.")]
-    linter = Linter(stats=True)
-    words = hits = 0
-    for path in sorted(clean.glob("*.txt")):
-        doc = parse(path.read_text(encoding="utf-8"), str(path), "text")
-        result = linter.lint_document(doc, Config(), grammar)
-        if result.stats is None:  # skipped as not English (Portuguese, German pages)
-            continue
-        words += result.stats["words"]
-        hits += len(result.findings)
-    assert words > 45_000
-    assert hits * 1000 / words <= 0.2, (hits, words)
+def test_grammar_rate_on_clean_copy() -> None:
+    shared_path("clean", "scrapinghub")
+    import packs_clean_rate
+    from core import assert_check, lint_rates
+
+    linter = packs_clean_rate.make_linter(packs_clean_rate.DEFAULT_PACKS, ["grammar.*"])
+    rates = lint_rates(linter, only=["scrapinghub"])
+    assert rates.words["scrapinghub"] > 45_000
+    assert_check(
+        "packs_clean_rate", "clean.scrapinghub.grammar_per_1000", rates.rate("scrapinghub")
+    )
 
 
 # -- readability ---------------------------------------------------------------------------
