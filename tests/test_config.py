@@ -30,6 +30,22 @@ def test_config_is_found_upward_and_levels_override(tmp_path) -> None:
     assert find_config(str(sub)).path == str(tmp_path / ".newslint.yaml")
 
 
+def test_folders_without_a_config_each_get_defaults_rooted_at_themselves(tmp_path) -> None:
+    """A long-lived process (the API, a language server) looks up many folders: the defaults of
+    one folder with no config above it must not be handed to its neighbours."""
+    first, second = tmp_path / "desk-a", tmp_path / "desk-b" / "2024"
+    second.mkdir(parents=True)
+    first.mkdir()
+    assert find_config(str(first)).root == str(first)
+    assert find_config(str(second)).root == str(second)
+    assert find_config(str(first)) is find_config(str(first))  # still looked up once
+    third = tmp_path / "desk-c"
+    third.mkdir()
+    (third / ".newslint.yaml").write_text("fail-on: error\n")
+    assert find_config(str(third)).fail_on == "error"
+    assert find_config(str(tmp_path)).root == str(tmp_path)
+
+
 def test_per_path_override_lets_opinion_editorialize(tmp_path) -> None:
     (tmp_path / ".newslint.yaml").write_text(
         "overrides:\n  - files: ['opinion/**']\n    ignore: [bias.*]\n"

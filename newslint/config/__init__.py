@@ -355,41 +355,49 @@ def load_config(path: str) -> Config:
     return parse_config(read_yaml(path, ConfigError), path)
 
 
-_FOUND: dict[str, Config] = {}
+#: the nearest config file at or above a directory (None: there is none)
+_FOUND: dict[str, Config | None] = {}
+#: the default config of a directory that has no config file at or above it (its root is that
+#: directory, so it cannot be shared with the directories above or beside it)
+_DEFAULTS: dict[str, Config] = {}
 
 
 def find_config(directory: str) -> Config:
     """The nearest config at or above ``directory`` (defaults when there is none)."""
     directory = os.path.abspath(directory)
-    if directory in _FOUND:
-        return _FOUND[directory]
-    seen = []
-    current = directory
-    config: Config | None = None
-    while True:
-        if current in _FOUND:
-            config = _FOUND[current]
-            break
-        seen.append(current)
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(current, name)
-            if os.path.isfile(candidate):
-                config = load_config(candidate)
+    if directory not in _FOUND:
+        seen: list[str] = []
+        current = directory
+        config: Config | None = None
+        while current not in _FOUND:
+            seen.append(current)
+            config = _config_in(current)
+            parent = os.path.dirname(current)
+            if config is not None or parent == current:
                 break
-        if config is None:
-            pyproject = os.path.join(current, "pyproject.toml")
-            if os.path.isfile(pyproject) and _has_newslint_section(pyproject):
-                config = load_config(pyproject)
-        if config is not None:
-            break
-        parent = os.path.dirname(current)
-        if parent == current:
-            config = Config(root=directory)
-            break
-        current = parent
-    for d in seen:
-        _FOUND[d] = config
-    return config
+            current = parent
+        else:
+            config = _FOUND[current]
+        for d in seen:
+            _FOUND[d] = config
+    found = _FOUND[directory]
+    if found is not None:
+        return found
+    if directory not in _DEFAULTS:
+        _DEFAULTS[directory] = Config(root=directory)
+    return _DEFAULTS[directory]
+
+
+def _config_in(directory: str) -> Config | None:
+    """The config file of one directory (a newslint file, else a pyproject.toml section)."""
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return load_config(candidate)
+    pyproject = os.path.join(directory, "pyproject.toml")
+    if os.path.isfile(pyproject) and _has_newslint_section(pyproject):
+        return load_config(pyproject)
+    return None
 
 
 def _has_newslint_section(path: str) -> bool:
