@@ -161,6 +161,7 @@ def test_quoted_appeal_is_speech_not_furniture() -> None:
     assert not lint(text)
 
 
+@pytest.mark.eval
 def test_clean_professional_copy_stays_quiet() -> None:
     """Clean article bodies stay under the stored limit of findings per 1,000 words (the page
     with most findings, a shop page of product widgets, aside): benchmarks/boilerplate_eval.py."""

@@ -285,6 +285,7 @@ def test_weasel_passes_named_sources_and_non_attributions(text: str) -> None:
     assert matches(text, "bias.weasel") == []
 
 
+@pytest.mark.eval
 def test_weasel_hand_review_is_complete_and_precise(capsys: pytest.CaptureFixture[str]) -> None:
     """Every hit on the eval corpora has a hand verdict, and enough of them are unsourced
     (limits stored by benchmarks/bias_eval.py)."""
@@ -338,6 +339,7 @@ def test_stats_give_density_per_1000_narration_words() -> None:
 
 
 # -- third-party data (skipped in a plain clone) -----------------------------------------------
+@pytest.mark.eval
 def test_few_warnings_on_professional_english_copy() -> None:
     shared_path("clean", "scrapinghub")
     import bias_eval
@@ -348,6 +350,7 @@ def test_few_warnings_on_professional_english_copy() -> None:
     assert_check("bias_eval", "clean.english.scrapinghub.warning_per_1000", rate)
 
 
+@pytest.mark.eval
 def test_loaded_warnings_are_precise_on_babe() -> None:
     shared_path("bias", "babe_sg2.csv")
     import bias_eval

@@ -26,6 +26,8 @@ from urllib.parse import urlparse
 import pytest
 from conftest import SEED, run_cli
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = os.environ.get("NEWSLINT_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
     "--headless",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from conftest import shared_path
 
 from newslint.engine.linter import Linter
@@ -44,6 +45,7 @@ def _template_offsets(source: str) -> list[tuple[int, int]]:
     return [m.span() for m in TEMPLATE.finditer(source)]
 
 
+@pytest.mark.eval
 def test_eval_markdown_lints_whole_without_findings_in_markup() -> None:
     folder = shared_path("markdown")
     files = sorted(folder.rglob("*.md"))

@@ -328,6 +328,7 @@ def test_reporting_verb_lexicon_is_inflected() -> None:
 # --------------------------------------------------------------------------- PolNeAR
 
 
+@pytest.mark.eval
 def test_polnear_direct_quotes_are_attributed() -> None:
     """Annotated direct quotations with a Source: enough attributed, few orphaned (the stored
     limits of benchmarks/quotes_polnear.py)."""

@@ -229,6 +229,7 @@ def test_first_reference_house_accept_list() -> None:
 # --------------------------------------------------------------------------- evaluation data
 
 
+@pytest.mark.eval
 def test_polnear_direct_quotes_are_rarely_flagged_orphan() -> None:
     """End to end: quotes.orphan wrongly flags few annotated direct quotes (the stored limit of
     benchmarks/quotes_rules_eval.py)."""

@@ -146,6 +146,7 @@ def test_article_sound_from_pronunciations(my_rules) -> None:
     assert {word: kind.sound(word) for word in cases} == cases
 
 
+@pytest.mark.eval
 def test_grammar_is_quiet_on_babe_sentences(my_rules) -> None:
     shared_path("bias", "babe_sg2.csv")
     from core import assert_check, babe
@@ -157,6 +158,7 @@ def test_grammar_is_quiet_on_babe_sentences(my_rules) -> None:
     assert all(match == "a an" for _, match in hits), hits
 
 
+@pytest.mark.eval
 def test_grammar_rate_on_clean_copy() -> None:
     shared_path("clean", "scrapinghub")
     import packs_clean_rate

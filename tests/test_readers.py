@@ -427,6 +427,7 @@ def _eval_files() -> list[Path]:
 _FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
+@pytest.mark.eval
 def test_eval_markdown_corpus() -> None:
     """Every real newsroom article: no crash, no markup in the text, exact offsets."""
     for path in _eval_files():
@@ -449,6 +450,7 @@ def test_eval_markdown_corpus() -> None:
                 assert code not in doc.text, (path.name, code)
 
 
+@pytest.mark.eval
 def test_eval_markdown_corpus_through_html_reader() -> None:
     for path in _eval_files():
         doc = html_reader.read(path.read_text(encoding="utf-8"), str(path))

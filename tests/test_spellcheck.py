@@ -194,6 +194,7 @@ def test_seed_article_only_flags_takover() -> None:
 # --- clean professional copy ------------------------------------------------------------------
 
 
+@pytest.mark.eval
 def test_clean_copy_has_few_findings() -> None:
     if not CLEAN.is_dir():
         pytest.skip(f"evaluation data not available at {CLEAN}")

@@ -223,6 +223,7 @@ def test_rule_modules_load_no_dictionary() -> None:
 # --- clean copy -----------------------------------------------------------------------------
 
 
+@pytest.mark.eval
 def test_clean_news_bodies_have_few_spelling_findings() -> None:
     """Professional copy (which has a few real slips) stays under the stored limit of findings
     per 1,000 words (benchmarks/spelling_rules_eval.py)."""

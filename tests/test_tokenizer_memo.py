@@ -54,6 +54,7 @@ def _texts() -> list[str]:
     return texts
 
 
+@pytest.mark.eval
 @pytest.mark.parametrize("order", ["cold", "warm"])
 def test_same_tokens_as_spacy(order: str) -> None:
     nlp = get_nlp()
