@@ -3,19 +3,16 @@ baseline, changed lines and safe fixes, through the CLI and the Python API alike
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
 import pytest
-from conftest import SEED, seed_line
+from conftest import SEED, run_cli, seed_line
 
 from newslint import fix_text, lint_paths, lint_text
 from newslint.filters import FilterSettings, apply_filters
 from newslint.filters.fold import fold_into_blocks
 from newslint.findings import Finding
-from newslint.frontends.cli import main
 
 # our own copy: a story with a leftover appeal, a stray "we" and a doubled word
 STORY = """Council approves the harbour budget
@@ -31,14 +28,8 @@ The mayor said the new berths would open in the spring. Some observers say the c
 
 
 def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.chdir(cwd),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
+    proc = run_cli(*args, cwd=cwd)
+    return proc.returncode, proc.stdout, proc.stderr
 
 
 def _finding(rule: str, offset: int, length: int, line: int = 1) -> Finding:
