@@ -19,7 +19,7 @@ from newslint.errors import ConfigError, InputError, NewslintError, RuleError, U
 from newslint.filters import FilterSettings, apply_filters
 from newslint.filters.suppress import Suppression, parse_suppressions
 from newslint.findings import LEVEL_RANK, Finding, Fix
-from newslint.readers.document import Document
+from newslint.readers.document import PLACEHOLDER_TOKEN, Document
 
 
 @dataclass(frozen=True)
@@ -309,13 +309,30 @@ class Linter:
         return result
 
 
+def _off_placeholders(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span narrowed to its words when it starts or ends on the placeholder of removed markup
+    (a sentence that opens with a code span is reported from its first word, not the backtick)."""
+    s, e = start, end
+    if s < e and text[s] == PLACEHOLDER_TOKEN:
+        while s < e and (text[s] == PLACEHOLDER_TOKEN or text[s].isspace()):
+            s += 1
+    if s < e and text[e - 1] == PLACEHOLDER_TOKEN:
+        while e > s and (text[e - 1] == PLACEHOLDER_TOKEN or text[e - 1].isspace()):
+            e -= 1
+    return (s, e) if e > s else (start, end)
+
+
 def make_finding(rule: Rule, hit: Hit, document: Document) -> Finding:
     """Turn a kind's hit into a located finding."""
     text = document.text
-    matched = text[hit.start : hit.end]
-    line, column = document.line_col(hit.start)
-    end_line, end_column = document.line_col(max(hit.end - 1, hit.start))
-    if hit.end > hit.start:
+    if hit.fix is None:
+        start, end = _off_placeholders(text, hit.start, hit.end)
+    else:
+        start, end = hit.start, hit.end
+    matched = text[start:end]
+    line, column = document.line_col(start)
+    end_line, end_column = document.line_col(max(end - 1, start))
+    if end > start:
         end_column += 1
     values = {"match": matched, **hit.values}
     fix = None
@@ -334,8 +351,8 @@ def make_finding(rule: Rule, hit: Hit, document: Document) -> Finding:
         end_line=end_line,
         end_column=end_column,
         match=matched,
-        offset=hit.start,
-        length=hit.end - hit.start,
+        offset=start,
+        length=end - start,
         suggestions=tuple(hit.suggestions),
         fix=fix,
         context=document.source_line(line),

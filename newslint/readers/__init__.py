@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
+    ".mdx": "markdown",
     ".html": "html",
     ".htm": "html",
 }

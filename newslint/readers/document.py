@@ -38,6 +38,12 @@ class Block:
     end: int
 
 
+#: stands in the text for a removed span that renders as something (inline code, math, a template
+#: value, an embed): one neutral token, so no rule reads the words around it as adjacent. It is the
+#: Unicode OBJECT REPLACEMENT CHARACTER, a symbol: the tokenizer splits it off as a token of its own
+#: that is neither a word nor punctuation, and sentence splitting is unchanged.
+PLACEHOLDER_TOKEN = "\ufffc"
+
 #: 0, 1, 2, ...: slices of it extend an offset map at C speed (shared, grown on demand)
 _IDENTITY = array("l", range(1 << 16))
 
@@ -75,6 +81,16 @@ class TextBuilder:
         self._map.extend([source_offset] * len(text))
         self._length += len(text)
 
+    def add_placeholder(self, source_offset: int) -> None:
+        """Append one :data:`PLACEHOLDER_TOKEN` for a removed span that starts at ``source_offset``.
+
+        Consecutive removed spans give one token, so ``a `b` `c` d`` reads as "a \ufffc \ufffc d"
+        but ``a `b``c` d`` as "a \ufffc d".
+        """
+        if self._parts and self._parts[-1] == PLACEHOLDER_TOKEN:
+            return
+        self.add_synthetic(PLACEHOLDER_TOKEN, source_offset)
+
     def last_char(self) -> str:
         """The last character appended so far ("" when empty)."""
         return self._parts[-1][-1] if self._parts else ""
@@ -86,16 +102,24 @@ class TextBuilder:
             self._block_part = len(self._parts)
 
     def close_block(self, kind: str, source_offset: int) -> None:
-        """End the open block (kept when it holds non-space text) and separate it from the next."""
+        """End the open block and separate it from the next.
+
+        A block with no text but whitespace and placeholders (an image, a lone template tag) is
+        taken back out of the text: it would be a "paragraph" without a word.
+        """
         if self._block_start is None:
             return
         start, end = self._block_start, self._length
         self._block_start = None
         content = "".join(self._parts[self._block_part :])
+        if not content.replace(PLACEHOLDER_TOKEN, "").strip():
+            del self._parts[self._block_part :]
+            del self._map[start:]
+            self._length = start
+            return  # the previous block's separator is already there
         lead = len(content) - len(content.lstrip())
         trail = len(content) - len(content.rstrip())
-        if end - trail > start + lead:
-            self.blocks.append(Block(kind, start + lead, end - trail))
+        self.blocks.append(Block(kind, start + lead, end - trail))
         self.add_synthetic("\n\n", source_offset)
 
     def build(self) -> tuple[str, array]:

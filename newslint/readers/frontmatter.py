@@ -1,7 +1,11 @@
-"""Front matter at the top of a Markdown file: YAML between ``---``, TOML between ``+++`` lines.
+"""Front matter at the top of a Markdown file: YAML between ``---``, TOML between ``+++`` lines,
+or ``Key: value`` metadata lines up to the first blank line (Pelican, MultiMarkdown,
+Python-Markdown's meta extension).
 
 Front matter is metadata, never prose. Malformed front matter is still cut out of the text but
-yields an empty dict, so the rest of the article is linted.
+yields an empty dict, so the rest of the article is linted. Metadata lines are taken for front
+matter only when there are two or more, one of them a ``Title`` or ``Date``: a first paragraph
+such as "Update: the council met" stays prose.
 """
 
 from __future__ import annotations
@@ -66,6 +70,40 @@ def _locate(source: str, start: int, end: int, key: str, value: str, sep: str) -
     return pos if raw == value and value.strip() else None
 
 
+_META_LINE = re.compile(r"([A-Za-z][\w -]{0,30}):(?:[ \t]+(.*?))?[ \t]*$")
+_META_CONTINUED = re.compile(r"(?: {4}|\t)[ \t]*(\S.*?)[ \t]*$")
+_META_REQUIRED = frozenset({"title", "date"})
+
+
+def _metadata_lines(source: str) -> FrontMatter | None:
+    """``Key: value`` lines at the top of the file, up to the first blank line."""
+    data: dict[str, Any] = {}
+    prose: list[tuple[str, str, int]] = []
+    pos, key = 0, ""
+    while pos < len(source):
+        end = source.find("\n", pos)
+        end = len(source) if end < 0 else end
+        line = source[pos:end]
+        if not line.strip():
+            break
+        m = _META_LINE.match(line)
+        continued = _META_CONTINUED.match(line) if key else None
+        if m and not (continued and line[:1] in " \t"):
+            key = m.group(1).strip().lower()
+            value = m.group(2) or ""
+            data[key] = value
+            if key in PROSE_FIELDS and value.strip():
+                prose.append((key, value, pos + m.start(2)))
+        elif continued:
+            data[key] = f"{data[key]} {continued.group(1)}".strip()
+        else:
+            return None
+        pos = end + 1
+    if len(data) < 2 or not _META_REQUIRED & set(data):
+        return None
+    return FrontMatter(data, 0, min(pos, len(source)), "metadata", prose)
+
+
 def parse_front_matter(source: str) -> FrontMatter:
     """Find and parse front matter at the very start of ``source`` (else an empty FrontMatter)."""
     for fence, syntax, loader, sep in (
@@ -88,4 +126,4 @@ def parse_front_matter(source: str) -> FrontMatter:
                     fm.prose.append((key, value, pos))
         fm.prose.sort(key=lambda item: item[2])
         return fm
-    return FrontMatter()
+    return _metadata_lines(source) or FrontMatter()

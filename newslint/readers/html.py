@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from newslint.readers.document import Block, Document, TextBuilder
 from newslint.readers.header import classify_header
-from newslint.readers.templates import PLACEHOLDER
+from newslint.readers.templates import MASK_CHARS, VALUE
 
 #: elements whose content is not prose
 SKIP_TAGS = frozenset(
@@ -44,6 +45,17 @@ SKIP_TAGS = frozenset(
         "canvas",
         "head",
     }
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: elements that render as an object, not as words: in running text they leave a placeholder token
+RENDERED_TAGS = _words(
+    """code kbd samp svg math iframe object canvas textarea select img picture video audio embed
+    input button"""
 )
 #: elements that give their text a block kind (h1 is decided at run time)
 KIND_TAGS = {
@@ -111,8 +123,14 @@ _IMPLIED_END = {
     "tr": ("tr", "td", "th", "p"),
 }
 _WS = " \t\n\r\f"
-_IRREGULAR = re.compile(rf"[{_WS}]{{2,}}|[\t\n\r\f]|{PLACEHOLDER}+")  # all but single spaces
+_IRREGULAR = re.compile(rf"[{_WS}]{{2,}}|[\t\n\r\f]|[{MASK_CHARS}]+")  # all but single spaces
+#: characters that may start Markdown inline syntax (data of an HTML block in a Markdown file)
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_~\[\]!$:]")
 _META_KEYS = re.compile(r"^(?:description|author|keywords|og:\w+|article:\w+|twitter:\w+)$")
+
+
+#: (builder, text, source offset): writes the prose of a line of Markdown inline syntax
+InlineReducer = Callable[[TextBuilder, str, int], None]
 
 
 class HtmlExtractor(HTMLParser):
@@ -123,9 +141,11 @@ class HtmlExtractor(HTMLParser):
     between them.
     """
 
-    def __init__(self, builder: TextBuilder) -> None:
+    def __init__(self, builder: TextBuilder, inline: InlineReducer | None = None) -> None:
         super().__init__(convert_charrefs=False)
         self.builder = builder
+        #: reduces Markdown inline syntax in text data (HTML blocks inside Markdown)
+        self.inline = inline
         self.stack: list[str] = []
         self.skip = 0
         self.headline_seen = False
@@ -203,13 +223,30 @@ class HtmlExtractor(HTMLParser):
 
     def emit(self, data: str, pos: int) -> None:
         """Add text found at source offset ``pos``, collapsing whitespace."""
+        if self.inline is not None and _MARKDOWN_SPECIAL.search(data):
+            self._emit_markdown(data, pos)
+            return
         i = 0
         for m in _IRREGULAR.finditer(data):
             self._verbatim(data, i, m.start(), pos)
-            if m.group()[0] != PLACEHOLDER:
+            run = m.group()
+            if run[0] not in MASK_CHARS:
                 self._space("\n", pos + m.start())
+            elif VALUE in run:
+                self._placeholder(pos + m.start() + run.index(VALUE))
             i = m.end()
         self._verbatim(data, i, len(data), pos)
+
+    def _emit_markdown(self, data: str, pos: int) -> None:
+        """Text that holds Markdown inline syntax, reduced whole (a math span may hold newlines)."""
+        content = data.strip(_WS)
+        lead = len(data) - len(data.lstrip(_WS))
+        if lead:
+            self._space(data[:lead], pos)
+        self._open()
+        self.inline(self.builder, content, pos + lead)
+        if len(content) + lead < len(data):
+            self._space(data[lead + len(content) :], pos + lead + len(content))
 
     def _verbatim(self, data: str, a: int, b: int, pos: int) -> None:
         """Add ``data[a:b]`` (words separated by single spaces) verbatim."""
@@ -218,6 +255,12 @@ class HtmlExtractor(HTMLParser):
         if a < b:
             self._open()
             self.builder.add(data[a:b], pos + a)
+
+    def _placeholder(self, pos: int) -> None:
+        """An element that renders as an object (an image, code) at ``pos``: a placeholder."""
+        if not self.skip:
+            self._open()
+            self.builder.add_placeholder(pos)
 
     # -- parser callbacks ----------------------------------------------------------------------
     def _pop_to(self, tag: str, pos: int) -> None:
@@ -248,12 +291,16 @@ class HtmlExtractor(HTMLParser):
         if tag in VOID_TAGS:
             if tag == "hr":
                 self.boundary(pos)
+            elif tag in RENDERED_TAGS:
+                self._placeholder(pos)
             return
         if tag == "title":
             self.stack.append(tag)
             self._title = []
             return
         if tag in SKIP_TAGS:
+            if tag in RENDERED_TAGS:
+                self._placeholder(pos)
             self.stack.append(tag)
             self.skip += 1
             return

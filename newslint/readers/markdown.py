@@ -2,16 +2,25 @@
 
 Pipeline, every step offset-preserving:
 
-1. front matter (YAML ``---`` / TOML ``+++``) is parsed into ``front_matter`` and blanked;
-2. template tags (Hugo shortcodes, Liquid) are masked (:mod:`newslint.readers.templates`);
-3. markdown-it-py (CommonMark + GFM tables) finds the blocks and their source lines; only its block
-   pass runs, inline syntax is handled by :mod:`newslint.readers.md_inline`, which knows columns;
+1. front matter (YAML ``---``, TOML ``+++``, or ``Key: value`` metadata lines) is parsed into
+   ``front_matter`` and blanked (:mod:`newslint.readers.frontmatter`);
+2. what site generators add is masked: template tags, shortcodes, attribute lists, brace
+   expressions (:mod:`newslint.readers.templates`);
+3. markdown-it-py finds the blocks and their source lines: CommonMark and GFM tables, with
+   mdit-py-plugins for footnotes, math blocks, definition lists, admonitions and ``:::``
+   containers, and :mod:`newslint.readers.md_blocks` for MDX ``import``/``export``, JSX component
+   tags, ``##Heading`` without a space and table-of-contents markers. Only its block pass runs:
+   inline syntax is handled by :mod:`newslint.readers.md_inline`, which knows columns;
 4. each block's lines are located in the source, reduced to prose and added with exact offsets.
 
 Block kinds: ATX/setext headings are "heading" (a leading h1 before any body text is "headline"),
-paragraphs "body", list-item paragraphs "list", block-quote paragraphs "blockquote", table cells
-"table", footnote definitions "footnote". Code blocks, fences and thematic breaks give no text; raw
-HTML blocks go through the HTML reader's extractor. A front-matter ``title`` becomes a "headline"
+paragraphs "body", list-item and definition-list paragraphs "list", block-quote paragraphs
+"blockquote", table cells "table", footnote definitions "footnote", admonition titles "heading".
+Code blocks, fences, math blocks, MDX statements, JSX tags and thematic breaks give no text; the
+Markdown between a component's tags (``<Note>...</Note>``) and inside containers and admonitions
+is prose. Raw HTML blocks go through the HTML reader's extractor, whose text is reduced as inline
+Markdown (MDX and kramdown render it). A task-list box ``[ ]`` and a GitHub alert marker
+``[!NOTE]`` open a block without being part of it. A front-matter ``title`` becomes a "headline"
 block and ``subtitle`` a "dek" block, mapped to their place inside the front matter; no other
 front-matter field ever produces text (``description``/``summary`` are SEO copies of the lede).
 """
@@ -28,22 +37,41 @@ from newslint.readers.html import HtmlExtractor, classify_blocks
 from newslint.readers.md_inline import FOOTNOTE_DEF, InlineScanner
 from newslint.readers.templates import mask_templates
 
+#: container tokens that give the paragraphs inside them a block kind
 _CONTAINERS = {
     "blockquote_open": "blockquote",
     "list_item_open": "list",
     "th_open": "table",
     "td_open": "table",
+    "footnote_reference_open": "footnote",
+    "dt_open": "list",
+    "dd_open": "list",
+    "admonition_title_open": "heading",
 }
-_CLOSERS = {"blockquote_close", "list_item_close", "th_close", "td_close"}
-_FOOTNOTE_LINE = re.compile(r"^[ \t>]*\[\^[^\]\s]+\]:[ \t]*")
-_LINE_PREFIX = re.compile(r"^[ \t>]*")
+_CLOSERS = {kind.replace("_open", "_close") for kind in _CONTAINERS}
+#: what opens a block's content without being prose: a task-list box, a GitHub alert marker
+_LEAD_MARKER = re.compile(r"\[[ xX]\][ \t]+|\[![A-Za-z]+\][ \t]*(?:\n|$)")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.amsmath import amsmath_plugin
+    from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark").enable("table").disable(["inline"])
+    from newslint.readers.md_blocks import site_generator_blocks
+
+    md = MarkdownIt("commonmark").enable("table").disable(["inline"])
+    md.use(footnote_plugin).use(dollarmath_plugin, allow_space=False, allow_digits=False)
+    md.use(amsmath_plugin).use(deflist_plugin).use(admon_plugin)
+    md.use(container_plugin, name="container", validate=lambda *_: True)
+    md.use(site_generator_blocks)
+    md.core.ruler.disable("footnote_tail")  # it drops definitions nobody cites and moves the rest
+    return md
 
 
 class _Reader:
@@ -52,7 +80,7 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.builder = TextBuilder()
-        self.extractor = HtmlExtractor(self.builder)
+        self.extractor = HtmlExtractor(self.builder, inline=self.inline_html)
         self.line_starts = [0]
         self.line_starts.extend(m.end() for m in re.finditer("\n", source))
         self.body_seen = False
@@ -99,6 +127,9 @@ class _Reader:
         m = FOOTNOTE_DEF.match(content)
         if m and kind in ("body", "blockquote", "list"):
             kind, start = "footnote", m.end()
+        elif kind in ("list", "blockquote"):
+            m = _LEAD_MARKER.match(content)
+            start = m.end() if m else 0
         self.builder.open_block()
         self.scanner.run(self.builder, content, table, start)
         last_start, last_source, _ = table[-1]
@@ -107,30 +138,14 @@ class _Reader:
         if blocks and blocks[-1].kind not in ("headline", "dek"):
             self.body_seen = True
 
+    def inline_html(self, builder: TextBuilder, text: str, pos: int) -> None:
+        """Markdown inline syntax in the text of an HTML block (the extractor's reducer)."""
+        self.scanner.run(builder, text, [(0, pos, False)])
+
     def front_matter_prose(self, fm: FrontMatter) -> None:
         """Blocks for the front-matter title and subtitle (inline Markdown in them is reduced)."""
         for key, value, pos in fm.prose:
             self.emit(PROSE_FIELDS[key], value, [(0, pos, False)])
-
-    def footnote_refs(self, references: dict[str, Any]) -> list[tuple[int, list[tuple[int, str]]]]:
-        """Footnote definitions the parser took for link reference definitions."""
-        out = []
-        for label, ref in references.items():
-            if not label.startswith("^") or not ref.get("map"):
-                continue
-            first, last = ref["map"]
-            targets = []
-            for n in range(first, last):
-                start, end = self.line(n)
-                text = self.masked[start:end]
-                prefix = (_FOOTNOTE_LINE if n == first else _LINE_PREFIX).match(text)
-                target = text[prefix.end() if prefix else 0 :].strip()
-                if target:
-                    targets.append((n, target))
-            if targets:
-                out.append((first, targets))
-        out.sort()
-        return out
 
     # -- the walk ------------------------------------------------------------------------------
     def read(self) -> tuple[dict[str, Any], bool]:
@@ -143,14 +158,10 @@ class _Reader:
         tokens = _parser().parse(masked, env)
         references = env.get("references", {})
         self.scanner = InlineScanner(frozenset(k for k in references if not k.startswith("^")))
-        footnotes = self.footnote_refs(references)
         self.front_matter_prose(fm)
         context: list[str] = []
         heading: str | None = None
         for tok in tokens:
-            if tok.map and footnotes and footnotes[0][0] < tok.map[0]:
-                while footnotes and footnotes[0][0] < tok.map[0]:
-                    self.emit("footnote", *self.locate(footnotes.pop(0)[1]))
             kind = tok.type
             if kind in _CONTAINERS:
                 context.append(_CONTAINERS[kind])
@@ -166,8 +177,6 @@ class _Reader:
                 self.inline(tok, heading, context)
             elif kind == "html_block" and tok.map:
                 self.html_block(masked, tok.map)
-        for _, targets in footnotes:
-            self.emit("footnote", *self.locate(targets))
         return fm.data, bool(fm.data.get("title"))
 
     def inline(self, tok: Any, heading: str | None, context: list[str]) -> None:

@@ -4,9 +4,16 @@ The block parser hands over a block's content (its lines, container markers alre
 the source offset of each line. :class:`InlineScanner` removes markup and writes the prose into a
 :class:`~newslint.readers.document.TextBuilder`:
 
-* links ``[text](url)``, ``[text][ref]``, ``[text][]`` and ``[ref]`` (a defined reference) keep
-  their text; images, footnote references ``[^1]``, code spans, HTML tags and comments disappear;
-  the content of ``<code>``, ``<script>``, ``<pre>``... disappears with them; ``<br>`` is a space;
+* links ``[text](url)``, ``[text][ref]``, ``[text][]``, ``[ref]`` (a defined reference) and wiki
+  links ``[[Page|text]]`` keep their text; footnote references ``[^1]``, HTML tags and comments
+  disappear; so does a stray ``](url)`` whose ``[`` sits outside the text (in an HTML block);
+* what renders as an object rather than as words leaves one placeholder token
+  (:data:`~newslint.readers.document.PLACEHOLDER_TOKEN`), so no rule reads the words on either
+  side as neighbours: code spans, images, math (``$...$`` by Pandoc's rules, so "$5 and $10" stays
+  prose, ``$$...$$``, ``\\(...\\)``, ``\\[...\\]``), emoji shortcodes ``:smile:``, template
+  values masked by :mod:`newslint.readers.templates`, and HTML elements such as ``<code>``,
+  ``<img>``, ``<svg>`` or a self-closing JSX component ``<Badge />``; the content of ``<script>``,
+  ``<style>`` and the like disappears without a trace; ``<br>`` is a space;
 * emphasis ``*``/``_``/``**``/``__``/``~~`` loses its delimiters when they pair up (CommonMark
   flanking rules, so ``snake_case`` and ``2 * 3`` stay as written);
 * autolinks ``<https://...>`` keep the URL, as bare URLs do;
@@ -21,11 +28,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from newslint.readers.document import TextBuilder
-from newslint.readers.html import SKIP_TAGS
-from newslint.readers.templates import PLACEHOLDER
+from newslint.readers.document import PLACEHOLDER_TOKEN, TextBuilder
+from newslint.readers.html import RENDERED_TAGS, SKIP_TAGS
+from newslint.readers.templates import MASK_CHARS, VALUE
 
-_SPECIAL = re.compile(rf"[\\`*_~\[!<&\n{PLACEHOLDER}]")
+_SPECIAL = re.compile(rf"[\\`*_~\[\]!<&\n$:{MASK_CHARS}]")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
@@ -35,8 +42,8 @@ _AUTOLINK = re.compile(
 )
 _ATTR = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 _HTML = re.compile(
-    rf"<(?P<open>[A-Za-z][A-Za-z0-9-]*){_ATTR}*\s*(?P<self>/?)>"
-    r"|</(?P<close>[A-Za-z][A-Za-z0-9-]*)\s*>"
+    rf"<(?P<open>[A-Za-z][A-Za-z0-9.:-]*){_ATTR}*\s*(?P<self>/?)>"
+    r"|</(?P<close>[A-Za-z][A-Za-z0-9.:-]*)\s*>|</?>"
     r"|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
     re.DOTALL,
 )
@@ -45,6 +52,15 @@ _LINK_TAIL = re.compile(
     r"(?:[ \t\n]+(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t\n]*\)",
     re.DOTALL,
 )
+#: a destination CommonMark rejects but a reader takes for one: ``[here](My notes.ipynb)``
+_LOOSE_LINK_TAIL = re.compile(r"[^()\n\"]*[./#][^()\n\"]*\)")
+#: Pandoc's inline math: no space inside the dollars, no digit right after the closing one
+_DOLLAR_MATH = re.compile(r"\$(?=[^\s$])(?:[^$\\\n]|\\.|\n(?![ \t]*\n))*?(?<=[^\s\\])\$(?!\d)")
+_DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.DOTALL)
+#: what tells display math ``\\[...\\]`` from escaped brackets ``\\[sic\\]``
+_TEX_MATH_BODY = re.compile(r"[\\^_={}]")
+_EMOJI = re.compile(r":[a-z][a-z0-9_+-]*:(?![\w:])")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _WS_CHARS = " \t\n"
 MAX_LABEL = 999
@@ -104,6 +120,7 @@ class InlineScanner:
         self.delims: list[_Delim] = []
         self._tick_fail: dict[int, int] = {}
         self._brackets = self._match_brackets(content)
+        self._closers = set(self._brackets.values())
         self._scan(start, len(content))
         self._pair_emphasis()
         self._emit(builder, lines)
@@ -144,19 +161,15 @@ class InlineScanner:
             while j < end and s[j] in " \t":
                 j += 1
             return j
-        if c == PLACEHOLDER:
-            while j < end and s[j] == PLACEHOLDER:
-                j += 1
-            return j
+        if c in MASK_CHARS:
+            k = j
+            while k < end and s[k] in MASK_CHARS:
+                k += 1
+            if VALUE in s[j:k]:
+                self._placeholder(j + s.index(VALUE, j, k) - j)
+            return k
         if c == "\\":
-            nxt = s[j + 1 : j + 2] if j + 1 < end else ""
-            if nxt in _ASCII_PUNCT and nxt:
-                pieces.append(("t", j + 1, j + 2))
-                return j + 2
-            if nxt == "\n":
-                return j + 1
-            pieces.append(("t", j, j + 1))
-            return j + 1
+            return self._backslash(j, end)
         if c == "`":
             return self._code_span(j, end)
         if c in "*_~":
@@ -165,21 +178,38 @@ class InlineScanner:
             if s.startswith("[", j + 1):
                 link = self._link(j + 1, end)
                 if link:
+                    self._placeholder(j)
                     return link[2]
             pieces.append(("t", j, j + 1))
             return j + 1
         if c == "[":
-            m = _FOOTNOTE_REF.match(s, j, end)
-            if m:
-                return m.end()
-            link = self._link(j, end)
-            if link:
-                self._scan(link[0], link[1])
-                return link[2]
+            return self._bracket(j, end)
+        if c == "]":
+            if j not in self._closers and s.startswith("(", j + 1):
+                tail = _LINK_TAIL.match(s, j + 2, end)
+                if tail:  # the "[" of this link is outside the text (an HTML block)
+                    return tail.end()
             pieces.append(("t", j, j + 1))
             return j + 1
         if c == "<":
             return self._angle(j, end)
+        if c == "$":
+            m = (_DISPLAY_MATH if s.startswith("$$", j) else _DOLLAR_MATH).match(s, j, end)
+            if m:
+                self._placeholder(j)
+                return m.end()
+            k = j
+            while k < end and s[k] == "$":
+                k += 1
+            pieces.append(("t", j, k))
+            return k
+        if c == ":":
+            m = _EMOJI.match(s, j, end)
+            if m and (j == 0 or not (s[j - 1].isalnum() or s[j - 1] == ":")):
+                self._placeholder(j)
+                return m.end()
+            pieces.append(("t", j, j + 1))
+            return j + 1
         # "&"
         m = _ENTITY.match(s, j, end)
         if m:
@@ -187,6 +217,51 @@ class InlineScanner:
             if decoded != m.group():
                 pieces.append(("s", decoded, j))
                 return m.end()
+        pieces.append(("t", j, j + 1))
+        return j + 1
+
+    def _placeholder(self, j: int) -> None:
+        """A removed span that renders as an object starts at ``j``: one placeholder token."""
+        self.pieces.append(("s", PLACEHOLDER_TOKEN, j))
+
+    def _backslash(self, j: int, end: int) -> int:
+        """An escape, a hard line break, or TeX math ``\\(...\\)``/``\\[...\\]`` (also doubled)."""
+        s, pieces = self.s, self.pieces
+        k = j
+        while k < end and k - j < 2 and s[k] == "\\":
+            k += 1
+        nxt = s[k : k + 1] if k < end else ""
+        if nxt in ("(", "["):
+            closer = s[j:k] + (")" if nxt == "(" else "]")
+            close = s.find(closer, k + 1, end)
+            if close > k + 1 and (nxt == "(" or _TEX_MATH_BODY.search(s, k + 1, close)):
+                self._placeholder(j)
+                return close + len(closer)
+        nxt = s[j + 1 : j + 2] if j + 1 < end else ""
+        if nxt in _ASCII_PUNCT and nxt:
+            pieces.append(("t", j + 1, j + 2))
+            return j + 2
+        if nxt == "\n":
+            return j + 1
+        pieces.append(("t", j, j + 1))
+        return j + 1
+
+    def _bracket(self, j: int, end: int) -> int:
+        """A link, a wiki link, a footnote reference, or a plain ``[``."""
+        s, pieces = self.s, self.pieces
+        m = _FOOTNOTE_REF.match(s, j, end)
+        if m:
+            return m.end()
+        if s.startswith("[[", j):
+            m = _WIKI_LINK.match(s, j, end)
+            if m:
+                label = 2 if m.group(2) else 1
+                self._scan(m.start(label), m.end(label))
+                return m.end()
+        link = self._link(j, end)
+        if link:
+            self._scan(link[0], link[1])
+            return link[2]
         pieces.append(("t", j, j + 1))
         return j + 1
 
@@ -209,7 +284,8 @@ class InlineScanner:
         if self._tick_fail.get(n, end + 1) > j + n:
             m = _tick_run(n).search(s, j + n, end)
             if m:
-                return m.end()  # the whole code span is dropped
+                self._placeholder(j)
+                return m.end()
             self._tick_fail[n] = j + n
         self.pieces.append(("t", j, j + n))
         return j + n
@@ -249,10 +325,13 @@ class InlineScanner:
         if not m:
             pieces.append(("t", j, j + 1))
             return j + 1
-        name = (m.group("open") or "").lower()
+        tag = m.group("open") or ""
+        name = tag.lower()
         if name == "br":
             pieces.append(("s", " ", j))
-        elif name in SKIP_TAGS and not m.group("self"):
+        elif name in RENDERED_TAGS or (m.group("self") and tag[:1].isupper()):
+            self._placeholder(j)  # an image, a code element, a self-closing JSX component
+        if name in SKIP_TAGS and not m.group("self"):
             close = _closing_tag(name).search(s, m.end(), end)
             if close:
                 return close.end()
@@ -282,7 +361,7 @@ class InlineScanner:
 
     def _inline_destination(self, i: int, end: int) -> int | None:
         """Parse ``url "title")`` from ``i``; the offset past the ``)`` or None."""
-        m = _LINK_TAIL.match(self.s, i, end)
+        m = _LINK_TAIL.match(self.s, i, end) or _LOOSE_LINK_TAIL.match(self.s, i, end)
         return m.end() if m else None
 
     # -- emphasis and output -------------------------------------------------------------------

@@ -1,52 +1,102 @@
-"""Mask static-site template tags (Hugo shortcodes, Liquid) out of Markdown source, keeping offsets.
+"""Mask what site generators add to Markdown source (template tags, shortcodes), keeping offsets.
 
 Masking replaces characters without changing the length or the line breaks of the source, so the
 Markdown parser sees the structure the site generator would, and every offset still points into the
-original file. A tag alone on its line becomes blank (it renders as a block of its own); a tag
-inside a line becomes :data:`PLACEHOLDER` characters, which keep link syntax such as
-``[text]({{< ref "post.md" >}})`` intact and which the readers drop from the text.
+original file. What is masked:
 
-Paired tags whose content is code or markup (``{% highlight %}``, ``{% raw %}``, ``{% comment %}``,
-``{{< highlight >}}`` ...) are masked with their content. The content of any other paired shortcode
-(``note``, ``callout``, ``box`` ...) is prose and stays.
+* template tags of the generators' template languages: Go templates and Hugo (``{{ }}``,
+  ``{{< >}}``, ``{{% %}}``), Liquid, Nunjucks, Jinja, Twig and Zola (``{% %}``, ``{# #}``),
+  Handlebars (``{{# }}``, ``{{! }}``); string literals inside a tag may hold ``}}``;
+* attribute lists (kramdown ``{: .class}``, Pandoc/Hugo ``{#id .class}``) and brace expressions
+  on one line (MDX ``{props.name}``, ``{/* comment */}``, JSX attribute values);
+* bracket shortcodes as WordPress and BBCode-like systems write them (``[youtube=...]``,
+  ``[caption id="..."]...[/caption]``, ``[/name]``); a bare ``[name]`` only when ``[/name]`` closes
+  it, so "[sic]" and "[he said]" stay prose.
+
+A masked tag is :data:`SILENT` characters when it renders nothing where it stands (a control tag, a
+comment, the tags of a wrapper, an attribute list) and starts with :data:`VALUE` when it renders
+something (an output expression, an embed): the inline reader leaves one placeholder token for it.
+A line of nothing but masked tags becomes blank (it renders as a block of its own, or as nothing).
+
+Paired tags whose content is code or data (``{% highlight %}``, ``{% raw %}``, ``{{< mermaid >}}``,
+``[sourcecode]`` ...) are masked with their content; the content of any other paired tag (a note, a
+callout, an alert, a caption) is prose and stays.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-#: stands for a masked tag character; a Unicode noncharacter, never found in real text
-PLACEHOLDER = "\ufdd0"
+#: masked markup that renders nothing where it stands; a Unicode noncharacter, never in real text
+SILENT = "\ufdd0"
+#: first character of masked markup that renders something (the rest of it is SILENT)
+VALUE = "\ufdd1"
+MASK_CHARS = SILENT + VALUE
 
-#: Hugo shortcodes whose inner content is code, data or markup, not prose
-CODE_SHORTCODES = frozenset(
-    {"highlight", "code", "codeblock", "mermaid", "katex", "math", "chart", "raw", "html", "svg"}
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: shortcodes ({{< >}}, {{% %}}) whose content is code, data or markup, not prose
+CODE_SHORTCODES = _words(
+    """highlight code codeblock mermaid katex math chart raw rawhtml html svg plantuml diagram
+    asciinema tex latex"""
 )
-#: Liquid blocks whose content never reaches the reader as prose
-CODE_LIQUID_BLOCKS = frozenset({"highlight", "raw", "comment", "capture"})
+#: paired {% %} tags whose content is not rendered as prose where it stands
+CODE_BLOCK_TAGS = _words(
+    """highlight raw verbatim comment capture codeblock code include_code mermaid katex math
+    latex tex plantuml graphviz set macro jsfiddle schema javascript"""
+)
+#: {% %} and {{ }} tags that render nothing themselves (control flow, assignment, layout)
+CONTROL_TAGS = _words(
+    """if elif elsif else unless case when for in break continue assign set with without block
+    extends import from macro call filter liquid tablerow layout paginate comment raw capture
+    range define end do autoescape spaceless apply use sandbox"""
+)
+#: bracket shortcodes whose content is code or data
+CODE_BRACKET_TAGS = _words(
+    """code sourcecode source php python javascript js css html xml sql bash shell text plain
+    latex tex math embed raw"""
+)
 
 _MAX_TAG = 2000  # a tag longer than this is not a tag (keeps scanning linear)
-_BODY = r".{0,%d}?" % _MAX_TAG  # noqa: UP031 - a regex full of braces
-_TAG = re.compile(
-    r"\{\{(?P<hugo>[<%])(?P<hbody>" + _BODY + r")[>%]\}\}"
-    r"|\{%-?[ \t]*(?P<lname>\w+)(?P<lbody>" + _BODY + r")-?%\}"
-    r"|\{\{" + _BODY + r"\}\}",
-    re.DOTALL,
+_NO_BLANK_LINE = r"(?!\n[ \t]*\n)"
+_QUOTED = r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`"""
+_BODY = rf"(?:{_QUOTED}|{_NO_BLANK_LINE}[^\"'`])*?"  # quote-aware: "}}" inside a string is text
+_LOOSE = rf"(?:{_NO_BLANK_LINE}.)*?"  # for a tag with an unbalanced quote in it
+_OPENERS = re.compile(r"(?<!\\)\{|\[(?=/?[A-Za-z])")
+
+
+def _pair(body: str, tail: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(body + tail, re.S), re.compile(body.replace(_BODY, _LOOSE) + tail, re.S)
+
+
+_FORMS = {
+    "shortcode": _pair(rf"\{{\{{([<%])({_BODY})", r"[>%]\}\}"),
+    "mustache": _pair(rf"\{{\{{\{{({_BODY})", r"\}\}\}"),
+    "action": _pair(rf"\{{\{{({_BODY})", r"\}\}"),
+    "statement": _pair(rf"\{{%({_BODY})", r"%\}"),
+    "comment": _pair(rf"\{{#({_LOOSE})", r"#\}"),
+}
+_KRAMDOWN_EXT = re.compile(r"\{::(\w+)[^{}\n]*?(/?)\}")
+#: a brace span on one line, up to three levels deep (MDX expression, attribute list)
+_BRACES = re.compile(r"\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}")
+_ATTRIBUTE_LIST = re.compile(r"\{:|\{[#.][\w-]|\{/\*")
+_BRACKET_TAG = re.compile(
+    r"\[(/?)([A-Za-z][\w-]*)"
+    r"(=[^\s\[\]]+|(?:\s+[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\[\]\"']+))+\s*/?|\s*/)?\](?![(:\[])"
 )
-_SHORTCODE_NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
+_NAME = re.compile(r"[\s-]*(/?)\s*((?:[\w.$-][\w.$/-]*)?)")
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_MASKED_LINE = re.compile(rf"^[ \t]*{PLACEHOLDER}[ \t{PLACEHOLDER}]*$", re.MULTILINE)
+_MASKED_LINE = re.compile(rf"^[ \t]*[{MASK_CHARS}][ \t{MASK_CHARS}]*$", re.MULTILINE)
 
 
-def _closer(kind: str, name: str) -> re.Pattern[str]:
-    if kind == "liquid":
-        return re.compile(r"\{%-?[ \t]*end" + re.escape(name) + r"[ \t]*-?%\}")
-    return re.compile(r"\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}")
-
-
-def _mask(text: str) -> str:
-    return _NOT_NEWLINE.sub(PLACEHOLDER, text)
+def _mask(text: str, value: bool = False) -> str:
+    masked = _NOT_NEWLINE.sub(SILENT, text)
+    return VALUE + masked[1:] if value and masked else masked
 
 
 def _mask_region(text: str) -> str:
@@ -60,36 +110,170 @@ def _mask_region(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=256)
+def _closer(form: str, name: str) -> re.Pattern[str]:
+    """The closing tag of a paired tag called ``name``."""
+    n = re.escape(name)
+    if form == "shortcode":
+        return re.compile(rf"\{{\{{[<%]-?\s*/\s*{n}\s*-?[>%]\}}\}}", re.I)
+    if form == "statement":
+        return re.compile(rf"\{{%-?\s*end\s*{n}\s*-?%\}}", re.I)
+    if form == "zola":
+        return re.compile(r"\{%-?\s*end\s*-?%\}")
+    if form == "kramdown":
+        return re.compile(rf"\{{:/(?:{n})?\}}")
+    return re.compile(rf"\[/{n}\]", re.I)  # bracket
+
+
+class _Masker:
+    """One pass over a source: finds tags left to right and masks them."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.out: list[str] = []
+        self.pos = 0
+        self.openers: set[str] = set()  # bracket tags opened so far (a closer needs one)
+
+    def run(self) -> str:
+        source = self.source
+        pos = 0
+        while True:
+            m = _OPENERS.search(source, pos)
+            if not m:
+                break
+            start = m.start()
+            end = self.tag(start) if source[start] == "{" else self.bracket(start)
+            pos = end if end > start else start + 1
+        self.out.append(source[self.pos :])
+        return _MASKED_LINE.sub(_blank, "".join(self.out))
+
+    def emit(self, start: int, end: int, value: bool) -> None:
+        """Mask ``source[start:end]`` (a VALUE mask when the tag renders something)."""
+        self.out.append(self.source[self.pos : start])
+        self.out.append(_mask(self.source[start:end], value))
+        self.pos = end
+
+    def code_region(self, start: int, end: int, closer: re.Match[str]) -> int:
+        """Mask a paired tag whose content is code: the opener, the content and the closer."""
+        self.emit(start, end, False)
+        self.out.append(_mask_region(self.source[end : closer.start()]))
+        self.out.append(_mask(closer.group()))
+        self.pos = closer.end()
+        return closer.end()
+
+    def match(self, form: str, start: int) -> re.Match[str] | None:
+        strict, loose = _FORMS[form]
+        limit = min(len(self.source), start + _MAX_TAG)
+        return strict.match(self.source, start, limit) or loose.match(self.source, start, limit)
+
+    def tag(self, start: int) -> int:
+        """Mask the ``{``-tag at ``start``; the offset to go on from."""
+        source = self.source
+        head = source[start : start + 3]
+        if head.startswith("{{"):
+            if head in ("{{<", "{{%"):
+                return self.shortcode(start)
+            form = "mustache" if head == "{{{" else "action"
+            m = self.match(form, start) or (self.match("action", start) if head == "{{{" else None)
+            if m:
+                self.emit(start, m.end(), _renders(m.group(1)))
+                return m.end()
+            return start + 2
+        if head.startswith("{%"):
+            return self.statement(start)
+        if head.startswith("{#"):
+            m = self.match("comment", start)
+            if m:
+                self.emit(start, m.end(), False)
+                return m.end()
+        if head.startswith("{::"):
+            m = _KRAMDOWN_EXT.match(source, start)
+            if m:
+                close = (
+                    None if m.group(2) else _closer("kramdown", m.group(1)).search(source, m.end())
+                )
+                if close:
+                    return self.code_region(start, m.end(), close)
+                self.emit(start, m.end(), False)
+                return m.end()
+        m = _BRACES.match(source, start)
+        if m:
+            self.emit(start, m.end(), not _ATTRIBUTE_LIST.match(source, start))
+            return m.end()
+        return start + 1
+
+    def shortcode(self, start: int) -> int:
+        m = self.match("shortcode", start)
+        if not m:
+            return start + 3
+        body = m.group(2)
+        closing, name = _NAME.match(body).groups()
+        name = name.lower()
+        if closing or body.rstrip().endswith("/") or body.lstrip().startswith("/*"):
+            self.emit(start, m.end(), body.lstrip().startswith("/*"))  # a closer; {{</* */>}}
+            return m.end()
+        close = _closer("shortcode", name).search(self.source, m.end()) if name else None
+        if close and name in CODE_SHORTCODES:
+            return self.code_region(start, m.end(), close)
+        self.emit(start, m.end(), close is None)  # a paired shortcode wraps prose
+        return m.end()
+
+    def statement(self, start: int) -> int:
+        m = self.match("statement", start)
+        if not m:
+            return start + 2
+        body = m.group(1)
+        name = _NAME.match(body).group(2)
+        name = name.lower()
+        rest = body[body.find(name) + len(name) :] if name else ""
+        if name.startswith("end") or name in CONTROL_TAGS - CODE_BLOCK_TAGS:
+            self.emit(start, m.end(), False)
+            return m.end()
+        form = "zola" if rest.lstrip().startswith("(") else "statement"
+        close = _closer(form, name).search(self.source, m.end()) if name else None
+        if close and name in CODE_BLOCK_TAGS:
+            return self.code_region(start, m.end(), close)
+        self.emit(start, m.end(), close is None and name not in CODE_BLOCK_TAGS)
+        return m.end()
+
+    def bracket(self, start: int) -> int:
+        m = _BRACKET_TAG.match(self.source, start)
+        if not m:
+            return start + 1
+        closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            if name not in self.openers:
+                return m.end()
+            self.emit(start, m.end(), False)
+            return m.end()
+        close = _closer("bracket", name).search(self.source, m.end())
+        if not attrs and not close:
+            return m.end()  # "[sic]": prose
+        self.openers.add(name)
+        if close and name in CODE_BRACKET_TAGS:
+            return self.code_region(start, m.end(), close)
+        self.emit(start, m.end(), close is None)
+        return m.end()
+
+
+def _renders(body: str) -> bool:
+    """True when the ``{{ }}`` action with this body outputs something where it stands."""
+    stripped = body.strip(" \t\n-~")
+    if not stripped or stripped.startswith(("/*", "!", "#", "/", "^")):
+        return False  # a comment; a Handlebars block opener or closer
+    if stripped.startswith(">"):
+        return True  # a partial
+    words = stripped.split(None, 2)
+    if len(words) > 1 and words[1] in (":=", "="):
+        return False  # an assignment
+    return re.match(r"[\w.$]*", stripped).group().lower() not in CONTROL_TAGS
+
+
 def mask_templates(source: str) -> str:
     """``source`` with every template tag masked (same length, same line breaks)."""
-    if "{{" not in source and "{%" not in source:
+    if "{" not in source and "[" not in source:
         return source
-    out: list[str] = []
-    pos = 0
-    while True:
-        m = _TAG.search(source, pos)
-        if not m:
-            break
-        out.append(source[pos : m.start()])
-        end = m.end()
-        name, kind = None, ""
-        if m.group("hugo"):
-            nm = _SHORTCODE_NAME.match(m.group("hbody"))
-            if nm and not nm.group(1) and nm.group(2).lower() in CODE_SHORTCODES:
-                name, kind = nm.group(2), "hugo"
-        elif m.group("lname") and m.group("lname").lower() in CODE_LIQUID_BLOCKS:
-            name, kind = m.group("lname"), "liquid"
-        close = _closer(kind, name).search(source, end) if name else None
-        if close:
-            out.append(_mask(source[m.start() : end]))
-            out.append(_mask_region(source[end : close.start()]))
-            out.append(_mask(source[close.start() : close.end()]))
-            end = close.end()
-        else:
-            out.append(_mask(source[m.start() : end]))
-        pos = end
-    out.append(source[pos:])
-    return _MASKED_LINE.sub(_blank, "".join(out))
+    return _Masker(source).run()
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -113,6 +113,8 @@ class IndefiniteArticleKind(Kind):
     def sound(self, word: str) -> str | None:
         """``"an"`` or ``"a"``: the article ``word`` takes; None when both pass or it is unclear."""
         first = re.split(r"[-–/]", word, maxsplit=1)[0] or word
+        if not first[0].isalnum():
+            return None  # a symbol, or the placeholder of removed markup: it has no sound
         low = first.lower()
         if low in self.accept_both or word.lower() in self.accept_both:
             return None
