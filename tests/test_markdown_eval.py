@@ -10,16 +10,15 @@ them.
 
 from __future__ import annotations
 
-import bisect
 import re
 from pathlib import Path
 
 import pytest
 from conftest import shared_path
+from reader_checks import finding_problems, inside
 
 from newslint.engine.linter import Linter
 from newslint.readers import load_document
-from newslint.readers.document import PLACEHOLDER_TOKEN, Document
 from newslint.readers.frontmatter import parse_front_matter
 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -38,7 +37,6 @@ MARKUP = [
     re.compile(r"\[/?[A-Za-z][\w-]*(?:=[^\]\s]+|\s+[\w-]+=[^\]\n]*)\]"),  # bracket shortcodes
     re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])"),  # emoji codes
 ]
-WORD = re.compile(r"\w")
 
 
 def _eval_files() -> list[Path]:
@@ -76,39 +74,6 @@ def markup_regions(source: str) -> list[tuple[int, int]]:
         else:
             merged.append((a, b))
     return merged
-
-
-def _inside(regions: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    i = bisect.bisect_right(starts, offset) - 1
-    return i >= 0 and offset < regions[i][1]
-
-
-def finding_problems(doc: Document, findings, regions: list[tuple[int, int]]) -> list[str]:
-    """Findings that do not point at their own text, or whose words come from markup."""
-    starts = [a for a, _ in regions]
-    problems = []
-    name = Path(doc.path).name
-    for f in findings:
-        where = f"{name}:{f.line}:{f.column} {f.rule} {f.match!r}"
-        if doc.text[f.offset : f.offset + f.length] != f.match:
-            problems.append(f"{where}: the match is not the text at its offset")
-            continue
-        if (f.line, f.column) != doc.line_col(f.offset):
-            problems.append(f"{where}: line/column is not where its offset maps")
-        words = [i for i, ch in enumerate(f.match) if WORD.match(ch)]
-        if not words:
-            continue
-        first = f.offset + words[0]
-        source_ch = doc.source[doc.source_offset(first)]
-        if source_ch != f.match[words[0]] and source_ch != "&":
-            problems.append(f"{where}: its first word character maps to {source_ch!r}")
-        if f.match.strip(" " + PLACEHOLDER_TOKEN) != f.match.strip():
-            problems.append(f"{where}: starts or ends on a placeholder")
-        for i in words:
-            if _inside(regions, starts, doc.source_offset(f.offset + i)):
-                problems.append(f"{where}: {f.match[i]!r} at {i} comes from markup")
-                break
-    return problems
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +114,7 @@ def test_the_oracle_finds_markup() -> None:
     starts = [a for a, _ in regions]
 
     def marked(word: str) -> bool:
-        return _inside(regions, starts, source.index(word))
+        return inside(regions, starts, source.index(word))
 
     assert not marked("Hello there") and marked("tags")
     assert all(marked(w) for w in ("code", "x }}", "x^2", "type=", "import", "fenced", "/url"))

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from reader_checks import mapping_errors
 
 from newslint.readers import html as html_reader
 from newslint.readers import markdown as md_reader
@@ -17,32 +18,6 @@ from newslint.readers.templates import mask_templates
 
 P = PLACEHOLDER_TOKEN
 EVAL_MARKDOWN = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "markdown"
-
-
-#: characters that open a span the readers replace by a placeholder (code, math, image, template...)
-SPAN_OPENERS = "`$\\<{[!:"
-
-
-def mapping_errors(doc: Document) -> list[str]:
-    """Characters whose offset does not hold them, and offsets that run backwards.
-
-    A verbatim character must equal the source character at its offset. Synthetic characters are
-    whitespace (line breaks, block separators), decoded entities mapped to their ``&``, or the
-    placeholder of a removed span, mapped to the character that opens the span.
-    """
-    errors, previous = [], -1
-    for i, ch in enumerate(doc.text):
-        offset = doc.offset_map[i]
-        if offset < previous:
-            errors.append(f"text[{i}]: offset {offset} runs back from {previous}")
-        previous = offset
-        source_ch = doc.source[offset] if offset < len(doc.source) else ""
-        if ch == PLACEHOLDER_TOKEN:
-            if source_ch not in SPAN_OPENERS or not source_ch:
-                errors.append(f"placeholder text[{i}] maps to source[{offset}]={source_ch!r}")
-        elif ch != source_ch and not ch.isspace() and source_ch not in ("&", "<"):
-            errors.append(f"text[{i}]={ch!r} maps to source[{offset}]={source_ch!r}")
-    return errors
 
 
 def block_texts(doc: Document, kind: str | None = None) -> list[str]:

@@ -58,6 +58,7 @@ class TextBuilder:
         self.blocks: list[Block] = []
         self._block_start: int | None = None
         self._block_part = 0
+        self._embeds: list[int] = []  # text offsets of embed placeholders in the open block
 
     def __len__(self) -> int:
         return self._length
@@ -81,14 +82,18 @@ class TextBuilder:
         self._map.extend([source_offset] * len(text))
         self._length += len(text)
 
-    def add_placeholder(self, source_offset: int) -> None:
+    def add_placeholder(self, source_offset: int, embed: bool = False) -> None:
         """Append one :data:`PLACEHOLDER_TOKEN` for a removed span that starts at ``source_offset``.
 
         Consecutive removed spans give one token, so ``a `b` `c` d`` reads as "a \ufffc \ufffc d"
-        but ``a `b``c` d`` as "a \ufffc d".
+        but ``a `b``c` d`` as "a \ufffc d". An ``embed`` (an image, a video, a figure shortcode)
+        stands for a word only between words: at the start or end of its block it is dropped, so
+        "<img> Photo by Jane Doe" is still a line of its own.
         """
         if self._parts and self._parts[-1] == PLACEHOLDER_TOKEN:
             return
+        if embed:
+            self._embeds.append(self._length)
         self.add_synthetic(PLACEHOLDER_TOKEN, source_offset)
 
     def last_char(self) -> str:
@@ -100,6 +105,7 @@ class TextBuilder:
         if self._block_start is None:
             self._block_start = self._length
             self._block_part = len(self._parts)
+            self._embeds = []
 
     def close_block(self, kind: str, source_offset: int) -> None:
         """End the open block and separate it from the next.
@@ -109,9 +115,12 @@ class TextBuilder:
         """
         if self._block_start is None:
             return
-        start, end = self._block_start, self._length
+        start = self._block_start
         self._block_start = None
         content = "".join(self._parts[self._block_part :])
+        if self._embeds:
+            content = self._drop_edge_embeds(content, start)
+        end = self._length
         if not content.replace(PLACEHOLDER_TOKEN, "").strip():
             del self._parts[self._block_part :]
             del self._map[start:]
@@ -121,6 +130,26 @@ class TextBuilder:
         trail = len(content) - len(content.rstrip())
         self.blocks.append(Block(kind, start + lead, end - trail))
         self.add_synthetic("\n\n", source_offset)
+
+    def _drop_edge_embeds(self, content: str, start: int) -> str:
+        """Take embed placeholders at either edge of the block out; the block's new content."""
+        embeds, self._embeds = {e - start for e in self._embeds}, []
+        drop: set[int] = set()
+        for order in (range(len(content)), range(len(content) - 1, -1, -1)):
+            for i in order:
+                if i in embeds:
+                    drop.add(i)
+                elif not content[i].isspace():
+                    break
+        if not drop:
+            return content
+        keep = [i for i in range(len(content)) if i not in drop]
+        content = "".join(content[i] for i in keep)
+        offsets = self._map[start:]
+        self._map[start:] = array("l", [offsets[i] for i in keep])
+        self._parts[self._block_part :] = [content]
+        self._length = start + len(content)
+        return content
 
     def build(self) -> tuple[str, array]:
         """The finished text and its offset map."""

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 
 from newslint.readers.document import Block, Document, TextBuilder
 from newslint.readers.header import classify_header
-from newslint.readers.templates import MASK_CHARS, VALUE
+from newslint.readers.templates import EMBED, MASK_CHARS, VALUE
 
 #: elements whose content is not prose
 SKIP_TAGS = frozenset(
@@ -52,10 +52,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: elements that render as an object, not as words: in running text they leave a placeholder token
-RENDERED_TAGS = _words(
-    """code kbd samp svg math iframe object canvas textarea select img picture video audio embed
-    input button"""
+#: elements that render as something read as a word: in running text they leave a placeholder
+WORD_TAGS = _words("code kbd samp math")
+#: elements that render as an object: a placeholder where they stand between words
+EMBED_TAGS = _words(
+    "svg iframe object canvas textarea select img picture video audio embed input button"
 )
 #: elements that give their text a block kind (h1 is decided at run time)
 KIND_TAGS = {
@@ -234,6 +235,8 @@ class HtmlExtractor(HTMLParser):
                 self._space("\n", pos + m.start())
             elif VALUE in run:
                 self._placeholder(pos + m.start() + run.index(VALUE))
+            elif EMBED in run:
+                self._placeholder(pos + m.start() + run.index(EMBED), embed=True)
             i = m.end()
         self._verbatim(data, i, len(data), pos)
 
@@ -256,11 +259,11 @@ class HtmlExtractor(HTMLParser):
             self._open()
             self.builder.add(data[a:b], pos + a)
 
-    def _placeholder(self, pos: int) -> None:
-        """An element that renders as an object (an image, code) at ``pos``: a placeholder."""
+    def _placeholder(self, pos: int, embed: bool = False) -> None:
+        """An element that renders as an object (code, an image) at ``pos``: a placeholder."""
         if not self.skip:
             self._open()
-            self.builder.add_placeholder(pos)
+            self.builder.add_placeholder(pos, embed)
 
     # -- parser callbacks ----------------------------------------------------------------------
     def _pop_to(self, tag: str, pos: int) -> None:
@@ -291,16 +294,16 @@ class HtmlExtractor(HTMLParser):
         if tag in VOID_TAGS:
             if tag == "hr":
                 self.boundary(pos)
-            elif tag in RENDERED_TAGS:
-                self._placeholder(pos)
+            elif tag in EMBED_TAGS:
+                self._placeholder(pos, embed=True)
             return
         if tag == "title":
             self.stack.append(tag)
             self._title = []
             return
         if tag in SKIP_TAGS:
-            if tag in RENDERED_TAGS:
-                self._placeholder(pos)
+            if tag in WORD_TAGS or tag in EMBED_TAGS:
+                self._placeholder(pos, embed=tag in EMBED_TAGS)
             self.stack.append(tag)
             self.skip += 1
             return

@@ -46,7 +46,7 @@ _CONTAINERS = {
     "footnote_reference_open": "footnote",
     "dt_open": "list",
     "dd_open": "list",
-    "admonition_title_open": "heading",
+    "admonition_title_open": "admonition-title",
 }
 _CLOSERS = {kind.replace("_open", "_close") for kind in _CONTAINERS}
 #: what opens a block's content without being prose: a task-list box, a GitHub alert marker
@@ -185,6 +185,11 @@ class _Reader:
             kind = "heading"
             if heading == "h1" and not self.body_seen and not self.headline_from_h1:
                 kind, self.headline_from_h1 = "headline", True
+        elif context and context[-1] == "admonition-title":
+            start, end = self.line(tok.map[0])
+            if tok.content not in self.masked[start:end]:
+                return  # no title written: the plugin names the admonition after its type
+            kind = "heading"
         elif context:
             kind = context[-1]
         else:

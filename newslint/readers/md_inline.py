@@ -29,8 +29,8 @@ import unicodedata
 from functools import lru_cache
 
 from newslint.readers.document import PLACEHOLDER_TOKEN, TextBuilder
-from newslint.readers.html import RENDERED_TAGS, SKIP_TAGS
-from newslint.readers.templates import MASK_CHARS, VALUE
+from newslint.readers.html import EMBED_TAGS, SKIP_TAGS, WORD_TAGS
+from newslint.readers.templates import EMBED, MASK_CHARS, VALUE
 
 _SPECIAL = re.compile(rf"[\\`*_~\[\]!<&\n$:{MASK_CHARS}]")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -63,6 +63,7 @@ _EMOJI = re.compile(r":[a-z][a-z0-9_+-]*:(?![\w:])")
 _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _WS_CHARS = " \t\n"
+_EMBED_TOKEN = "\x00"  # stands for an embed placeholder among the pieces (never in real text)
 MAX_LABEL = 999
 
 
@@ -165,8 +166,11 @@ class InlineScanner:
             k = j
             while k < end and s[k] in MASK_CHARS:
                 k += 1
-            if VALUE in s[j:k]:
-                self._placeholder(j + s.index(VALUE, j, k) - j)
+            for mark in (VALUE, EMBED):
+                at = s.find(mark, j, k)
+                if at >= 0:
+                    self._placeholder(at, embed=mark == EMBED)
+                    break
             return k
         if c == "\\":
             return self._backslash(j, end)
@@ -178,7 +182,7 @@ class InlineScanner:
             if s.startswith("[", j + 1):
                 link = self._link(j + 1, end)
                 if link:
-                    self._placeholder(j)
+                    self._placeholder(j, embed=True)
                     return link[2]
             pieces.append(("t", j, j + 1))
             return j + 1
@@ -220,9 +224,10 @@ class InlineScanner:
         pieces.append(("t", j, j + 1))
         return j + 1
 
-    def _placeholder(self, j: int) -> None:
-        """A removed span that renders as an object starts at ``j``: one placeholder token."""
-        self.pieces.append(("s", PLACEHOLDER_TOKEN, j))
+    def _placeholder(self, j: int, embed: bool = False) -> None:
+        """A removed span that renders as an object starts at ``j``: one placeholder token (an
+        ``embed``, such as an image, only where it stands between words)."""
+        self.pieces.append(("s", _EMBED_TOKEN if embed else PLACEHOLDER_TOKEN, j))
 
     def _backslash(self, j: int, end: int) -> int:
         """An escape, a hard line break, or TeX math ``\\(...\\)``/``\\[...\\]`` (also doubled)."""
@@ -329,8 +334,10 @@ class InlineScanner:
         name = tag.lower()
         if name == "br":
             pieces.append(("s", " ", j))
-        elif name in RENDERED_TAGS or (m.group("self") and tag[:1].isupper()):
-            self._placeholder(j)  # an image, a code element, a self-closing JSX component
+        elif name in WORD_TAGS:
+            self._placeholder(j)
+        elif name in EMBED_TAGS or (m.group("self") and tag[:1].isupper()):
+            self._placeholder(j, embed=True)  # an image, a self-closing JSX component
         if name in SKIP_TAGS and not m.group("self"):
             close = _closing_tag(name).search(s, m.end(), end)
             if close:
@@ -414,7 +421,9 @@ class InlineScanner:
                 li += 1
                 cstart, sstart, synthetic = lines[li]
             offset = sstart if synthetic else sstart + a - cstart
-            if text is not None:
+            if text in (PLACEHOLDER_TOKEN, _EMBED_TOKEN):
+                builder.add_placeholder(offset, embed=text == _EMBED_TOKEN)
+            elif text is not None:
                 add_synthetic(text, offset)
             elif synthetic:
                 add_synthetic(s[a:b], offset)

@@ -14,8 +14,10 @@ original file. What is masked:
   it, so "[sic]" and "[he said]" stay prose.
 
 A masked tag is :data:`SILENT` characters when it renders nothing where it stands (a control tag, a
-comment, the tags of a wrapper, an attribute list) and starts with :data:`VALUE` when it renders
-something (an output expression, an embed): the inline reader leaves one placeholder token for it.
+comment, the tags of a wrapper, an attribute list). It starts with :data:`VALUE` when it renders a
+value read as a word (an output expression ``{{ .Site.Title }}``, an MDX expression) and with
+:data:`EMBED` when it renders an object (an unpaired shortcode or ``{% include %}``: a figure, a
+video): the inline reader leaves one placeholder token for either, an embed's only between words.
 A line of nothing but masked tags becomes blank (it renders as a block of its own, or as nothing).
 
 Paired tags whose content is code or data (``{% highlight %}``, ``{% raw %}``, ``{{< mermaid >}}``,
@@ -30,9 +32,11 @@ from functools import lru_cache
 
 #: masked markup that renders nothing where it stands; a Unicode noncharacter, never in real text
 SILENT = "\ufdd0"
-#: first character of masked markup that renders something (the rest of it is SILENT)
+#: first character of masked markup that renders a value read as a word (the rest is SILENT)
 VALUE = "\ufdd1"
-MASK_CHARS = SILENT + VALUE
+#: first character of masked markup that renders an object: an image, a video, a figure
+EMBED = "\ufdd2"
+MASK_CHARS = SILENT + VALUE + EMBED
 
 
 def _words(text: str) -> frozenset[str]:
@@ -84,9 +88,11 @@ _KRAMDOWN_EXT = re.compile(r"\{::(\w+)[^{}\n]*?(/?)\}")
 #: a brace span on one line, up to three levels deep (MDX expression, attribute list)
 _BRACES = re.compile(r"\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}")
 _ATTRIBUTE_LIST = re.compile(r"\{:|\{[#.][\w-]|\{/\*")
+#: a brace right after these is a TeX argument (``\begin{align}``, ``x^{2}``), left to the math
+_TEX_ARGUMENT_BEFORE = re.compile(r"[\w}^_\\]")
 _BRACKET_TAG = re.compile(
     r"\[(/?)([A-Za-z][\w-]*)"
-    r"(=[^\s\[\]]+|(?:\s+[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\[\]\"']+))+\s*/?|\s*/)?\](?![(:\[])"
+    r"(=[^\s\[\]]+|(?:\s+[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\[\]\"']+))+\s*/?|\s*/)?\]"
 )
 _NAME = re.compile(r"[\s-]*(/?)\s*((?:[\w.$-][\w.$/-]*)?)")
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)
@@ -94,9 +100,10 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _MASKED_LINE = re.compile(rf"^[ \t]*[{MASK_CHARS}][ \t{MASK_CHARS}]*$", re.MULTILINE)
 
 
-def _mask(text: str, value: bool = False) -> str:
+def _mask(text: str, value: str = "") -> str:
+    """``text`` masked, its first character ``value`` (VALUE, EMBED) when it renders something."""
     masked = _NOT_NEWLINE.sub(SILENT, text)
-    return VALUE + masked[1:] if value and masked else masked
+    return value + masked[1:] if value and masked else masked
 
 
 def _mask_region(text: str) -> str:
@@ -147,15 +154,15 @@ class _Masker:
         self.out.append(source[self.pos :])
         return _MASKED_LINE.sub(_blank, "".join(self.out))
 
-    def emit(self, start: int, end: int, value: bool) -> None:
-        """Mask ``source[start:end]`` (a VALUE mask when the tag renders something)."""
+    def emit(self, start: int, end: int, value: str = "") -> None:
+        """Mask ``source[start:end]``, starting with ``value`` when the tag renders something."""
         self.out.append(self.source[self.pos : start])
         self.out.append(_mask(self.source[start:end], value))
         self.pos = end
 
     def code_region(self, start: int, end: int, closer: re.Match[str]) -> int:
         """Mask a paired tag whose content is code: the opener, the content and the closer."""
-        self.emit(start, end, False)
+        self.emit(start, end)
         self.out.append(_mask_region(self.source[end : closer.start()]))
         self.out.append(_mask(closer.group()))
         self.pos = closer.end()
@@ -176,7 +183,7 @@ class _Masker:
             form = "mustache" if head == "{{{" else "action"
             m = self.match(form, start) or (self.match("action", start) if head == "{{{" else None)
             if m:
-                self.emit(start, m.end(), _renders(m.group(1)))
+                self.emit(start, m.end(), VALUE if _renders(m.group(1)) else "")
                 return m.end()
             return start + 2
         if head.startswith("{%"):
@@ -184,7 +191,7 @@ class _Masker:
         if head.startswith("{#"):
             m = self.match("comment", start)
             if m:
-                self.emit(start, m.end(), False)
+                self.emit(start, m.end())
                 return m.end()
         if head.startswith("{::"):
             m = _KRAMDOWN_EXT.match(source, start)
@@ -194,11 +201,12 @@ class _Masker:
                 )
                 if close:
                     return self.code_region(start, m.end(), close)
-                self.emit(start, m.end(), False)
+                self.emit(start, m.end())
                 return m.end()
+        attributes = _ATTRIBUTE_LIST.match(source, start)
         m = _BRACES.match(source, start)
-        if m:
-            self.emit(start, m.end(), not _ATTRIBUTE_LIST.match(source, start))
+        if m and (attributes or not _TEX_ARGUMENT_BEFORE.match(source[start - 1 : start])):
+            self.emit(start, m.end(), "" if attributes else VALUE)
             return m.end()
         return start + 1
 
@@ -210,12 +218,14 @@ class _Masker:
         closing, name = _NAME.match(body).groups()
         name = name.lower()
         if closing or body.rstrip().endswith("/") or body.lstrip().startswith("/*"):
-            self.emit(start, m.end(), body.lstrip().startswith("/*"))  # a closer; {{</* */>}}
+            self.emit(
+                start, m.end(), VALUE if body.lstrip().startswith("/*") else ""
+            )  # {{</* */>}}
             return m.end()
         close = _closer("shortcode", name).search(self.source, m.end()) if name else None
         if close and name in CODE_SHORTCODES:
             return self.code_region(start, m.end(), close)
-        self.emit(start, m.end(), close is None)  # a paired shortcode wraps prose
+        self.emit(start, m.end(), "" if close else EMBED)  # a paired shortcode wraps prose
         return m.end()
 
     def statement(self, start: int) -> int:
@@ -227,13 +237,13 @@ class _Masker:
         name = name.lower()
         rest = body[body.find(name) + len(name) :] if name else ""
         if name.startswith("end") or name in CONTROL_TAGS - CODE_BLOCK_TAGS:
-            self.emit(start, m.end(), False)
+            self.emit(start, m.end())
             return m.end()
         form = "zola" if rest.lstrip().startswith("(") else "statement"
         close = _closer(form, name).search(self.source, m.end()) if name else None
         if close and name in CODE_BLOCK_TAGS:
             return self.code_region(start, m.end(), close)
-        self.emit(start, m.end(), close is None and name not in CODE_BLOCK_TAGS)
+        self.emit(start, m.end(), "" if close or name in CODE_BLOCK_TAGS else EMBED)
         return m.end()
 
     def bracket(self, start: int) -> int:
@@ -244,15 +254,17 @@ class _Masker:
         if closing:
             if name not in self.openers:
                 return m.end()
-            self.emit(start, m.end(), False)
+            self.emit(start, m.end())
             return m.end()
+        if not attrs and self.source[m.end() : m.end() + 1] in ("(", "[", ":"):
+            return m.end()  # a link, a reference, a reference definition
         close = _closer("bracket", name).search(self.source, m.end())
         if not attrs and not close:
             return m.end()  # "[sic]": prose
         self.openers.add(name)
         if close and name in CODE_BRACKET_TAGS:
             return self.code_region(start, m.end(), close)
-        self.emit(start, m.end(), close is None)
+        self.emit(start, m.end(), "" if close else EMBED)
         return m.end()
 
 
