@@ -59,6 +59,8 @@ CONTROL_TAGS = _words(
     extends import from macro call filter liquid tablerow layout paginate comment raw capture
     range define end do autoescape spaceless apply use sandbox"""
 )
+#: Go template actions that render nothing themselves ({{if}}, {{range}}, {{end}} ...)
+ACTION_CONTROL = _words("if else end range with define block break continue")
 #: bracket shortcodes whose content is code or data
 CODE_BRACKET_TAGS = _words(
     """code sourcecode source php python javascript js css html xml sql bash shell text plain
@@ -84,6 +86,9 @@ _FORMS = {
     "statement": _pair(rf"\{{%({_BODY})", r"%\}"),
     "comment": _pair(rf"\{{#({_LOOSE})", r"#\}"),
 }
+#: an action whose output is the text of a link, and the destination that follows it
+_LINK_TEXT_OUTPUT = re.compile(r"\][\"'`]\s*-?$")
+_DESTINATION = re.compile(r"\([^()\s]*\)")
 _KRAMDOWN_EXT = re.compile(r"\{::(\w+)[^{}\n]*?(/?)\}")
 #: a brace span on one line, up to three levels deep (MDX expression, attribute list)
 _BRACES = re.compile(r"\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}")
@@ -182,10 +187,14 @@ class _Masker:
                 return self.shortcode(start)
             form = "mustache" if head == "{{{" else "action"
             m = self.match(form, start) or (self.match("action", start) if head == "{{{" else None)
-            if m:
-                self.emit(start, m.end(), VALUE if _renders(m.group(1)) else "")
-                return m.end()
-            return start + 2
+            if not m:
+                return start + 2
+            end = m.end()
+            if _LINK_TEXT_OUTPUT.search(m.group(1)):  # {{raw "[text]"}}(url): the url goes too
+                tail = _DESTINATION.match(source, end)
+                end = tail.end() if tail else end
+            self.emit(start, end, VALUE if _renders(m.group(1)) else "")
+            return end
         if head.startswith("{%"):
             return self.statement(start)
         if head.startswith("{#"):
@@ -278,7 +287,7 @@ def _renders(body: str) -> bool:
     words = stripped.split(None, 2)
     if len(words) > 1 and words[1] in (":=", "="):
         return False  # an assignment
-    return re.match(r"[\w.$]*", stripped).group().lower() not in CONTROL_TAGS
+    return re.match(r"[\w.$]*", stripped).group().lower() not in ACTION_CONTROL
 
 
 def mask_templates(source: str) -> str:
