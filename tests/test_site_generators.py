@@ -95,6 +95,9 @@ def at(doc: Document, word: str) -> tuple[int, int]:
             '!!! note "Before you start"\n    Read the guide.\n\n:::tip\nSave often.\n:::\n',
             ["Before you start", "Read the guide.", "Save often."],
         ),
+        # letters glued to removed code or math belong to it ("`match`ing", "$n$th")
+        ("It is `match`ing on the $n$th try.\n", [f"It is {P} on the {P} try."]),
+        ("[youtube https://example.com/v?id=1]\n\nAfter the video.\n", ["After the video."]),
         # emoji codes and wiki links
         ("We :heart: it at 10:30:00. See [[Ward Map|the map]].\n", [f"We {P} it at 10:30:00. See the map."]),
     ],
@@ -203,3 +206,14 @@ def test_a_finding_never_starts_on_a_placeholder() -> None:
     for f in findings:
         assert not f.match.startswith(P) and not f.match.endswith(P), f
         assert source.split("\n")[f.line - 1][f.column - 1] == f.match[0], f
+
+
+def test_a_line_that_ends_on_removed_code_does_not_dangle() -> None:
+    """ "Use `--read` and `--write`" ends on an object; "Use --read and" ends on a dangling word."""
+    lead = "The release is out today, the team said. It fixes many bugs.\n\n"
+    tail = "\n\nThe next release is due in June, the team said.\n"
+    for line, flagged in (("Use `--read` and `--write`", False), ("Use --read and", True)):
+        findings = lint_text(
+            lead + line + tail, fmt="markdown", path="x.md", select=["boilerplate.*"]
+        )
+        assert any(f.rule == "boilerplate.fragment" for f in findings) is flagged, line

@@ -59,6 +59,7 @@ _DOLLAR_MATH = re.compile(r"\$(?=[^\s$])(?:[^$\\\n]|\\.|\n(?![ \t]*\n))*?(?<=[^\
 _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.DOTALL)
 #: what tells display math ``\\[...\\]`` from escaped brackets ``\\[sic\\]``
 _TEX_MATH_BODY = re.compile(r"[\\^_={}]")
+_GLUED_LETTERS = re.compile(r"[^\W\d_]+")
 _EMOJI = re.compile(r":[a-z][a-z0-9_+-]*:(?![\w:])")
 _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -170,7 +171,7 @@ class InlineScanner:
                 at = s.find(mark, j, k)
                 if at >= 0:
                     self._placeholder(at, embed=mark == EMBED)
-                    break
+                    return self._suffix(k, end) if mark == VALUE else k
             return k
         if c == "\\":
             return self._backslash(j, end)
@@ -201,7 +202,7 @@ class InlineScanner:
             m = (_DISPLAY_MATH if s.startswith("$$", j) else _DOLLAR_MATH).match(s, j, end)
             if m:
                 self._placeholder(j)
-                return m.end()
+                return self._suffix(m.end(), end)
             k = j
             while k < end and s[k] == "$":
                 k += 1
@@ -223,6 +224,12 @@ class InlineScanner:
                 return m.end()
         pieces.append(("t", j, j + 1))
         return j + 1
+
+    def _suffix(self, j: int, end: int) -> int:
+        """Past the letters glued to a removed word: "`match`ing", "$n$th" and "`Box`es" are one
+        object, and "ing", "th" or "es" alone would read as misspelt words."""
+        m = _GLUED_LETTERS.match(self.s, j, end)
+        return m.end() if m else j
 
     def _placeholder(self, j: int, embed: bool = False) -> None:
         """A removed span that renders as an object starts at ``j``: one placeholder token (an
@@ -290,7 +297,7 @@ class InlineScanner:
             m = _tick_run(n).search(s, j + n, end)
             if m:
                 self._placeholder(j)
-                return m.end()
+                return self._suffix(m.end(), end)
             self._tick_fail[n] = j + n
         self.pieces.append(("t", j, j + n))
         return j + n

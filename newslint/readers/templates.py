@@ -10,6 +10,7 @@ original file. What is masked:
 * attribute lists (kramdown ``{: .class}``, Pandoc/Hugo ``{#id .class}``) and brace expressions
   on one line (MDX ``{props.name}``, ``{/* comment */}``, JSX attribute values);
 * bracket shortcodes as WordPress and BBCode-like systems write them (``[youtube=...]``,
+  ``[youtube https://...]``,
   ``[caption id="..."]...[/caption]``, ``[/name]``); a bare ``[name]`` only when ``[/name]`` closes
   it, so "[sic]" and "[he said]" stay prose.
 
@@ -97,7 +98,8 @@ _ATTRIBUTE_LIST = re.compile(r"\{:|\{[#.][\w-]|\{/\*")
 _TEX_ARGUMENT_BEFORE = re.compile(r"[\w}^_\\]")
 _BRACKET_TAG = re.compile(
     r"\[(/?)([A-Za-z][\w-]*)"
-    r"(=[^\s\[\]]+|(?:\s+[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\[\]\"']+))+\s*/?|\s*/)?\]"
+    r"(=[^\s\[\]]+|(?:\s+[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\[\]\"']+))+\s*/?|\s*/"
+    r"|\s+https?://[^\s\[\]]+(?:\s+[^\[\]\n]*)?)?\]"
 )
 _NAME = re.compile(r"[\s-]*(/?)\s*((?:[\w.$-][\w.$/-]*)?)")
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)

@@ -38,11 +38,14 @@ from newslint.engine.kind import Hit, Kind, Option, string_list
 from newslint.engine.support.boxes import box_finder
 from newslint.engine.support.layout import STRUCTURE, Layout, layout
 from newslint.engine.support.line_patterns import compile_line_patterns, flatten_patterns
+from newslint.readers.document import PLACEHOLDER_TOKEN
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
-LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+#: the last word of a line, behind trailing punctuation only: a line that ends on the placeholder of
+#: removed code ("Use `--flag` and `--other`") ends on an object, not on a dangling "and"
+LAST_WORD = re.compile(rf"([^\W\d_]+)[^\w{PLACEHOLDER_TOKEN}]*$")
 NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 LETTER = re.compile(r"[^\W\d_]")
 SIGNATURE = re.compile(r"[^\W\d_]+|\d+")
