@@ -98,6 +98,12 @@ def at(doc: Document, word: str) -> tuple[int, int]:
         # letters glued to removed code or math belong to it ("`match`ing", "$n$th")
         ("It is `match`ing on the $n$th try.\n", [f"It is {P} on the {P} try."]),
         ("[youtube https://example.com/v?id=1]\n\nAfter the video.\n", ["After the video."]),
+        # kramdown's generated table of contents; Obsidian callouts and embeds
+        ("* TOC\n{:toc}\n\nBody text.\n", ["Body text."]),
+        (
+            "> [!note]- Callout title\n> Callout body.\n\nSee ![[chart.png]] here.\n",
+            ["Callout title Callout body.", f"See {P} here."],
+        ),
         # emoji codes and wiki links
         ("We :heart: it at 10:30:00. See [[Ward Map|the map]].\n", [f"We {P} it at 10:30:00. See the map."]),
     ],
@@ -166,6 +172,13 @@ def test_metadata_lines_are_front_matter_but_a_first_paragraph_is_not() -> None:
     assert texts(read("Update: the council met.\nIt voted.\n")) == [
         "Update: the council met. It voted."
     ]
+
+
+def test_json_front_matter() -> None:
+    doc = read('{\n  "title": "Ferry timetable",\n  "draft": false\n}\n\nThe ferry runs daily.\n')
+    assert doc.front_matter == {"title": "Ferry timetable", "draft": False}
+    assert texts(doc) == ["Ferry timetable", "The ferry runs daily."]
+    assert at(doc, "Ferry timetable") == (2, 13)
 
 
 def test_markdown_inside_html_blocks_is_reduced() -> None:

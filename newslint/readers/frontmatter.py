@@ -1,5 +1,5 @@
 """Front matter at the top of a Markdown file: YAML between ``---``, TOML between ``+++`` lines,
-or ``Key: value`` metadata lines up to the first blank line (Pelican, MultiMarkdown,
+a JSON object (Hugo), or ``Key: value`` metadata lines up to the first blank line (Pelican, MultiMarkdown,
 Python-Markdown's meta extension).
 
 Front matter is metadata, never prose. Malformed front matter is still cut out of the text but
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+_JSON_FENCE = re.compile(r"\{[ \t]*\n(.*?\n)?\}[ \t]*(?:\n|\Z)", re.DOTALL)
 _YAML_FENCE = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _TOML_FENCE = re.compile(r"\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -58,9 +59,23 @@ def _load_toml(body: str) -> dict[str, Any]:
         return {}
 
 
+def _load_json(body: str) -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads("{" + body + "}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _locate(source: str, start: int, end: int, key: str, value: str, sep: str) -> int | None:
     """Source offset of ``value`` if written verbatim (bare or quoted) on the ``key`` line."""
-    line = re.compile(rf"^{re.escape(key)}[ \t]*{sep}[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+    if sep == ":" and source.startswith("{"):  # JSON: "title": "...",
+        key, sep = f'"{key}"', ":"
+        line = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*:[ \t]*(.*?)[ \t]*,?[ \t]*$", re.M)
+    else:
+        line = re.compile(rf"^{re.escape(key)}[ \t]*{sep}[ \t]*(.*?)[ \t]*$", re.MULTILINE)
     m = line.search(source, start, end)
     if not m:
         return None
@@ -109,6 +124,7 @@ def parse_front_matter(source: str) -> FrontMatter:
     for fence, syntax, loader, sep in (
         (_YAML_FENCE, "yaml", _load_yaml, ":"),
         (_TOML_FENCE, "toml", _load_toml, "="),
+        (_JSON_FENCE, "json", _load_json, ":"),
     ):
         m = fence.match(source)
         if not m:

@@ -50,7 +50,7 @@ _CONTAINERS = {
 }
 _CLOSERS = {kind.replace("_open", "_close") for kind in _CONTAINERS}
 #: what opens a block's content without being prose: a task-list box, a GitHub alert marker
-_LEAD_MARKER = re.compile(r"\[[ xX]\][ \t]+|\[![A-Za-z]+\][ \t]*(?:\n|$)")
+_LEAD_MARKER = re.compile(r"\[[ xX]\][ \t]+|\[![A-Za-z]+\][+-]?[ \t]*(?:\n|$)?")
 
 
 @lru_cache(maxsize=1)

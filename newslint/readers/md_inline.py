@@ -181,10 +181,10 @@ class InlineScanner:
             return self._delimiter(c, j, end)
         if c == "!":
             if s.startswith("[", j + 1):
-                link = self._link(j + 1, end)
-                if link:
+                link = self._link(j + 1, end) or _WIKI_LINK.match(s, j + 1, end)
+                if link:  # an image, or an embedded page ![[file.png]]
                     self._placeholder(j, embed=True)
-                    return link[2]
+                    return link[2] if isinstance(link, tuple) else link.end()
             pieces.append(("t", j, j + 1))
             return j + 1
         if c == "[":

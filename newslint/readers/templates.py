@@ -90,6 +90,11 @@ _FORMS = {
 #: an action whose output is the text of a link, and the destination that follows it
 _LINK_TEXT_OUTPUT = re.compile(r"\][\"'`]\s*-?$")
 _DESTINATION = re.compile(r"\([^()\s]*\)")
+#: kramdown's table of contents: a one-item list that {:toc} replaces by the headings
+_KRAMDOWN_TOC = re.compile(
+    r"^(?:[ \t]*(?:[*+-]|\d+\.)[ \t]+[^\n]*\n)+[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}",
+    re.MULTILINE,
+)
 _KRAMDOWN_EXT = re.compile(r"\{::(\w+)[^{}\n]*?(/?)\}")
 #: a brace span on one line, up to three levels deep (MDX expression, attribute list)
 _BRACES = re.compile(r"\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}")
@@ -296,6 +301,7 @@ def mask_templates(source: str) -> str:
     """``source`` with every template tag masked (same length, same line breaks)."""
     if "{" not in source and "[" not in source:
         return source
+    source = _KRAMDOWN_TOC.sub(lambda m: _mask(m.group()), source)
     return _Masker(source).run()
 
 
