@@ -28,6 +28,7 @@ callout, an alert, a caption) is prose and stays.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -90,11 +91,9 @@ _FORMS = {
 #: an action whose output is the text of a link, and the destination that follows it
 _LINK_TEXT_OUTPUT = re.compile(r"\][\"'`]\s*-?$")
 _DESTINATION = re.compile(r"\([^()\s]*\)")
-#: kramdown's table of contents: a one-item list that {:toc} replaces by the headings
-_KRAMDOWN_TOC = re.compile(
-    r"^(?:[ \t]*(?:[*+-]|\d+\.)[ \t]+[^\n]*\n)+[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}",
-    re.MULTILINE,
-)
+#: kramdown's table of contents: the list right above {:toc}, which it replaces by the headings
+_KRAMDOWN_TOC = re.compile(r"^[ \t]*\{:[ \t]*(?:\.no_toc[ \t]*)?toc[ \t]*\}", re.MULTILINE)
+_LIST_LINE = re.compile(r"[ \t]*(?:[*+-]|\d+\.)[ \t]+\S")
 _KRAMDOWN_EXT = re.compile(r"\{::(\w+)[^{}\n]*?(/?)\}")
 #: a brace span on one line, up to three levels deep (MDX expression, attribute list)
 _BRACES = re.compile(r"\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}")
@@ -152,6 +151,7 @@ class _Masker:
         self.out: list[str] = []
         self.pos = 0
         self.openers: set[str] = set()  # bracket tags opened so far (a closer needs one)
+        self.closers: dict[tuple[str, str], tuple[list[int], list[re.Match[str]]]] = {}
 
     def run(self) -> str:
         source = self.source
@@ -165,6 +165,17 @@ class _Masker:
             pos = end if end > start else start + 1
         self.out.append(source[self.pos :])
         return _MASKED_LINE.sub(_blank, "".join(self.out))
+
+    def closer(self, form: str, name: str, pos: int) -> re.Match[str] | None:
+        """The first closing tag of ``name`` at or after ``pos`` (every closer of a name is found
+        in one pass, so a document of many unpaired tags is not scanned once per tag)."""
+        key = (form, name)
+        if key not in self.closers:
+            found = list(_closer(form, name).finditer(self.source))
+            self.closers[key] = ([m.start() for m in found], found)
+        starts, found = self.closers[key]
+        i = bisect.bisect_left(starts, pos)
+        return found[i] if i < len(found) else None
 
     def emit(self, start: int, end: int, value: str = "") -> None:
         """Mask ``source[start:end]``, starting with ``value`` when the tag renders something."""
@@ -213,7 +224,7 @@ class _Masker:
             m = _KRAMDOWN_EXT.match(source, start)
             if m:
                 close = (
-                    None if m.group(2) else _closer("kramdown", m.group(1)).search(source, m.end())
+                    None if m.group(2) else self.closer("kramdown", m.group(1), m.end())
                 )
                 if close:
                     return self.code_region(start, m.end(), close)
@@ -238,7 +249,7 @@ class _Masker:
                 start, m.end(), VALUE if body.lstrip().startswith("/*") else ""
             )  # {{</* */>}}
             return m.end()
-        close = _closer("shortcode", name).search(self.source, m.end()) if name else None
+        close = self.closer("shortcode", name, m.end()) if name else None
         if close and name in CODE_SHORTCODES:
             return self.code_region(start, m.end(), close)
         self.emit(start, m.end(), "" if close else EMBED)  # a paired shortcode wraps prose
@@ -256,7 +267,7 @@ class _Masker:
             self.emit(start, m.end())
             return m.end()
         form = "zola" if rest.lstrip().startswith("(") else "statement"
-        close = _closer(form, name).search(self.source, m.end()) if name else None
+        close = self.closer(form, name, m.end()) if name else None
         if close and name in CODE_BLOCK_TAGS:
             return self.code_region(start, m.end(), close)
         self.emit(start, m.end(), "" if close or name in CODE_BLOCK_TAGS else EMBED)
@@ -274,7 +285,7 @@ class _Masker:
             return m.end()
         if not attrs and self.source[m.end() : m.end() + 1] in ("(", "[", ":"):
             return m.end()  # a link, a reference, a reference definition
-        close = _closer("bracket", name).search(self.source, m.end())
+        close = self.closer("bracket", name, m.end())
         if not attrs and not close:
             return m.end()  # "[sic]": prose
         self.openers.add(name)
@@ -301,8 +312,22 @@ def mask_templates(source: str) -> str:
     """``source`` with every template tag masked (same length, same line breaks)."""
     if "{" not in source and "[" not in source:
         return source
-    source = _KRAMDOWN_TOC.sub(lambda m: _mask(m.group()), source)
+    if "toc" in source:
+        source = _mask_toc_lists(source)
     return _Masker(source).run()
+
+
+def _mask_toc_lists(source: str) -> str:
+    """Mask each kramdown ``{:toc}`` and the list lines just above it."""
+    for m in reversed(list(_KRAMDOWN_TOC.finditer(source))):
+        start = m.start()
+        while start > 0:
+            previous = source.rfind("\n", 0, start - 1) + 1
+            if not _LIST_LINE.match(source, previous, start):
+                break
+            start = previous
+        source = source[:start] + _mask(source[start : m.end()]) + source[m.end() :]
+    return source
 
 
 def _blank(m: re.Match[str]) -> str:
