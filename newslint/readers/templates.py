@@ -223,9 +223,7 @@ class _Masker:
         if head.startswith("{::"):
             m = _KRAMDOWN_EXT.match(source, start)
             if m:
-                close = (
-                    None if m.group(2) else self.closer("kramdown", m.group(1), m.end())
-                )
+                close = None if m.group(2) else self.closer("kramdown", m.group(1), m.end())
                 if close:
                     return self.code_region(start, m.end(), close)
                 self.emit(start, m.end())
