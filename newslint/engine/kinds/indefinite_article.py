@@ -41,9 +41,49 @@ _SPOKEN_ONSETS = frozenset(["FL", "FR", "SC", "SH", "SK", "SL", "SM", "SN", "SP"
 #: words an article never stands before: after them "a" is a letter or a variable ("a is an
 #: array", "from a to h"), not the article
 _NOT_AFTER_ARTICLE = frozenset(
-    "is are was were be been and or nor but as at by for from in into of on onto to with "
-    "without than then it its has have had can could will would should may might must "
-    "which who that".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "onto",
+        "to",
+        "with",
+        "without",
+        "than",
+        "then",
+        "it",
+        "its",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "which",
+        "who",
+        "that",
+    ]
 )
 _CURRENCY = frozenset("$£€¥")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
