@@ -17,14 +17,16 @@ and template tags masked. Its lints are cached by file hash and Harper version
 (``--harper-cache``), because Harper needs minutes for the 600-odd files.
 
 newslint runs the news pack's ``grammar.*`` rules (the figures of record) and, for "does newslint
-find Harper's catch", also ``spelling.*``: a newslint finding of either family whose source span
-overlaps a Harper lint counts as finding it.
+find Harper's catch", also ``spelling.*`` and ``quotes.*``: a newslint finding of those families
+whose source span overlaps a Harper lint counts as finding it.
 
 The hand review is ``benchmarks/grammar_review.tsv`` (key, match, verdict, reason in our own
 words). A key is ``tool:rule:path:line:column`` with the path relative to ``../shared/eval``;
 ``harper:RULE:*`` judges every lint of a Harper rule at once (kept for rules that state a house
-preference, never a slip). Verdicts: ``real`` (an editor would change the published copy here)
-or ``false``. Figures:
+preference, never a slip). Verdicts: ``real`` (an editor would change the published copy here),
+``preference`` (a house choice such as the serial comma or "an historic": not a slip, counted as
+not real) or ``false``. Harper's spelling lints and its capitalisation of names are not reviewed:
+that is the spelling rules' comparison. Figures:
 
 1. per source: words, newslint grammar findings per 1,000 words and their precision by review,
    Harper's lints per 1,000 words by family (Harper's ``lint_kind``);
@@ -51,13 +53,17 @@ sys.path.insert(0, str(ROOT))
 EVAL = ROOT.parent / "shared" / "eval"
 REVIEW = ROOT / "benchmarks" / "grammar_review.tsv"
 RUNNER = ROOT / "benchmarks" / "harper_runner.py"
-VERDICTS = ("real", "false")
+VERDICTS = ("real", "false", "preference")
 #: Harper reads these as Markdown; everything else as plain text
 MARKDOWN = (".md", ".mdx", ".markdown")
 #: not prose for Harper either: front matter at the top, template tags, HTML comments
 MASK = r"(?s)\A(?:---|\+\+\+)\n.*?\n(?:---|\+\+\+)\n|\{\{.*?\}\}|\{%.*?%\}|<!--.*?-->"
-#: Harper kinds left out of the per-lint review: spelling is the spelling rules' comparison
+#: Harper kinds and rules left out of the review: spelling (and the capitalisation of names) is
+#: the spelling rules' comparison, not the grammar rules'
 UNREVIEWED_KINDS = ("Spelling",)
+UNREVIEWED_RULES = ("OrthographicConsistency",)
+#: newslint families whose findings count as newslint finding a Harper catch
+FINDING_FAMILIES = ("grammar", "spelling", "quotes")
 
 
 def clean_sources() -> dict[str, list[Path]]:
@@ -145,7 +151,8 @@ class Article:
 
 
 def run_newslint(sources: dict[str, list[Path]]) -> tuple[list[Article], list[Mark], float]:
-    """Every article with its word count, newslint's grammar and spelling findings, seconds."""
+    """Every article with its word count, newslint's findings (FINDING_FAMILIES) and the seconds
+    its grammar rules took."""
     from newslint.analysis.core import Analysis
     from newslint.config import Config
     from newslint.engine.linter import Linter
@@ -153,11 +160,9 @@ def run_newslint(sources: dict[str, list[Path]]) -> tuple[list[Article], list[Ma
 
     linter = Linter()
     config = Config()
-    rules = [
-        r for r in linter.pack_rules(config) if r.enabled and r.family in ("grammar", "spelling")
-    ]
+    rules = [r for r in linter.pack_rules(config) if r.enabled and r.family in FINDING_FAMILIES]
     grammar = [r for r in rules if r.family == "grammar"]
-    spelling = [r for r in rules if r.family == "spelling"]
+    others = [r for r in rules if r.family != "grammar"]
     articles: list[Article] = []
     marks: list[Mark] = []
     grammar_seconds = 0.0
@@ -174,7 +179,7 @@ def run_newslint(sources: dict[str, list[Path]]) -> tuple[list[Article], list[Ma
             started = time.perf_counter()
             found = linter.lint_document(document, config, grammar).findings
             grammar_seconds += time.perf_counter() - started
-            found += linter.lint_document(document, config, spelling).findings
+            found += linter.lint_document(document, config, others).findings
             index = LineIndex(document.source)
             for f in found:
                 end = f.end_column if f.end_line == f.line else len(index.line_text(f.line)) + 1
@@ -225,7 +230,9 @@ def run_harper(
     wanted = {
         a.rel: hashlib.sha256(a.text.encode("utf-8")).hexdigest() for a in articles if a.english
     }
-    missing = [a for a in articles if a.english and cache.get(a.rel, {}).get("sha") != wanted[a.rel]]
+    missing = [
+        a for a in articles if a.english and cache.get(a.rel, {}).get("sha") != wanted[a.rel]
+    ]
     version = cache.get("", {}).get("version", "")
     seconds = cache.get("", {}).get("seconds", 0.0)
     if missing:
@@ -309,8 +316,14 @@ def verdict_of(mark: Mark, review: dict[str, tuple[str, str]]) -> tuple[str, str
 
 
 def in_review_scope(mark: Mark) -> bool:
-    return mark.tool == "newslint" and mark.family == "grammar" or (
-        mark.tool == "harper" and mark.family not in UNREVIEWED_KINDS
+    return (
+        mark.tool == "newslint"
+        and mark.family == "grammar"
+        or (
+            mark.tool == "harper"
+            and mark.family not in UNREVIEWED_KINDS
+            and mark.rule not in UNREVIEWED_RULES
+        )
     )
 
 
@@ -339,7 +352,7 @@ def report(articles: list[Article], marks: list[Mark], review: dict[str, tuple[s
         found = [m for m in grammar if source_of[m.path] == source]
         judged = [verdict_of(m, review)[0] for m in found]
         real = judged.count("real")
-        total = real + judged.count("false")
+        total = real + judged.count("false") + judged.count("preference")
         rate = 1000 * len(found) / max(words[source], 1)
         h = [m for m in harper if source_of[m.path] == source]
         print(
@@ -355,7 +368,7 @@ def report(articles: list[Article], marks: list[Mark], review: dict[str, tuple[s
     print(
         f"{'all':30} {sum(a.english for a in articles):>4} {all_words:>7} {len(grammar):>4}"
         f" {1000 * len(grammar) / all_words:>6.3f} {judged.count('real'):>4}"
-        f" {ratio(judged.count('real'), judged.count('real') + judged.count('false')):>5}"
+        f" {ratio(judged.count('real'), sum(judged.count(v) for v in VERDICTS)):>5}"
         f" {len(harper):>6} {1000 * len(harper) / all_words:>6.1f}"
     )
     print(f"worst grammar rate: {worst_rate[0]} ({worst_rate[1]:.3f} per 1,000 words; aim <= 0.15)")
@@ -389,10 +402,14 @@ def report(articles: list[Article], marks: list[Mark], review: dict[str, tuple[s
         missed += [m for m in real if m not in caught]
         caught_all += len(caught)
         real_all += len(real)
-        print(f"   {source[:30]:30} real {len(real):>3}  newslint finds {len(caught):>3}  {ratio(len(caught), len(real))}")
+        print(
+            f"   {source[:30]:30} real {len(real):>3}  newslint finds {len(caught):>3}  {ratio(len(caught), len(real))}"
+        )
         if real and len(caught) / len(real) < worst[1]:
             worst = (source, len(caught) / len(real))
-    print(f"   {'all':30} real {real_all:>3}  newslint finds {caught_all:>3}  {ratio(caught_all, real_all)}")
+    print(
+        f"   {'all':30} real {real_all:>3}  newslint finds {caught_all:>3}  {ratio(caught_all, real_all)}"
+    )
     if worst[0]:
         print(f"   worst source: {worst[0]} ({worst[1]:.2f})")
     not_judged = [m for m in scoped if verdict_of(m, review)[0] not in VERDICTS]
@@ -450,7 +467,9 @@ def main() -> int:
     print(
         f"newslint grammar.* rules: {1000 * grammar_seconds / max(len(english), 1):.1f} ms per article"
         f" (whole newslint pass with analysis and spelling: {newslint_seconds:.0f} s);"
-        f" Harper: {words / harper_seconds:,.0f} words/s when last run whole" if harper_seconds else ""
+        f" Harper: {words / harper_seconds:,.0f} words/s when last run whole"
+        if harper_seconds
+        else ""
     )
     if args.list:
         list_marks(marks, args.list, review)

@@ -68,10 +68,10 @@ class Scope:
 
 def is_verbatim(document: Document, start: int, end: int) -> bool:
     """True when the prose ``text[start:end]`` is a stretch of the source as it stands: nothing
-    (inline code, a link target, a tag) was removed from between its characters."""
+    (inline code, a link target, a tag) was removed from between its characters. A line break
+    that the reader turned into a space counts as the same text."""
     if end - start <= 1:
         return True
     first, last = document.source_offset(start), document.source_offset(end - 1)
-    return last - first == end - 1 - start and (
-        document.source[first : last + 1] == document.text[start:end]
-    )
+    source, text = document.source[first : last + 1], document.text[start:end]
+    return source == text or source.split() == text.split()

@@ -86,6 +86,7 @@ _NOT_AFTER_ARTICLE = frozenset(
     ]
 )
 _CURRENCY = frozenset("$£€¥")
+_LETTERS_DIGITS = re.compile(r"([A-Za-z]+)\d[\d_.]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 _sounds: tuple[frozenset[str], frozenset[str]] | None = None
@@ -172,6 +173,9 @@ class IndefiniteArticleKind(Kind):
             return number_sound(first)
         if first[0].isdigit():
             return None
+        letters_digits = _LETTERS_DIGITS.fullmatch(first)
+        if letters_digits:  # HTTP2, mp4, x86: the letters are read first
+            return self.sound(letters_digits.group(1))
         if _DOTTED.fullmatch(first):  # U.S., U.N.
             return VOWEL if first[0].lower() in self.vowel_letters else CONSONANT
         letters = first.rstrip("s") if first[:-1].isupper() else first
@@ -257,7 +261,7 @@ class IndefiniteArticleKind(Kind):
                 continue
             if word.lower_ in _FUNCTION_WORDS:
                 continue  # "a an": a doubled article, not a wrong one (grammar.doubled-*)
-            if word.lower_ in _NOT_AFTER_ARTICLE:
+            if low == "a" and word.lower_ in _NOT_AFTER_ARTICLE:
                 continue  # "a is an array": the letter a, not the article
             if _shouted(word) or (word.text == "I" and not _joined(word)):
                 continue  # a headline in capitals; the pronoun "I" (a stray article)
