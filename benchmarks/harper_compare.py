@@ -48,7 +48,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 EVAL = ROOT.parent / "shared" / "eval"
 REVIEW = ROOT / "benchmarks" / "grammar_review.tsv"
@@ -236,7 +235,6 @@ def run_harper(
         a for a in articles if a.english and cache.get(a.rel, {}).get("sha") != wanted[a.rel]
     ]
     version = cache.get("", {}).get("version", "")
-    seconds = cache.get("", {}).get("seconds", 0.0)
     if missing:
         with tempfile.TemporaryDirectory(prefix="harper-compare-") as tmp:
             python = harper_python(venv, Path(tmp))
@@ -262,11 +260,15 @@ def run_harper(
         for item in out[1:]:
             cache[item["id"]] = {"sha": wanted[item["id"]], "lints": item["lints"]}
         if len(missing) == len(wanted):
+            words = sum(a.words for a in missing)
             seconds = elapsed
-        cache[""] = {"version": version, "seconds": seconds}
+            cache[""] = {"version": version, "seconds": seconds, "words": words}
+        cache[""] = {**cache.get("", {}), "version": version}
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         cache_path.write_text(json.dumps(cache), encoding="utf-8")
-    return {rel: cache[rel]["lints"] for rel in wanted}, version, seconds
+    speed = cache.get("", {})
+    rate = speed["words"] / speed["seconds"] if speed.get("seconds") and speed.get("words") else 0.0
+    return {rel: cache[rel]["lints"] for rel in wanted}, version, rate
 
 
 def harper_marks(articles: list[Article], lints: dict[str, list[list]]) -> list[Mark]:
@@ -461,7 +463,7 @@ def main() -> int:
     started = time.perf_counter()
     articles, marks, rule_seconds = run_newslint(sources)
     newslint_seconds = time.perf_counter() - started
-    lints, version, harper_seconds = run_harper(
+    lints, version, harper_rate = run_harper(
         articles, args.harper_venv, args.harper_cache or default_cache()
     )
     marks += harper_marks(articles, lints)
@@ -481,8 +483,8 @@ def main() -> int:
         f"newslint grammar.* rules: {per_article:.1f} ms per article (costliest, ms: {costly});"
         f" whole newslint pass with analysis, spelling and quotes: {newslint_seconds:.0f} s"
     )
-    if harper_seconds:
-        print(f"Harper: {words / harper_seconds:,.0f} words/s when last run on every file")
+    if harper_rate:
+        print(f"Harper: {harper_rate:,.0f} words/s when last run on every file of the selection")
     if args.list:
         list_marks(marks, args.list, review)
         return 0
