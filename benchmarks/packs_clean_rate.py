@@ -42,10 +42,12 @@ DEFAULT_PACKS = [
     str(ROOT / "rules" / "news" / "grammar.yaml"),
     str(ROOT / "rules" / "ap-style" / "style.yaml"),
 ]
-#: grammar.* findings per 1,000 words of clean copy (issue 7), on every source
-GRAMMAR_AIM = Aim(0.2)
-#: grammar.* findings on all of BABE's sentences (the one known hit is a real slip in the source)
-BABE_GRAMMAR_LIMIT = 3
+#: grammar.* findings per 1,000 words of clean copy, on every source. Issue 7 set 0.2 when every
+#: finding was a false alarm; since issue 21 the rules catch real slips (scrapinghub 19 of 19 real
+#: by the hand review in grammar_review.tsv, harper_compare.py), so this only bounds a flood
+GRAMMAR_AIM = Aim(0.5)
+#: grammar.* findings on all of BABE's sentences (all six reviewed as real slips in the source)
+BABE_GRAMMAR_LIMIT = 8
 
 
 def make_linter(packs: list[str], select: list[str]) -> Linter:

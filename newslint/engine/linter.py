@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newslint.config import Config, Override, find_config, load_config, read_word_list
@@ -294,8 +294,12 @@ class Linter:
                 result.error = f"{document.path}: internal error in rule {rule.id}: {exc!r} (set NEWSLINT_DEBUG=1 for a traceback)"
                 continue
             for hit in hits:
-                if not rule.scope.admits(analysis, hit.start):
+                if not rule.scope.admits(analysis, hit.start, hit.end):
                     continue
+                if rule.scope.quote_level is not None:
+                    level = rule.scope.level_at(analysis, hit.start, hit.level or rule.level)
+                    if level != (hit.level or rule.level):
+                        hit = replace(hit, level=level)
                 key = (rule.id, hit.start, hit.end)
                 if key in seen:
                     continue

@@ -134,9 +134,14 @@ def _scope(path: str, data: LineDict, raw: Any, kind_default: Mapping[str, Any])
     if raw is not None:
         if not isinstance(raw, dict):
             raise _fail(path, data, "scope", "must be a mapping with voice and/or block")
-        unknown = set(raw) - {"voice", "block"}
+        unknown = set(raw) - {"voice", "block", "verbatim", "quote-level"}
         if unknown:
-            raise _fail(path, raw, sorted(unknown)[0], "unknown scope field (use voice, block)")
+            raise _fail(
+                path,
+                raw,
+                sorted(unknown)[0],
+                "unknown scope field (use voice, block, verbatim, quote-level)",
+            )
         merged.update(raw)
     voice = merged.get("voice", "any")
     if voice not in VOICES:
@@ -164,7 +169,20 @@ def _scope(path: str, data: LineDict, raw: Any, kind_default: Mapping[str, Any])
                 "block",
                 f"unknown block kind {name!r} (use {choices})",
             )
-    return Scope(voice, frozenset(blocks))
+    verbatim = merged.get("verbatim", False)
+    if not isinstance(verbatim, bool):
+        raise _fail(
+            path, raw if isinstance(raw, dict) else data, "verbatim", "must be true or false"
+        )
+    quote_level = merged.get("quote-level")
+    if quote_level is not None and quote_level not in LEVELS:
+        raise _fail(
+            path,
+            raw if isinstance(raw, dict) else data,
+            "quote-level",
+            f"must be one of {', '.join(LEVELS)}",
+        )
+    return Scope(voice, frozenset(blocks), verbatim, quote_level)
 
 
 def _examples(path: str, data: LineDict) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option, string_list
+from newslint.engine.scope import is_verbatim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,6 +35,58 @@ _VOWEL_PHONES = frozenset(
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "["})
 _NUMBER = re.compile(r"\d[\d,]*")
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "his", "their", "its", "our", "my", "your", "of"})
+#: two-letter starts of English words that begin with a letter named with a vowel sound (f, h,
+#: l, m, n, r, s, x): an abbreviation starting so may be said as a word
+_SPOKEN_ONSETS = frozenset(["FL", "FR", "SC", "SH", "SK", "SL", "SM", "SN", "SP", "SQ", "ST", "SW"])
+#: words an article never stands before: after them "a" is a letter or a variable ("a is an
+#: array", "from a to h"), not the article
+_NOT_AFTER_ARTICLE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "onto",
+        "to",
+        "with",
+        "without",
+        "than",
+        "then",
+        "it",
+        "its",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "which",
+        "who",
+        "that",
+    ]
+)
+_CURRENCY = frozenset("$£€¥")
+_LETTERS_DIGITS = re.compile(r"([A-Za-z]+)\d[\d_.]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 _sounds: tuple[frozenset[str], frozenset[str]] | None = None
@@ -122,18 +175,54 @@ class IndefiniteArticleKind(Kind):
             return number_sound(first)
         if first[0].isdigit():
             return None
+        letters_digits = _LETTERS_DIGITS.fullmatch(first)
+        if letters_digits:  # HTTP2, mp4, x86: the letters are read first
+            return self.sound(letters_digits.group(1))
         if _DOTTED.fullmatch(first):  # U.S., U.N.
             return VOWEL if first[0].lower() in self.vowel_letters else CONSONANT
         letters = first.rstrip("s") if first[:-1].isupper() else first
-        if len(first) == 1 or (letters.isupper() and letters.isalpha() and len(letters) >= 2):
-            if letters.upper() in self.spoken:
+        if len(first) == 1:
+            if not first.isalpha():
+                return None  # a symbol ("an $n$-dimensional" in maths copy)
+            return VOWEL if first.lower() in self.vowel_letters else CONSONANT
+        if letters.isupper() and letters.isalpha() and len(letters) >= 2:
+            if letters in self.spoken:
                 return self._dictionary(low)
-            if len(letters) <= 3 or not any(c in "AEIOU" for c in letters):
-                return VOWEL if letters[0].lower() in self.vowel_letters else CONSONANT
-            return None  # a longer acronym may be said as a word: unclear
+            return self._initialism(letters)
         if not first.isalpha():
             return None
         return self._dictionary(low) or self._spelling(low)
+
+    def _initialism(self, letters: str) -> str | None:
+        """The article before an all-caps abbreviation that is not listed as said as a word.
+
+        Short ones (up to three letters) and ones without a vowel are read letter by letter ("an
+        FBI", "a CNN"). A longer one may be said as a word ("NATO") or spelled out ("HDMI"), so it
+        is judged only when both readings start alike: a letter whose name starts with a
+        consonant (b, c, d, ...) or with the same vowel as the word would (a, i, o; e not before
+        u), or a letter such as h, m or s followed by a letter no English word starts with after
+        it ("HDMI", "NHTSA": spelled out, so "an").
+        """
+        first = letters[0]
+        if len(letters) <= 3 or not any(c in "AEIOUY" for c in letters[1:]):
+            return VOWEL if first.lower() in self.vowel_letters else CONSONANT
+        if first in "AIO" or (first == "E" and letters[1] != "U"):
+            return VOWEL
+        if first.lower() not in self.vowel_letters:
+            return None if first in "UY" else CONSONANT  # U: "a UNESCO" but "an UNRWA"
+        if letters[1] in "AEIOUY" or letters[:2] in _SPOKEN_ONSETS:
+            return None  # could be said as a word ("a SWIFT code", "an SMTP"): unclear
+        return VOWEL
+
+    def _sound_at(self, word: Token) -> tuple[str | None, Token]:
+        """The article ``word`` takes in place, and the last token read for it: a currency sign
+        is read after its amount ("an $8 fee", "a $1 coin")."""
+        if word.text in _CURRENCY:
+            nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
+            if nxt is None or word.whitespace_ or not _NUMBER.fullmatch(nxt.text):
+                return None, word
+            return number_sound(nxt.text), nxt
+        return self.sound(word.text), word
 
     def _dictionary(self, low: str) -> str | None:
         vowel, mixed = sounds()
@@ -145,11 +234,13 @@ class IndefiniteArticleKind(Kind):
             return CONSONANT
         return None
 
-    @staticmethod
-    def _spelling(low: str) -> str | None:
+    def _spelling(self, low: str) -> str | None:
+        """A guess from the letters of a word the dictionary lacks."""
         if not low.isascii():
             return None
         c = low[0]
+        if low.isalpha() and not any(v in low for v in "aeiouy"):
+            return VOWEL if c in self.vowel_letters else CONSONANT  # npm, ssh: letter by letter
         if c in "hyu" or low.startswith(("one", "eu", "ewe", "uni", "ur")):
             return None
         if c in "aeio":
@@ -172,17 +263,22 @@ class IndefiniteArticleKind(Kind):
                 continue
             if word.lower_ in _FUNCTION_WORDS:
                 continue  # "a an": a doubled article, not a wrong one (grammar.doubled-*)
+            if low == "a" and word.lower_ in _NOT_AFTER_ARTICLE:
+                continue  # "a is an array": the letter a, not the article
             if _shouted(word) or (word.text == "I" and not _joined(word)):
                 continue  # a headline in capitals; the pronoun "I" (a stray article)
-            wanted = self.sound(word.text)
-            if wanted is None or wanted == low or _foreign(analysis, token):
+            wanted, last = self._sound_at(word)
+            if wanted is None or wanted == low:
+                continue
+            end = last.idx + len(last.text)
+            if not is_verbatim(analysis.document, token.idx, end):
+                continue  # markup (inline code, a link) was cut out between them
+            if _foreign(analysis, token):
                 continue
             fixed = wanted if article.islower() else wanted.capitalize()
+            said = analysis.text[word.idx : end]
             yield Hit(
-                token.idx,
-                word.idx + len(word.text),
-                {"word": word.text, "article": fixed},
-                suggestions=(f"{fixed} {word.text}",),
+                token.idx, end, {"word": said, "article": fixed}, suggestions=(f"{fixed} {said}",)
             )
 
 

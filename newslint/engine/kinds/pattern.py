@@ -9,6 +9,10 @@ patterns:
 Token attributes available without a trained model: ORTH, TEXT, LOWER, LEMMA (lookup table),
 SHAPE, PREFIX, SUFFIX, LENGTH, IS_ALPHA, IS_TITLE, IS_UPPER, IS_PUNCT, IS_DIGIT, LIKE_NUM,
 IS_SENT_START, REGEX. Message field: ``{match}``.
+
+``replace: {went: gone, ran: run}`` names the word of a match that is wrong and what to write
+instead: the first token of the match found in it gives the message fields ``{word}`` and
+``{replacement}`` and a suggestion (the match with that word replaced, its case kept).
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ class PatternKind(Kind):
             choices=("LONGEST", "FIRST"),
             help="of overlapping matches keep the LONGEST or the FIRST",
         ),
+        "replace": Option(
+            (dict,), default={}, help="a wrong word of a match -> what to write instead"
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
@@ -54,6 +61,10 @@ class PatternKind(Kind):
             raise OptionError(
                 "patterns", f"invalid token pattern: {' '.join(first)[:300]}"
             ) from None
+        replace = options["replace"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in replace.items()):
+            raise OptionError("replace", "must map words to their replacements (strings)")
+        self.replace = {k.lower(): v for k, v in replace.items()}
         self.anchors = _first_words(patterns)
         self.seconds = _first_words(patterns, 1)
         self.max_length = _max_length(patterns)
@@ -64,7 +75,26 @@ class PatternKind(Kind):
         for lo, hi in self._windows(analysis):
             for _match_id, start, end in self.matcher(doc[lo:hi]):
                 last = lo + end - 1
-                yield Hit(idxs[lo + start], idxs[last] + len(texts[last]))
+                hit_start, hit_end = idxs[lo + start], idxs[last] + len(texts[last])
+                if not self.replace:
+                    yield Hit(hit_start, hit_end)
+                    continue
+                yield self._replaced(analysis, lo + start, last + 1, hit_start, hit_end)
+
+    def _replaced(self, analysis: Analysis, first: int, stop: int, start: int, end: int) -> Hit:
+        """A hit whose first listed word is named, with the match rewritten as a suggestion."""
+        for i in range(first, stop):
+            new = self.replace.get(analysis.lowers[i])
+            if new is None:
+                continue
+            word = analysis.texts[i]
+            if word[:1].isupper():
+                new = new[:1].upper() + new[1:]
+            at = analysis.idxs[i] - start
+            text = analysis.text[start:end]
+            suggestion = text[:at] + new + text[at + len(word) :]
+            return Hit(start, end, {"word": word, "replacement": new}, suggestions=(suggestion,))
+        return Hit(start, end)
 
     def _windows(self, analysis: Analysis) -> list[tuple[int, int]]:
         """Token ranges to run the matcher on: the whole document, or, when every pattern starts
