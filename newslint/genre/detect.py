@@ -36,6 +36,8 @@ QA_COVER = 0.5
 #: the writer's own voice: first-person sentences, at least this many, in this many paragraphs
 PERSONAL_MIN = 3
 PERSONAL_PARAGRAPHS = 2
+#: a writer who talks to the reader as "you" in this share of sentences is not reporting news
+READER_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,15 @@ def text_evidence(s: Signals) -> list[Evidence]:
                 "leans",
                 "text",
                 f"the writer speaks as {who} in {_pct(max(we, i))} of sentences",
+            )
+        )
+    if s.second_person >= PERSONAL_MIN and you >= READER_SHARE and attribution < 0.15:
+        out.append(
+            Evidence(
+                "blog",
+                "leans",
+                "text",
+                f"the writer addresses the reader as 'you' in {_pct(you)} of sentences",
             )
         )
     if (attribution >= 0.12 or s.dateline) and we < 0.05 and i < 0.05 and you < 0.08:
