@@ -33,7 +33,7 @@ class Cues:
     folder_genre: dict[str, str]  # folder-name token -> genre
     imperative_verbs: frozenset[str]
     not_imperative: frozenset[str]
-    attribution: re.Pattern[str]
+    attribution_words: frozenset[str]  # single words; "according to" is matched as a phrase
     press_strong: tuple[str, ...]
     press_weak: tuple[str, ...]
     press_end: re.Pattern[str]
@@ -64,7 +64,6 @@ def load_cues() -> Cues:
         normalise(str(name)): genre for genre, names in data["folders"].items() for name in names
     }
     text = data["text"]
-    attribution = _any_of([re.escape(w) for w in _words(text["attribution"])], r"\b(?:{})\b")
     press = text["press-release"]
     howto = text["how-to"]
     return Cues(
@@ -74,7 +73,7 @@ def load_cues() -> Cues:
         folder_genre=folder_genre,
         imperative_verbs=frozenset(_words(text["imperative-verbs"])),
         not_imperative=frozenset(_words(text["not-imperative"])),
-        attribution=attribution,
+        attribution_words=frozenset(w for w in _words(text["attribution"]) if " " not in w),
         press_strong=tuple(_words(press["strong"])),
         press_weak=tuple(_words(press["weak"])),
         press_end=_any_of(list(press["end-marks"]), r"^[ \t]*(?:{})[ \t]*$", re.MULTILINE),

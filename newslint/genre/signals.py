@@ -21,10 +21,22 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»")
 _OPENS_QUOTE = re.compile(r"^[\"“«]")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)\]]*|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|[Oo]urselves|[Ll]et['’]s)\b")
-_FIRST_SINGULAR = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Mm][ey]|[Mm]yself)\b")
+#: the words of the writer's person, by kind (matched in any case; all-capitals "US" is a country)
+PERSON = {
+    **dict.fromkeys(["we", "our", "ours", "us", "ourselves", "let's", "we'll"], "plural"),
+    **dict.fromkeys(["i'm", "i've", "i'd", "i'll", "me", "my", "myself"], "singular"),
+    **dict.fromkeys(["you", "your", "yours", "yourself", "yourselves"], "second"),
+}
+#: a tutorial's "we", which takes the reader along: "let's", "we can", "now we"
+_INCLUSIVE_WORDS = frozenset(["let's", "we'll"])
+_INCLUSIVE_AFTER_WE = frozenset(
+    ["can", "could", "will", "need", "have", "want", "first", "then", "now", "get", "see", "here"]
+)
+_INCLUSIVE = re.compile(
+    r"\b(?:[Ww]e (?:can|could|will|need|have|want|first|then|now|get|see)|[Nn]ow we|[Hh]ere we)\b"
+)
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _AFTER_NAME = re.compile(r"\S \b[A-Z][a-z]+ $")
-_SECOND = re.compile(r"\b[Yy]ou(?:rs?|rself|rselves)?\b")
 #: a paragraph that opens with a speaker label: "Q:", "NG:", "Natasha Gownaris:", "((WN))"
 SPEAKER_LABEL = re.compile(
     r"^(?:\(\([^()\n]{1,20}\)\)|(?:[A-Z]{1,3}|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s?:)\s"
@@ -85,10 +97,6 @@ _DATELINE = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _ABOUT = re.compile(r"^About (?:the )?[A-Z0-9]")
-_INCLUSIVE_WE = re.compile(
-    r"\b(?:[Ll]et['’]s|[Ww]e(?: can| could| will|['’]ll| need to| have to| want to| first| then"
-    r"| now| get| see)|[Nn]ow we|[Hh]ere we)\b"
-)
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
 
 
@@ -148,16 +156,11 @@ def _is_question_paragraph(paragraph: str) -> bool:
     )
 
 
-def _first_singular(sentence: str) -> bool:
-    for m in _FIRST_SINGULAR.finditer(sentence):
-        if m.group(0) == "I" and _AFTER_NAME.search(sentence, 0, m.start()):
-            continue  # World War I, Elizabeth I
-        return True
-    return False
-
-
 def _found(text: str, phrases: tuple[str, ...]) -> list[str]:
-    return [p for p in phrases if re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text)]
+    """The phrases that occur in ``text`` as whole words (a substring test first: it is cheap)."""
+    return [
+        p for p in phrases if p in text and re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text)
+    ]
 
 
 class _Imperatives:
@@ -194,6 +197,53 @@ class _Imperatives:
 
 
 _IMPERATIVE: _Imperatives | None = None
+
+
+_PLURAL = frozenset(w for w, kind in PERSON.items() if kind == "plural")
+_SINGULAR = frozenset(["i'm", "i've", "i'd", "i'll", "me", "my", "myself"])
+_SECOND_PERSON = frozenset(w for w, kind in PERSON.items() if kind == "second")
+_PRONOUN_I = re.compile(r"(?:^|[^\w])I(?![\w.])")
+_US = re.compile(r"\b(?:[Uu]s|[Ww]e|[Oo]ur)\b")
+#: sentences counted per piece: the voice is a share, and the opening chapters tell it
+MAX_SENTENCES = 200
+
+
+def _count_sentences(s: Signals, narration: str, cues: Cues, imperative: _Imperatives) -> None:
+    """Add one paragraph's narration sentences to the counts (a set of words per sentence)."""
+    personal = False
+    for m in _SENTENCE.finditer(narration):
+        sentence = m.group(0).strip()
+        if len(sentence) < 3 or s.sentences >= MAX_SENTENCES:
+            continue
+        words = set(_TOKEN.findall(sentence.lower().replace("’", "'")))
+        if not words:
+            continue
+        s.sentences += 1
+        plural = bool(words & _PLURAL) and bool(_US.search(sentence))  # not "US", "WE"
+        singular = bool(words & _SINGULAR) or ("i" in words and _first_i(sentence))
+        s.first_plural += plural
+        s.first_singular += singular
+        personal = personal or plural or singular
+        s.second_person += bool(words & _SECOND_PERSON)
+        s.inclusive_we += bool(words & _INCLUSIVE_WORDS) or (
+            "we" in words
+            and bool(words & _INCLUSIVE_AFTER_WE)
+            and bool(_INCLUSIVE.search(sentence))
+        )
+        s.attributions += bool(words & cues.attribution_words) or (
+            "according" in words and "according to" in sentence.lower()
+        )
+        s.questions += sentence.rstrip("\"'”’)]").endswith("?")
+        s.imperatives += imperative(sentence)
+    s.personal_paragraphs += personal
+
+
+def _first_i(sentence: str) -> bool:
+    """The pronoun "I" (capital, not "World War I" or "Elizabeth I")."""
+    for m in _PRONOUN_I.finditer(sentence):
+        if not _AFTER_NAME.search(sentence, 0, m.start() + (m.group(0)[0] != "I")):
+            return True
+    return False
 
 
 def measure(document: Document) -> Signals:
@@ -248,22 +298,7 @@ def measure(document: Document) -> Signals:
             continue  # an interviewer's or an FAQ's question
         narration = _narration(chunk)
         narration_parts.append(narration)
-        personal = False
-        for m in _SENTENCE.finditer(narration):
-            sentence = m.group(0).strip()
-            if len(sentence) < 3 or not any(c.isalpha() for c in sentence):
-                continue
-            s.sentences += 1
-            plural, singular = bool(_FIRST_PLURAL.search(sentence)), _first_singular(sentence)
-            s.first_plural += plural
-            s.first_singular += singular
-            personal = personal or plural or singular
-            s.inclusive_we += bool(_INCLUSIVE_WE.search(sentence))
-            s.second_person += bool(_SECOND.search(sentence))
-            s.questions += sentence.rstrip("\"'”’)]").endswith("?")
-            s.attributions += bool(cues.attribution.search(sentence))
-            s.imperatives += imperative(sentence)
-        s.personal_paragraphs += personal
+        _count_sentences(s, narration, cues, imperative)
     s.speakers = len(labels)
     if not s.headline and isinstance(document.front_matter.get("title"), str):
         s.headline = document.front_matter["title"]
