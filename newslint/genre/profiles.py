@@ -124,6 +124,16 @@ def pack_profile_files(pack_folder: str) -> list[str]:
     )
 
 
+_LOADED: dict[str, tuple[Profile, ...]] = {}
+
+
+def _pack_profiles(folder: str) -> tuple[Profile, ...]:
+    """A pack's profile files, read once per process (every folder of a repo shares them)."""
+    if folder not in _LOADED:
+        _LOADED[folder] = tuple(load_profile_file(path) for path in pack_profile_files(folder))
+    return _LOADED[folder]
+
+
 @dataclass
 class Profiles:
     """Every profile a config can choose: the packs' files, then the repo's own additions."""
@@ -137,8 +147,8 @@ class Profiles:
     def build(cls, pack_folders: Iterable[str], config_profiles: Iterable[Profile]) -> Profiles:
         found = cls()
         for folder in pack_folders:
-            for path in pack_profile_files(folder):
-                found.add(load_profile_file(path))
+            for profile in _pack_profiles(folder):
+                found.add(profile)
         for profile in config_profiles:
             found.add(profile)
         for name, layers in found.layers.items():
