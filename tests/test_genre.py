@@ -331,3 +331,23 @@ def test_init_samples_the_repo_and_writes_the_mix(tmp_path: Path, capsys) -> Non
     assert "\ndefault-profile: blog\n" in written
     assert "blog 3 (75%)" in written
     Linter(config_path=str(config))  # the written file is a valid config
+
+
+def test_rules_lists_the_rules_as_a_profile_sets_them(capsys) -> None:
+    assert main(["rules", "--profile", "blog"]) == 0
+    blog = capsys.readouterr().out
+    assert main(["rules"]) == 0
+    news = capsys.readouterr().out
+    assert "editorial.first-person" in news and "editorial.first-person" not in blog
+    assert any(
+        line.startswith("bias.loaded") and "suggestion" in line for line in blog.splitlines()
+    )
+
+
+def test_html_report_names_the_genre(tmp_path: Path) -> None:
+    path = tmp_path / "i.txt"
+    path.write_text(INTERVIEW, encoding="utf-8")
+    out = tmp_path / "report.html"
+    main(["check", str(path), "--format", "html", "-o", str(out), "--no-cache"])
+    page = out.read_text(encoding="utf-8")
+    assert '<p class="genre muted">Genre qa (text: ' in page
