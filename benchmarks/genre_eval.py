@@ -1,20 +1,22 @@
-"""Genre detection and the profiles it chooses, measured per source on ../shared/eval.
+"""Genre detection and the profiles it chooses, measured per source (issue 15's aims).
 
 1. ``detect``: detection against the hand labels in ``benchmarks/genre_labels.tsv`` (our
-   verdicts, no source text), per source: exact genre, and news-or-not (what decides whether the
-   strict news profile applies); a confusion table; ``--show`` lists every miss.
-2. ``clean``: warnings and errors per 1,000 words of clean published copy with the profile each
-   file's genre chooses, per source (scrapinghub, wikinews, each Markdown repo): all packs, and
-   the editorial, bias and boilerplate families; the worst source is named. ``--findings`` lists
-   every warning of those three families for review by hand.
+   verdicts, no source text), per source: the exact genre, and news or not (what decides whether
+   the strict news profile applies). ``--show`` lists every miss.
+2. ``clean``: warnings and errors per 1,000 words of clean published copy, linted as ``newslint
+   check`` lints it (each file with the profile its genre chooses), per source: every family, and
+   editorial+bias+boilerplate; aim <= 0.8 on the worst source. ``--findings`` lists every warning
+   of those three families for review by hand.
 3. ``checkthat``: each CheckThat! sentence as the second paragraph of a file under a neutral lead
-   of our own; precision and recall of "an editorial or bias warning in the sentence" for SUBJ.
+   of our own; precision and recall of "an editorial or bias warning in the sentence" for SUBJ,
+   per half of the sentences (a hash of the id: the tuning half was read while fixing the rules).
 4. ``boilerplate``: line precision and recall on the scraped pages, per half of the domains
-   (split by a hash of the name: the first half is for tuning, the second is the figure of
-   record).
+   (core.domain_halves: the first half was read while fixing the rules, the second is the figure
+   of record).
 
-Usage: .venv/bin/python benchmarks/genre_eval.py [detect|clean|checkthat|boilerplate ...]
-       [--show] [--findings] [--profile NAME]
+The figures are stored in ``benchmarks/results/genre_eval.json``.
+
+    .venv/bin/python benchmarks/genre_eval.py [detect clean checkthat boilerplate] [--show]
 """
 
 from __future__ import annotations
@@ -24,194 +26,212 @@ import bisect
 import csv
 import hashlib
 import re
-import sys
 from collections import Counter, defaultdict
-from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from core import (
+    EVAL,
+    PRF,
+    ROOT,
+    WARN_LEVELS,
+    Aim,
+    Check,
+    Linted,
+    checkthat,
+    domain_halves,
+    lint_rates,
+    save_results,
+    saved_note,
+    scraped_pages,
+    source_table,
+    sources,
+)
 
-from newslint.config import Config  # noqa: E402
-from newslint.engine.linter import Linter  # noqa: E402
-from newslint.readers import load_document, parse  # noqa: E402
+from newslint.config import Config
+from newslint.engine.linter import Linter
+from newslint.readers import load_document, parse
 
-EVAL = ROOT.parent / "shared" / "eval"
+COMMAND = ".venv/bin/python benchmarks/genre_eval.py"
 LABELS = ROOT / "benchmarks" / "genre_labels.tsv"
-WARN = {"warning", "error"}
 MINE = ("editorial", "bias", "boilerplate")
 #: the neutral lead a CheckThat! sentence follows (ours)
 LEAD = "The city council met on Tuesday to review the annual budget, officials said."
 HEADER_KINDS = {"headline", "dek", "byline", "dateline"}
-
-
-def clean_sources() -> dict[str, list[Path]]:
-    """Clean published copy by source: scrapinghub, wikinews, each Markdown repo."""
-    sources = {
-        "clean/scrapinghub": sorted((EVAL / "clean" / "scrapinghub").glob("*.txt")),
-        "news/wikinews": sorted((EVAL / "news" / "wikinews").glob("*.txt")),
-    }
-    for repo in sorted(p for p in (EVAL / "markdown").iterdir() if p.is_dir()):
-        files = sorted(p for p in repo.rglob("*") if p.suffix in (".md", ".mdx", ".markdown"))
-        sources[f"markdown/{repo.name}"] = files
-    return sources
-
-
-def worst(table: dict[str, float], higher_is_worse: bool = True) -> str:
-    name = (max if higher_is_worse else min)(table, key=table.__getitem__)
-    return f"worst source: {name} ({table[name]:.2f})"
+STAMP = re.compile(
+    r"^(?:By|Updated|Posted|Published)\b|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|GMT|ET|EST)", re.I
+)
 
 
 # -- 1. detection -------------------------------------------------------------------------------
-def detect_eval(show: bool) -> None:
+def labels() -> list[dict[str, str]]:
+    with LABELS.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return [row for row in csv.DictReader(lines, delimiter="\t") if row["genre"] != "skip"]
+
+
+def detect_eval(show: bool, figures: dict[str, Any], checks: dict[str, Check]) -> None:
     from newslint.genre import detect
 
-    rows = list(
-        csv.DictReader(
-            (line for line in LABELS.open(encoding="utf-8") if not line.startswith("#")),
-            delimiter="\t",
-        )
-    )
-    exact: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    news: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    names = {str(a.path): src.name for src in sources("clean") for a in src}
+    exact: dict[str, PRF] = defaultdict(PRF)  # tp: right, fn: wrong
+    news: dict[str, PRF] = defaultdict(PRF)
     confusion: Counter[tuple[str, str]] = Counter()
-    for row in rows:
-        if row["genre"] == "skip":
-            continue
-        decision = detect(load_document(str(EVAL / row["file"])))
+    for row in labels():
+        path = str(EVAL / row["file"])
+        source = names.get(path, row["source"])
+        decision = detect(load_document(path))
         gold, got = row["genre"], decision.genre
-        exact[row["source"]][0] += got == gold
-        exact[row["source"]][1] += 1
-        news[row["source"]][0] += (got == "news") == (gold == "news")
-        news[row["source"]][1] += 1
+        exact[source].add(got == gold, True)
+        news[source].add((got == "news") == (gold == "news"), True)
         confusion[(gold, got)] += 1
         if show and got != gold:
             print(
                 f"  miss {row['file']}: labelled {gold}, detected {got} ({decision.origin}:"
                 f" {'; '.join(decision.reasons[:2])})"
             )
-    print("genre detection against hand labels (benchmarks/genre_labels.tsv)")
-    print(f"  {'source':55} {'files':>5} {'genre':>7} {'news or not':>12}")
-    accuracy = {}
-    for source, (right, total) in exact.items():
-        accuracy[source] = right / total
-        n_right, _ = news[source]
-        print(f"  {source:55} {total:5} {right / total:7.2f} {n_right / total:12.2f}")
-    print(f"  {worst(accuracy, higher_is_worse=False)}")
+    rows = {
+        source: {
+            "labelled": prf.tp + prf.fn,
+            "genre_accuracy": prf.recall,
+            "news_or_not": news[source].recall,
+        }
+        for source, prf in exact.items()
+    }
+    print(source_table("genre detection against hand labels", rows, "genre_accuracy", lower=False))
+    print(
+        source_table(
+            "news or not (the strict profile or another)", rows, "news_or_not", lower=False
+        )
+    )
     genres = sorted({g for pair in confusion for g in pair})
-    print("  confusion (rows: labelled, columns: detected): " + " ".join(f"{g:>8}" for g in genres))
+    print("  confusion (rows: labelled; columns: detected)")
+    print("  " + " " * 14 + "".join(f"{g:>14}" for g in genres))
     for gold in genres:
-        cells = " ".join(f"{confusion[(gold, got)]:8}" for got in genres)
-        print(f"  {gold:>48} {cells}")
+        print(f"  {gold:>14}" + "".join(f"{confusion[(gold, got)]:14}" for got in genres))
+    figures["detect"] = {
+        "sources": rows,
+        "confusion": {f"{g} -> {d}": n for (g, d), n in sorted(confusion.items())},
+    }
+    worst_news = min(row["news_or_not"] for row in rows.values())
+    checks["detect.news_or_not.worst"] = Check(
+        worst_news, 0.8, lower=False, why="news or not, on the worst labelled source"
+    )
 
 
 # -- 2. clean copy ------------------------------------------------------------------------------
-def clean_eval(profile: str | None, findings: bool) -> None:
-    linter = Linter(stats=True, profile=profile)
-    rates: dict[str, float] = {}
-    mine_rates: dict[str, float] = {}
-    print(f"clean copy, warnings and errors per 1,000 words ({profile or 'detected'} profile)")
-    print(f"  {'source':55} {'words':>7} {'all':>6} {'ed+bias+bp':>10}  genres")
-    for source, files in clean_sources().items():
-        words = count = mine = 0
-        genres: Counter[str] = Counter()
-        rules: Counter[str] = Counter()
-        for path in files:
-            result = linter.lint_file(str(path))
-            if result.stats:
-                words += result.stats["words"]
-            if result.genre and result.genre.get("genre"):
-                genres[result.genre["profile"]] += 1
-            for f in result.findings:
-                if f.level not in WARN:
-                    continue
-                count += 1
-                rules[f.rule] += 1
-                if f.family in MINE:
-                    mine += 1
-                    if findings:
-                        print(
-                            f"    {path.relative_to(EVAL)}:{f.line} {f.rule} {f.match[:60]!r}"
-                            f"  | {f.context.strip()[:120]}"
-                        )
-        rates[source] = count * 1000 / max(words, 1)
-        mine_rates[source] = mine * 1000 / max(words, 1)
-        mix = ", ".join(f"{g} {n}" for g, n in genres.most_common())
-        print(f"  {source:55} {words:7} {rates[source]:6.2f} {mine_rates[source]:10.2f}  {mix}")
-        top = ", ".join(f"{r} {n}" for r, n in rules.most_common(6))
-        print(f"  {'':55} {top}")
-    print(f"  all packs: {worst(rates)}; editorial+bias+boilerplate: {worst(mine_rates)}")
+def clean_eval(findings: bool, figures: dict[str, Any], checks: dict[str, Check]) -> None:
+    linter = Linter(min_level="warning")
+    shown: list[str] = []
+    profiles: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def each(linted: Linted) -> None:
+        genre = linted.result.genre or {}
+        profiles[linted.article.source][genre.get("profile", "-")] += 1
+        for f in linted.result.findings:
+            if findings and f.family in MINE and f.level in WARN_LEVELS:
+                shown.append(
+                    f"  {linted.article.name}:{f.line} {f.rule} {f.match[:60]!r}"
+                    f"  | {f.context.strip()[:110]}"
+                )
+
+    rates = lint_rates(
+        linter, "clean", key=lambda f: f.rule if f.level in WARN_LEVELS else None, each=each
+    )
+    every = rates.rows()
+    mine = rates.rows(lambda key: key.split(".")[0] in MINE)
+    aim = Aim(0.8)
+    print(
+        source_table(
+            "every family, detected profile: warning+error per 1,000 words",
+            every,
+            aim=aim,
+            pooled=rates.pooled(),
+        )
+    )
+    print(
+        source_table(
+            "editorial+bias+boilerplate, detected profile: warning+error per 1,000 words",
+            mine,
+            aim=aim,
+            pooled=rates.pooled(lambda key: key.split(".")[0] in MINE),
+        )
+    )
+    for source, counts in profiles.items():
+        print(f"  {source}: profiles " + ", ".join(f"{p} {n}" for p, n in counts.most_common()))
+    if shown:
+        print("\nwarnings of editorial, bias, boilerplate on clean copy (review each by hand):")
+        print("\n".join(shown))
+    figures["clean"] = {
+        "every_family": every,
+        "editorial_bias_boilerplate": mine,
+        "profiles": {s: dict(c) for s, c in profiles.items()},
+        "by_rule": dict(sorted(rates.by_key().items())),
+    }
+    worst_mine = max(row["per_1000"] for row in mine.values())
+    checks["clean.editorial_bias_boilerplate.worst_per_1000"] = Check(
+        worst_mine, 0.8, why="editorial+bias+boilerplate warnings on the worst clean source"
+    )
 
 
 # -- 3. CheckThat -------------------------------------------------------------------------------
-def checkthat_half(sentence_id: str) -> str:
-    """A fixed half of the CheckThat! sentences (by a hash of the id): tune on one, report both."""
-    return "tuning" if int(hashlib.sha1(sentence_id.encode()).hexdigest(), 16) % 2 else "record"
+def checkthat_half(key: str) -> str:
+    """A fixed half of the CheckThat! sentences (by a hash of the id)."""
+    return (
+        "tuning" if int(hashlib.sha1(key.split(":")[-1].encode()).hexdigest(), 16) % 2 else "record"
+    )
 
 
-def checkthat_eval(show: bool) -> None:
-    path = EVAL / "bias" / "checkthat2023_train.tsv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+def checkthat_eval(show: bool, figures: dict[str, Any], checks: dict[str, Check]) -> None:
     linter = Linter()
-    counts: dict[str, Counter[str]] = {"tuning": Counter(), "record": Counter()}
-    per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in rows:
-        text = f"{LEAD}\n\n{row['sentence'].strip()}\n"
+    halves: dict[str, PRF] = {"tuning": PRF(), "record": PRF()}
+    per_rule: dict[str, PRF] = defaultdict(PRF)
+    for sentence in checkthat():
+        text = f"{LEAD}\n\n{sentence.text.strip()}\n"
         result = linter.lint_source(text, "/tmp/checkthat/sentence.txt", "text")
         hits = [
             f
             for f in result.findings
-            if f.family in ("editorial", "bias") and f.level in WARN and f.line >= 3
+            if f.family in ("editorial", "bias") and f.level in WARN_LEVELS and f.line >= 3
         ]
-        subjective = row["label"] == "SUBJ"
-        c = counts[checkthat_half(row["sentence_id"])]
-        c["tp"] += bool(hits) and subjective
-        c["fp"] += bool(hits) and not subjective
-        c["fn"] += not hits and subjective
+        subjective = sentence.label == "SUBJ"
+        halves[checkthat_half(sentence.key)].add(bool(hits), subjective)
         for rule in {f.rule for f in hits}:
-            per_rule[rule][0 if subjective else 1] += 1
-        if show and hits and checkthat_half(row["sentence_id"]) == "tuning":
-            verdict = "SUBJ" if subjective else "OBJ "
-            print(f"  {verdict} {sorted({f.rule for f in hits})} {[f.match[:30] for f in hits]}")
-    print(f"CheckThat! train, {len(rows)} sentences under a neutral lead: editorial+bias warnings")
-    counts["all"] = counts["tuning"] + counts["record"]
-    for half, c in counts.items():
-        precision = c["tp"] / max(c["tp"] + c["fp"], 1)
-        recall = c["tp"] / max(c["tp"] + c["fn"], 1)
+            per_rule[rule].add(True, subjective)
+        if show and hits and checkthat_half(sentence.key) == "tuning":
+            print(f"  {sentence.label} {sorted({f.rule for f in hits})}")
+    both = PRF(*(sum(getattr(p, k) for p in halves.values()) for k in ("tp", "fp", "fn")))
+    print("CheckThat! train under a neutral lead: an editorial or bias warning in the sentence")
+    for name, prf in [*halves.items(), ("all", both)]:
         print(
-            f"  {half:7} precision {precision:.3f} recall {recall:.3f}"
-            f" (flagged {c['tp'] + c['fp']}, SUBJ {c['tp'] + c['fn']})"
+            f"  {name:7} precision {prf.precision:.3f} recall {prf.recall:.3f}"
+            f" (flagged {prf.tp + prf.fp}, SUBJ {prf.tp + prf.fn})"
         )
-    for rule, (subj, obj) in sorted(per_rule.items()):
-        print(f"    {rule:32} SUBJ {subj:3}  OBJ {obj:3}  precision {subj / (subj + obj):.2f}")
+    for rule, prf in sorted(per_rule.items()):
+        print(f"    {rule:32} SUBJ {prf.tp:3}  OBJ {prf.fp:3}  precision {prf.precision:.2f}")
+    figures["checkthat"] = {
+        **{name: prf.figures() for name, prf in halves.items()},
+        "all": both.figures(),
+        "by_rule": {rule: prf.figures() for rule, prf in sorted(per_rule.items())},
+    }
+    checks["checkthat.all.precision"] = Check(
+        both.precision or 0.0, 0.7, lower=False, why="editorial+bias warnings on SUBJ sentences"
+    )
 
 
 # -- 4. boilerplate -----------------------------------------------------------------------------
-def domain_halves(domains: set[str]) -> tuple[set[str], set[str]]:
-    ordered = sorted(domains, key=lambda d: (hashlib.sha1(d.encode()).hexdigest(), d))
-    middle = (len(ordered) + 1) // 2
-    return set(ordered[:middle]), set(ordered[middle:])
-
-
-def boilerplate_eval(show: str | None) -> None:
+def boilerplate_eval(show: str | None, figures: dict[str, Any], checks: dict[str, Check]) -> None:
     from newslint.readers.header import DATE_LINE
 
-    stamp = re.compile(
-        r"^(?:By|Updated|Posted|Published)\b|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|GMT|ET|EST)", re.I
-    )
-    pages: dict[str, tuple[str, list[tuple[str, bool]]]] = {}
-    tsv = EVAL / "boilerplate" / "scraped_lines.tsv"
-    with tsv.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            _, lines = pages.setdefault(row["page_id"], (row["domain"], []))
-            lines.append((row["line"].replace("\n", " "), row["label"] == "boilerplate"))
-    tune, record = domain_halves({d for d, _ in pages.values()})
+    pages = scraped_pages()
+    tuning, record = domain_halves(p.domain for p in pages)
     config = Config()
     config.english_only = False
     linter = Linter()
-    totals: dict[str, Counter[str]] = {"tuning": Counter(), "record": Counter()}
-    for domain, rows in pages.values():
-        half = "tuning" if domain in tune else "record"
-        lines = [line for line, _ in rows]
+    halves: dict[str, PRF] = {"tuning": PRF(), "record": PRF()}
+    body: dict[str, PRF] = {"tuning": PRF(), "record": PRF()}
+    for page in pages:
+        half = "tuning" if page.domain in tuning else "record"
+        lines = [line for line, _ in page.lines]
         starts, pos = [], 0
         for line in lines:
             starts.append(pos)
@@ -223,57 +243,61 @@ def boilerplate_eval(show: str | None) -> None:
             if f.family == "boilerplate":
                 flagged[bisect.bisect_right(starts, f.offset) - 1].add(f.rule)
         title = lines[0].strip() if lines else ""
-        for i, (line, gold) in enumerate(rows):
+        for i, (line, gold) in enumerate(page.lines):
             block = document.block_at(starts[i] + len(line) - len(line.lstrip()))
             stripped = line.strip()
-            header = gold and (
+            header = gold and bool(
                 (block is not None and block.kind in HEADER_KINDS)
                 or (i and title and stripped.startswith(title[:60]))
                 or DATE_LINE.match(stripped)
-                or (stamp.search(stripped) and len(stripped.split()) <= 15)
+                or (STAMP.search(stripped) and len(stripped.split()) <= 15)
             )
             hit = i in flagged
-            c = totals[half]
-            c["tp"] += hit and gold
-            c["fp"] += hit and not gold
-            c["fn"] += not hit and gold
-            c["fn_body"] += not hit and gold and not header
+            halves[half].add(hit, gold)
+            if not header:
+                body[half].add(hit, gold)
             if show == "fp" and half == "tuning" and hit and not gold:
-                print(f"  FP {domain:26} {','.join(sorted(flagged[i]))}")
-            if show == "fn" and half == "tuning" and not hit and gold and not header:
-                print(f"  FN {domain:26}")
-    print("boilerplate lines of scraped pages (domains split in halves by a hash of the name)")
-    for half, c in totals.items():
-        p = c["tp"] / max(c["tp"] + c["fp"], 1)
-        r = c["tp"] / max(c["tp"] + c["fn"], 1)
-        rb = c["tp"] / max(c["tp"] + c["fn_body"], 1)
-        count = len(tune if half == "tuning" else record)
+                print(f"  FP {page.domain:26} {','.join(sorted(flagged[i]))}")
+    print("boilerplate lines of scraped pages (domains in halves by a hash of the name)")
+    for half, prf in halves.items():
+        count = len(tuning if half == "tuning" else record)
         print(
-            f"  {half:7} half ({count} domains): precision {p:.3f} recall {r:.3f}"
-            f" (without header lines {rb:.3f}); tp {c['tp']} fp {c['fp']} fn {c['fn']}"
+            f"  {half:7} half ({count} domains): precision {prf.precision:.3f}"
+            f" recall {prf.recall:.3f} (without header lines {body[half].recall:.3f})"
         )
+    figures["boilerplate"] = {
+        half: {**prf.figures(), "recall_without_header": body[half].recall}
+        for half, prf in halves.items()
+    }
+    checks["boilerplate.record.precision"] = Check(
+        halves["record"].precision or 0.0, 0.95, lower=False, why="held-out domains"
+    )
+    checks["boilerplate.record.recall"] = Check(
+        halves["record"].recall or 0.0, 0.85, lower=False, why="held-out domains"
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("parts", nargs="*", default=["detect", "clean", "checkthat", "boilerplate"])
-    parser.add_argument("--show", nargs="?", const="all", help="list misses (fp/fn: boilerplate)")
+    parser.add_argument("--show", nargs="?", const="all", help="list misses (fp: boilerplate)")
     parser.add_argument("--findings", action="store_true", help="list clean-copy warnings")
-    parser.add_argument("--profile", help="one profile for every clean file (default: detected)")
     args = parser.parse_args()
-    if not EVAL.is_dir():
-        print(f"evaluation data not found at {EVAL}")
-        return 1
+    if not sources("clean"):
+        print("no clean copy beside the project (../shared/eval is absent)")
+        return 2
+    figures: dict[str, Any] = {}
+    checks: dict[str, Check] = {}
     for part in args.parts:
-        if part == "detect":
-            detect_eval(bool(args.show))
-        elif part == "clean":
-            clean_eval(args.profile, args.findings)
-        elif part == "checkthat":
-            checkthat_eval(bool(args.show))
-        elif part == "boilerplate":
-            boilerplate_eval(args.show)
+        {
+            "detect": lambda: detect_eval(bool(args.show), figures, checks),
+            "clean": lambda: clean_eval(args.findings, figures, checks),
+            "checkthat": lambda: checkthat_eval(bool(args.show), figures, checks),
+            "boilerplate": lambda: boilerplate_eval(args.show, figures, checks),
+        }[part]()
         print()
+    if set(args.parts) == {"detect", "clean", "checkthat", "boilerplate"}:
+        print(saved_note(save_results("genre_eval", COMMAND, figures, checks)))
     return 0
 
 
