@@ -144,6 +144,9 @@ class Linter:
             self.pack_rules(config)  # an unknown pack is reported there
             folders = []
             for pack in packs:
+                candidate = pack if os.path.isabs(pack) else os.path.join(config.root, pack)
+                if os.path.isfile(candidate):
+                    continue  # a single rule file is a pack without profiles
                 _, files = pack_files(pack, config.root)
                 if files:
                     folders.append(os.path.dirname(files[0]))
