@@ -327,3 +327,44 @@ def test_teasers_cut_off_with_an_ellipsis_do_not_resume_the_article() -> None:
     flagged = _flagged_lines(lines)
     assert not any(text in flagged for text in ARTICLE)
     assert all(text in flagged for text in teasers)
+
+
+def test_authored_markdown_lists_and_bold_subheads_are_not_fragments() -> None:
+    from newslint import lint_text
+
+    post = "\n".join(
+        [
+            "Sign In",
+            "",
+            "Privacy Policy",
+            "",
+            "The release adds night routes to the timetable, and the map loads twice as fast.",
+            "",
+            "**What changed**",
+            "",
+            "- Faster map tiles and",
+            "- Night routes for the two harbour lines",
+            "- Is the old app still supported?",
+            "",
+            "Thanks to everyone who tested the beta over the summer and sent us their notes.",
+            "",
+            "* Ana Bell",
+            "* Tom Reyes",
+            "* Lee Park",
+        ]
+    )
+    found = lint_text(
+        post,
+        fmt="markdown",
+        path="post.md",
+        select=["boilerplate.fragment", "boilerplate.heading"],
+        profile="news",
+    )
+    assert [f.match for f in found if f.match not in ("Sign In", "Privacy Policy")] == []
+    as_text = lint_text(
+        post.replace("**", "").replace("- ", "").replace("* ", ""),
+        path="post.txt",
+        select=["boilerplate.fragment"],
+        profile="news",
+    )
+    assert "Faster map tiles and" in {f.match for f in as_text}  # scraped: a cut-off link label

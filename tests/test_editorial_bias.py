@@ -361,3 +361,63 @@ def test_loaded_warnings_are_precise_on_babe() -> None:
     hits = flagged["bias.loaded [warning]"]
     assert len(hits) >= 40
     assert_check("bias_eval", "babe.bias.loaded.warning.precision", sum(hits) / len(hits))
+
+
+# -- genre-independent precision fixes (issue 15) --------------------------------------------------
+def test_the_reporters_factual_i_is_a_suggestion_and_an_opinion_a_warning() -> None:
+    story = (
+        "The council met on Monday. I asked the mayor about the budget. She told me it was final."
+    )
+    assert [f.level for f in lint(story, "editorial.first-person")] == ["suggestion", "suggestion"]
+    opinion = "The council met on Monday. I think the budget is wrong."
+    assert [f.level for f in lint(opinion, "editorial.first-person")] == ["warning"]
+    outlet = "The council met on Monday. We asked the mayor about the budget."
+    assert [f.level for f in lint(outlet, "editorial.first-person")] == ["warning"]
+
+
+def test_party_tags_coal_mines_and_sentence_openers_are_not_first_person() -> None:
+    text = (
+        "Sen. Angus King, I-Maine, voted no. Sen. Bernie Sanders (I-Vt.) abstained. "
+        "The coal mine closed in 2019."
+    )
+    assert matches(text, "editorial.first-person") == []
+    assert matches("The vote passed. Nonetheless I believe it fails.", "editorial.first-person")
+
+
+def test_framed_attributed_and_standalone_questions_are_not_rhetorical() -> None:
+    framed = (
+        "The talks ended on Friday.\n\nWho will pay for the bridge?\n\n"
+        "The question now is: who will pay for it? Who pays? the mayor asked."
+    )
+    assert matches(framed, "editorial.rhetorical-question") == []
+    device = "The talks ended on Friday. Who will pay for the bridge now?"
+    assert matches(device, "editorial.rhetorical-question") == ["Who will pay for the bridge now?"]
+
+
+def test_judgement_words_warn_while_labels_and_stance_adverbs_suggest() -> None:
+    found = {
+        f.match: f.level
+        for f in lint(
+            "The reckless plan failed. Sadly, the leftist mayor resigned. It was a terrible week.",
+            "bias.loaded",
+        )
+    }
+    assert found == {
+        "reckless": "warning",
+        "Sadly": "suggestion",
+        "leftist": "suggestion",
+        "terrible": "suggestion",
+    }
+
+
+def test_literal_senses_and_accepted_terms_are_not_loaded() -> None:
+    text = (
+        "Police found a bloodied mask and bloody clothes in the car. The farm will slaughter "
+        "livestock. Two terror suspects and a terrorist suspect were held. The mob scene lasted "
+        "an hour. The governor called the opposition leader a terrorist."
+    )
+    assert matches(text, "bias.loaded") == []
+    assert matches("The governor is a reckless terrorist.", "bias.loaded") == [
+        "reckless",
+        "terrorist",
+    ]

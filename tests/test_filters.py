@@ -68,10 +68,9 @@ def test_the_seed_reports_its_appeal_and_sub_heading_once_each(tmp_path: Path) -
     assert [f["rule"] for f in on_appeal] == ["boilerplate.appeal"]
     assert [r["rule"] for r in on_appeal[0]["related"]] == ["editorial.first-person"]
     assert [f["rule"] for f in on_heading] == ["boilerplate.heading"]
-    assert {r["rule"] for r in on_heading[0]["related"]} == {
-        "editorial.rhetorical-question",
-        "editorial.first-person",
-    }
+    # a stand-alone question is a sub-heading, which editorial.rhetorical-question leaves to
+    # boilerplate.heading; its "we" still folds in
+    assert {r["rule"] for r in on_heading[0]["related"]} == {"editorial.first-person"}
     code, text, _ = _run("check", "--no-cache", str(SEED), cwd=tmp_path)
     assert "boilerplate.appeal" in text and "[also editorial.first-person]" in text
     assert " warning editorial.first-person " not in text  # only as a related rule
@@ -185,7 +184,7 @@ def test_filter_counts_say_what_each_step_removed(tmp_path: Path) -> None:
     result = Linter().check_source(text, "seed.txt")
     before = len(result.findings)
     counts = apply_filters([result], FilterSettings(min_level="warning"))
-    assert counts.below_floor > 0 and counts.folded >= 3
+    assert counts.below_floor > 0 and counts.folded >= 2
     assert before - len(result.findings) == counts.below_floor + counts.folded
 
 
@@ -200,4 +199,4 @@ def test_related_findings_reach_sarif_and_html(tmp_path: Path, fmt: str) -> None
             "editorial.first-person"
         )
     else:
-        assert "same words:" in out and "editorial.rhetorical-question" in out
+        assert "same words:" in out and "editorial.first-person" in out

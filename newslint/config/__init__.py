@@ -20,6 +20,13 @@ overrides:                     # applied in order when all their conditions hold
   - files: ["opinion/**"]
     front-matter: {type: opinion}
     ignore: [editorial.*, bias.*]
+  - files: ["guides/**"]
+    profile: how-to            # the profile for these files, whatever their genre looks like
+default-profile: blog          # the profile of a file whose genre nothing tells (default: news)
+genre-detection: on            # on | front-matter (only front matter and paths) | off
+profiles:                      # add to a shipped profile, or define one that extends it
+  blog: {rules: {bias.loaded: off}}
+  house-review: {extends: opinion, ignore: [bias.hedge]}
 ```
 """
 
@@ -51,8 +58,12 @@ TOP_FIELDS = (
     "spacy-model",
     "english-only",
     "baseline",
+    "default-profile",
+    "genre-detection",
+    "profiles",
 )
-OVERRIDE_FIELDS = ("files", "front-matter", "select", "ignore", "rules")
+OVERRIDE_FIELDS = ("files", "front-matter", "select", "ignore", "rules", "profile")
+GENRE_DETECTION = ("on", "front-matter", "off")
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
 
 
@@ -66,6 +77,8 @@ class Override:
     ignore: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_lines: dict[str, int] = field(default_factory=dict)
+    profile: str | None = None  # the profile these files get
+    line: int = 0
 
     def applies(self, relpath: str, front_matter: dict[str, Any]) -> bool:
         """True when every condition of the override holds for a file."""
@@ -102,6 +115,10 @@ class Config:
     english_only: bool = True
     #: the baseline file of accepted findings (absolute), when the config names one
     baseline: str | None = None
+    default_profile: str | None = None  # for files whose genre nothing tells (None: news)
+    genre_detection: str = "on"
+    profiles: list[Any] = field(default_factory=list)  # newslint.genre.profiles.Profile
+    field_lines: dict[str, int] = field(default_factory=dict)  # line of each top-level setting
 
     @property
     def display_path(self) -> str:
@@ -199,6 +216,47 @@ def _rule_settings(
     return out, lines
 
 
+def parse_rule_settings(
+    data: Any, path: str, key: str, line: int
+) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """Per-rule settings as ``rules:`` reads them (a level, off/on, or rule fields), with lines."""
+    return _rule_settings(data, path, key, line)
+
+
+def _profile_settings(data: LineDict, path: str, cfg: Config) -> None:
+    from newslint.genre.profiles import parse_profile
+
+    cfg.field_lines = {str(k): data.line_of(k) for k in data}
+    default = data.get("default-profile")
+    if default is not None and not (isinstance(default, str) and default.strip()):
+        raise ConfigError(
+            path, data.line_of("default-profile"), "default-profile", "must be a profile name"
+        )
+    cfg.default_profile = default.strip() if default else None
+    detection = data.get("genre-detection", "on")
+    detection = {True: "on", False: "off"}.get(detection, detection)
+    if detection not in GENRE_DETECTION:
+        raise ConfigError(
+            path,
+            data.line_of("genre-detection"),
+            "genre-detection",
+            f"must be one of {', '.join(GENRE_DETECTION)}, not {detection!r}",
+        )
+    cfg.genre_detection = detection
+    profiles = data.get("profiles") or {}
+    if not isinstance(profiles, dict):
+        raise ConfigError(
+            path, data.line_of("profiles"), "profiles", "must map profile names to settings"
+        )
+    for name, settings in profiles.items():
+        at = profiles.line_of(name) if isinstance(profiles, LineDict) else data.line_of("profiles")
+        if not isinstance(settings, dict):
+            raise ConfigError(
+                path, at, f"profiles.{name}", "must be a mapping (select, ignore, rules, extends)"
+            )
+        cfg.profiles.append(parse_profile(settings, path, str(name), ConfigError))
+
+
 def parse_config(data: Any, path: str) -> Config:
     """Validate a parsed config mapping."""
     root = os.path.dirname(os.path.abspath(path))
@@ -252,6 +310,7 @@ def parse_config(data: Any, path: str) -> Config:
                 "must be a file path (relative to this file)",
             )
         cfg.baseline = os.path.join(root, baseline)
+    _profile_settings(data, path, cfg)
     vocab = data.get("vocabulary") or LineDict()
     if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
         raise ConfigError(
@@ -299,6 +358,11 @@ def parse_config(data: Any, path: str) -> Config:
                 "overrides.front-matter",
                 "must map front-matter keys to values",
             )
+        profile = item.get("profile")
+        if profile is not None and not (isinstance(profile, str) and profile.strip()):
+            raise ConfigError(
+                path, item.line_of("profile"), "overrides.profile", "must be a profile name"
+            )
         if not item.get("files") and not fm:
             raise ConfigError(
                 path, at, "overrides", "an override needs 'files' and/or 'front-matter'"
@@ -314,6 +378,8 @@ def parse_config(data: Any, path: str) -> Config:
                 ignore=_list(item, "ignore", path),
                 rules=rules,
                 rule_lines=rule_lines,
+                profile=profile.strip() if profile else None,
+                line=at,
             )
         )
     return cfg

@@ -19,6 +19,8 @@ from newslint.errors import ConfigError, InputError, NewslintError, RuleError, U
 from newslint.filters import FilterSettings, apply_filters
 from newslint.filters.suppress import Suppression, parse_suppressions
 from newslint.findings import LEVEL_RANK, Finding, Fix
+from newslint.genre import ProfileChoice, check_profile_names, choose_profile
+from newslint.genre.profiles import Profiles
 from newslint.readers.document import PLACEHOLDER_TOKEN, Document
 
 
@@ -44,6 +46,8 @@ class FileResult:
     min_level: str = "suggestion"
     #: the file's inline suppression comments, applied by the filter stage
     suppressions: tuple[Suppression, ...] = ()
+    #: the genre detected and the profile applied (``ProfileChoice.to_json()``), when rules ran
+    genre: dict[str, Any] | None = None
 
     def fails(self, fail_on: str | None = None) -> bool:
         """True when a finding is at or above the fail level."""
@@ -82,8 +86,11 @@ class Linter:
         min_level: str | None = None,
         stats: bool = False,
         filters: FilterSettings | None = None,
+        profile: str | None = None,
     ) -> None:
         self.explicit_config = load_config(config_path) if config_path else None
+        #: a profile for every file (``--profile``); None or "auto": chosen per file
+        self.forced_profile = profile if profile not in (None, "", "auto") else None
         self.cli_select = list(select)
         self.cli_ignore = list(ignore)
         self.cli_packs = list(packs)
@@ -94,6 +101,7 @@ class Linter:
         self._pack_rules: dict[tuple[str, ...], list[Rule]] = {}
         self._resolved: dict[tuple[Any, ...], list[Rule]] = {}
         self._vocab: dict[str, Vocabulary] = {}
+        self._profiles: dict[tuple[Any, ...], Profiles] = {}
 
     # -- configuration ---------------------------------------------------------------------
     def config_for(self, path: str) -> Config:
@@ -128,6 +136,33 @@ class Linter:
             self._pack_rules[key] = load_rules(files)
         return self._pack_rules[key]
 
+    def profiles(self, config: Config) -> Profiles:
+        """The profiles of the config's packs plus the repo's own (``profiles:``)."""
+        packs = tuple(dict.fromkeys([*config.packs, *self.cli_packs]))
+        key = (id(config), *packs)
+        if key not in self._profiles:
+            self.pack_rules(config)  # an unknown pack is reported there
+            folders = []
+            for pack in packs:
+                candidate = pack if os.path.isabs(pack) else os.path.join(config.root, pack)
+                if os.path.isfile(candidate):
+                    continue  # a single rule file is a pack without profiles
+                _, files = pack_files(pack, config.root)
+                if files:
+                    folders.append(os.path.dirname(files[0]))
+            found = Profiles.build(folders, config.profiles)
+            check_profile_names(config, found)
+            self._profiles[key] = found
+        return self._profiles[key]
+
+    def choose_profile(self, config: Config, document: Document) -> ProfileChoice:
+        """The profile for one document (see :func:`newslint.genre.choose_profile`)."""
+        relpath = config.relpath(document.path)
+        overrides = [o for o in config.overrides if o.applies(relpath, dict(document.front_matter))]
+        return choose_profile(
+            document, config, self.profiles(config), overrides, self.forced_profile
+        )
+
     def all_rules(self, config: Config | None = None) -> list[Rule]:
         """All rules available under a config, enabled or not."""
         return self.pack_rules(config or self.config_for("."))
@@ -152,13 +187,18 @@ class Linter:
                 raise ConfigError(path, line, field_name, f"unknown rule id {pattern!r}{extra}")
 
     def rules_for(
-        self, config: Config, relpath: str, front_matter: Mapping[str, Any]
+        self,
+        config: Config,
+        relpath: str,
+        front_matter: Mapping[str, Any],
+        profile: str | None = None,
+        source_file: bool = False,
     ) -> list[Rule]:
-        """The enabled rules, with settings, for one file."""
+        """The enabled rules, with settings, for one file (under ``profile``, when given)."""
         active = [
             i for i, o in enumerate(config.overrides) if o.applies(relpath, dict(front_matter))
         ]
-        key = (id(config), tuple(active))
+        key = (id(config), tuple(active), profile, source_file)
         if key in self._resolved:
             return self._resolved[key]
         rules = self.pack_rules(config)
@@ -171,10 +211,18 @@ class Linter:
             self._check_ids(config.rules, rules, (path, config.rule_lines, "rules"))
         # later layers win: the repo config, then the command line, then the file's overrides
         # (so `--select bias.*` does not switch bias rules back on for an opinion column)
+        # the profile sits between the command line and the file's overrides: a repo's explicit
+        # settings for a path still win over what the shipped profile says about the genre
         layers: list[tuple[list[str], list[str], dict[str, dict[str, Any]], dict[str, int]]] = [
             (config.select, config.ignore, config.rules, config.rule_lines),
             (self.cli_select, self.cli_ignore, {}, {}),
         ]
+        if profile is not None:
+            for layer in self.profiles(config).stack(profile, source_file):
+                self._check_ids(layer.rules, rules, (layer.path, layer.rule_lines, "rules"))
+                self._check_ids(layer.select, rules, (layer.path, layer.line, "select"))
+                self._check_ids(layer.ignore, rules, (layer.path, layer.line, "ignore"))
+                layers.append(layer.layer())
         for i in active:
             o: Override = config.overrides[i]
             if path:
@@ -269,7 +317,19 @@ class Linter:
             )
             return result
         if rules is None:
-            rules = self.rules_for(config, config.relpath(document.path), document.front_matter)
+            try:
+                choice = self.choose_profile(config, document)
+            except InputError as exc:
+                result.error = str(exc)
+                return result
+            result.genre = choice.to_json()
+            rules = self.rules_for(
+                config,
+                config.relpath(document.path),
+                document.front_matter,
+                choice.profile,
+                choice.source_file,
+            )
         if not rules and not self.collect_stats:
             return result
         from newslint.analysis.core import Analysis

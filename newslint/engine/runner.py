@@ -38,6 +38,7 @@ class RunSettings:
     packs: tuple[str, ...] = ()
     min_level: str | None = None
     stats: bool = False
+    profile: str | None = None  # --profile (None: chosen per file)
 
     def linter(self) -> Linter:
         from newslint.engine.linter import Linter
@@ -49,6 +50,7 @@ class RunSettings:
             packs=self.packs,
             min_level=self.min_level,
             stats=self.stats,
+            profile=self.profile,
         )
 
     def cache_options(self) -> list[Any]:
@@ -58,6 +60,7 @@ class RunSettings:
             ("ignore", list(self.ignore)),
             ("packs", list(self.packs)),
             ("stats", self.stats),
+            ("profile", self.profile),
         ]
 
 

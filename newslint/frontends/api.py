@@ -39,6 +39,7 @@ def _linter(
     packs: tuple[str, ...],
     min_level: str | None,
     stats: bool,
+    profile: str | None = None,
 ) -> Linter:
     return Linter(
         config_path=config,
@@ -47,6 +48,7 @@ def _linter(
         packs=packs,
         min_level=min_level,
         stats=stats,
+        profile=profile,
     )
 
 
@@ -69,14 +71,16 @@ def lint_text(
     min_level: str | None = None,
     baseline: str | None = None,
     changed_lines: Iterable[int] | None = None,
+    profile: str | None = None,
 ) -> list[Finding]:
     """Lint an article held in memory; ``fmt`` is ``text``, ``markdown`` or ``html``.
 
     ``baseline``: a baseline file whose accepted findings are hidden (``path`` names the article
     as the baseline knows it). ``changed_lines``: 1-based line numbers; only findings touching one
-    are kept.
+    are kept. ``profile``: lint with this profile (news, blog, ...) instead of the one the
+    article's genre chooses.
     """
-    linter = _linter(config, tuple(select), tuple(ignore), tuple(packs), min_level, False)
+    linter = _linter(config, tuple(select), tuple(ignore), tuple(packs), min_level, False, profile)
     result = linter.check_source(text, path, fmt)
     lines = None if changed_lines is None else {os.path.realpath(path): set(changed_lines)}
     settings = FilterSettings(min_level, _baseline(baseline), lines)
@@ -119,6 +123,7 @@ def lint_paths(
     changed_lines: Mapping[str, Iterable[int] | None] | None = None,
     diff_only: str | None = None,
     fix: bool = False,
+    profile: str | None = None,
 ) -> list[FileResult]:
     """Lint files and folders (each file once); each result carries its findings or an error.
 
@@ -127,20 +132,16 @@ def lint_paths(
     ``baseline``: a baseline file; its accepted findings are hidden. ``changed_lines``: path ->
     1-based changed lines (``None``: the whole file), or ``diff_only``: a git ref to take them
     from, as ``--diff-only`` does; files without changes are then not linted. ``fix``: apply
-    safe fixes to the files (what is left is returned).
+    safe fixes to the files (what is left is returned). ``profile``: one profile for every file
+    (default: each file's genre chooses; ``FileResult.genre`` says which and why).
     """
     from newslint.engine.runner import RunSettings, lint_files
     from newslint.readers.discover import iter_article_files
 
-    settings = RunSettings(config, tuple(select), tuple(ignore), tuple(packs), min_level, stats)
-    linter = Linter(
-        config_path=config,
-        select=settings.select,
-        ignore=settings.ignore,
-        packs=settings.packs,
-        min_level=min_level,
-        stats=stats,
+    settings = RunSettings(
+        config, tuple(select), tuple(ignore), tuple(packs), min_level, stats, profile
     )
+    linter = settings.linter()
     files = [p for p in iter_article_files(list(paths)) if p != "-"]
     changes: dict[str, set[int] | None] | None = None
     if diff_only is not None:

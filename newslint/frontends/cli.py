@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 at this level or above (default: warning)",
     )
     check.add_argument("--min-level", choices=LEVEL_CHOICES, help="hide findings below this level")
+    check.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="lint every file with this profile (news, opinion, blog, how-to, press-release, qa;"
+        " default: auto, chosen per file from its genre)",
+    )
     check.add_argument("--config", help="use this config file instead of discovering one")
     check.add_argument(
         "--quiet", "-q", action="store_true", help="only findings at the fail level, no summary"
@@ -115,9 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", help="config file (default: discovered from the current folder)")
     rules.add_argument("--all", action="store_true", help="also list rules that are off")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--profile", metavar="NAME", help="the rules as this profile sets them")
 
-    explain = sub.add_parser("explain", help="describe one rule")
-    explain.add_argument("rule", help="rule id, e.g. quotes.orphan")
+    explain = sub.add_parser("explain", help="describe one rule, or say why a file has its genre")
+    explain.add_argument(
+        "rule", help="rule id, e.g. quotes.orphan, or an article file: its genre and profile"
+    )
     explain.add_argument("--config", help="config file")
 
     kinds = sub.add_parser("kinds", help="list the rule kinds and their options")
@@ -129,9 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="markdown: the README's kinds tables",
     )
 
-    init = sub.add_parser("init", help="write a commented starter .newslint.yaml")
+    init = sub.add_parser(
+        "init", help="sample the repo's articles and write a commented starter .newslint.yaml"
+    )
     init.add_argument("path", nargs="?", default=".newslint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.add_argument(
+        "--sample",
+        type=int,
+        default=200,
+        metavar="N",
+        help="articles to read for the genre mix (default 200; 0: none)",
+    )
     return parser
 
 
@@ -202,6 +220,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         packs=tuple(args.pack),
         min_level=args.min_level,
         stats=args.stats or args.format == "html",  # the HTML page shows per-article figures
+        profile=args.profile,
     )
     linter = settings.linter()
     baseline_path = args.baseline or linter.config_for(os.path.join(os.getcwd(), "-")).baseline
@@ -326,20 +345,25 @@ def _apply_fixes(results: list, write: bool) -> None:
             sys.stdout.write(fix.diff())
 
 
-def _linter_rules(config_path: str | None) -> tuple[list, list]:
+def _linter_rules(config_path: str | None, profile: str | None = None) -> tuple[list, list]:
     from newslint.engine.linter import Linter
+    from newslint.errors import UsageError
 
     linter = Linter(config_path=config_path)
     config = linter.config_for(os.path.join(os.getcwd(), "x"))
     everything = linter.all_rules(config)
-    active = {r.id for r in linter.rules_for(config, "", {})}
-    return everything, [r for r in everything if r.id in active]
+    if profile and not linter.profiles(config).known(profile):
+        known = ", ".join(linter.profiles(config).names())
+        raise UsageError(f"--profile: unknown profile {profile!r} (profiles: {known})")
+    resolved = linter.rules_for(config, "", {}, profile)
+    levels = {r.id: r for r in resolved}
+    return everything, [levels[r.id] for r in everything if r.id in levels]
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     if args.test is not None:
         return _test_rules(args.test)
-    everything, active = _linter_rules(args.config)
+    everything, active = _linter_rules(args.config, args.profile)
     active_ids = {r.id for r in active}
     shown = everything if args.all else active
     levels = {r.id: r.level for r in active}
@@ -412,6 +436,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     from newslint.errors import UsageError
 
+    if os.path.isfile(args.rule) or args.rule == "-":
+        from newslint.frontends.genre_report import explain_file
+
+        print(explain_file(args.rule, args.config), end="")
+        return EXIT_OK
     everything, active = _linter_rules(args.config)
     by_id = {r.id: r for r in everything}
     rule = by_id.get(args.rule)
@@ -466,6 +495,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     if os.path.exists(args.path) and not args.force:
         raise UsageError(f"{args.path} exists (use --force to overwrite)")
     template = files("newslint").joinpath("data/init_config.yaml").read_text(encoding="utf-8")
+    if args.sample > 0:
+        from newslint.frontends.genre_report import init_genre_section, sample_genres
+
+        root = os.path.dirname(os.path.abspath(args.path))
+        mix = sample_genres(root, args.sample)
+        template += init_genre_section(mix)
+        if mix.files:
+            print(mix.describe())
     with open(args.path, "w", encoding="utf-8") as handle:
         handle.write(template)
     print(f"wrote {args.path}")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.findings import LEVEL_RANK, LEVELS
-from newslint.report import ReportOptions, summary
+from newslint.report import ReportOptions, describe_genre, summary
 
 if TYPE_CHECKING:
     from newslint.engine.linter import FileResult
@@ -303,6 +303,8 @@ def _article(index: int, result: FileResult, first_id: int) -> str:
     body = []
     if result.error:
         body.append(f'<p class="err">{_e(result.error)}</p>')
+    if result.genre:
+        body.append(f'<p class="genre muted">{_e(describe_genre(result.genre).capitalize())}</p>')
     body.append(_facts(result))
     lines = read_source_lines(result.path)
     if lines is not None and not result.error:

@@ -21,6 +21,8 @@ def as_dict(results: list[FileResult], options: ReportOptions) -> dict[str, Any]
             "error": r.error,
             "findings": [f.to_json() for f in r.findings],
         }
+        if r.genre is not None:
+            entry["genre"] = r.genre
         if options.stats and r.stats is not None:
             entry["stats"] = r.stats
         files.append(entry)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newslint.findings import Finding, level_at_least
-from newslint.report import ReportOptions, summary
+from newslint.report import ReportOptions, describe_genre, genre_mix, summary
 
 if TYPE_CHECKING:
     from newslint.engine.linter import FileResult
@@ -86,12 +86,18 @@ def render_stats(results: list[FileResult]) -> str:
         lines.append(f"  {rule:<{width}}  {count:>5}")
     if not s["by_rule"]:
         lines.append("  (none)")
+    mix = genre_mix(results)
+    if mix:
+        lines.append("")
+        lines.append("Genres: " + ", ".join(f"{name} {n}" for name, n in mix.items()))
     for result in results:
         if not result.stats:
             continue
         st = result.stats
         lines.append("")
         lines.append(f"{result.path}:")
+        if result.genre:
+            lines.append(f"  {describe_genre(result.genre)}")
         for key, value in st.items():
             if isinstance(value, dict):
                 if not value:

@@ -73,6 +73,7 @@ def result_to_json(result: FileResult) -> dict[str, Any]:
         "stats": result.stats,
         "min_level": result.min_level,
         "suppressions": [[s.first, s.last, list(s.patterns)] for s in result.suppressions],
+        "genre": result.genre,
     }
 
 
@@ -81,7 +82,7 @@ def result_from_json(path: str, data: dict[str, Any], fail_on: str) -> FileResul
     from newslint.filters.suppress import Suppression
 
     findings = [finding_from_json({**f, "path": path}) for f in data["findings"]]
-    return FileResult(
+    result = FileResult(
         path,
         findings,
         None,
@@ -91,6 +92,8 @@ def result_from_json(path: str, data: dict[str, Any], fail_on: str) -> FileResul
         data.get("min_level", "suggestion"),
         tuple(Suppression(a, b, tuple(p)) for a, b, p in data.get("suppressions", ())),
     )
+    result.genre = data.get("genre")
+    return result
 
 
 # -- keys ------------------------------------------------------------------------------------
@@ -154,10 +157,15 @@ def settings_key(config: Config, options: Iterable[Any], base: str) -> str:
 
 
 def _pack_data(rule_files: list[str]) -> list[str]:
-    """Every file beside a pack's rule files: the ``.txt`` word lists they may name sit there."""
+    """Every file beside a pack's rule files (the ``.txt`` word lists they may name sit there)
+    and in its ``profiles/`` folder."""
+    folders = sorted({os.path.dirname(f) for f in rule_files})
+    folders += [
+        os.path.join(f, "profiles") for f in folders if os.path.isdir(os.path.join(f, "profiles"))
+    ]
     return [
         os.path.join(d, n)
-        for d in sorted({os.path.dirname(f) for f in rule_files})
+        for d in folders
         for n in sorted(os.listdir(d))
         if os.path.isfile(os.path.join(d, n))
     ]

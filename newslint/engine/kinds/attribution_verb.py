@@ -48,6 +48,12 @@ PHYSICAL_COMPLEMENTS = [
     "their", "his", "her", "a", "an", "forward", "ahead", "back", "holes", "hole", "rock",
 ]  # fmt: skip
 
+#: verbs that also mean "to have" ("the hotel boasts a pool"): after a relative pronoun for a thing
+#: ("which boasts 'traditional cuisine'") or as a participle with no clause ("a phone boasting a
+#: 6-inch screen") they describe, not attribute
+POSSESSION_VERBS = ["boast"]
+THING_RELATIVES = frozenset(["which", "that"])
+
 #: replacement verbs with irregular forms: base -> [past, third person, -ing]
 IRREGULAR = {"say": ["said", "says", "saying"]}
 
@@ -73,6 +79,11 @@ class AttributionVerbKind(Kind):
         ),
         "category-levels": CATEGORY_LEVELS_OPTION,
         "irregular": Option((dict,), default=IRREGULAR, help="{base: [past, third person, -ing]}"),
+        "possession-verbs": Option(
+            (list,),
+            default=POSSESSION_VERBS,
+            help="verbs that also mean 'to have', left alone after 'which' and as bare participles",
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
@@ -83,6 +94,9 @@ class AttributionVerbKind(Kind):
         tagged = [(t, (e, False)) for t, e in speech] + [(t, (e, True)) for t, e in objects]
         self.index: PhraseIndex[tuple[Entry, bool]] = PhraseIndex(tagged, "lemma", "verbs")
         self.complements = {c.lower() for c in string_list(options["complements"], "complements")}
+        self.possession = {
+            v.lower() for v in string_list(options["possession-verbs"], "possession-verbs")
+        }
         self.blockers = {
             w.lower() for w in string_list(options["not-followed-by"], "not-followed-by")
         }
@@ -119,12 +133,24 @@ class AttributionVerbKind(Kind):
                 return token.lower_
         return ""
 
+    def _possession(self, analysis: Analysis, start: int, end: int, following: str) -> bool:
+        """ "which boasts a pool", "a phone boasting a large screen": having, not saying."""
+        words = analysis.tokens(start, end)
+        if not words or words[0].lemma_ not in self.possession:
+            return False
+        before = [t for t in analysis.tokens(max(start - 30, 0), start) if t.idx < start]
+        if before and before[-1].lower_ in THING_RELATIVES:
+            return True
+        return words[0].lower_.endswith("ing") and following not in ("that", ":", "about", "of")
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         cues = [q.cue for q in analysis.quotes.quotes if q.cue]
         for start, end, (entry, takes_object) in self.index.find(analysis):
             if is_name_like(analysis, start):
                 continue  # Grand Slam
             following = self._next_word(analysis, end)
+            if self._possession(analysis, start, end, following):
+                continue
             is_cue = any(s < end and start < e for s, e in cues)
             if takes_object:
                 if not following or following in self.blockers or following in ".;,":

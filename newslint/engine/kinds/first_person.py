@@ -1,12 +1,18 @@
 """``first-person``: the writer or the outlet speaking as "we", "our", "I" in narration.
 
 One hit per sentence (its first first-person word). All-capitals forms other than "I" are skipped
-("US", "ME"), as is a Roman-numeral "I" after a capitalised word ("World War I", "Elizabeth I"),
-and, with ``skip-after-colon``, words after a colon in their sentence (unmarked speech:
+("US", "ME"), as is a Roman-numeral "I" after a capitalised word ("World War I", "Elizabeth I")
+or a party tag ("Sen. Angus King, I-Maine"), and, with ``skip-after-colon``, words after a colon in their sentence (unmarked speech:
 "Her message was simple: we will not leave."), and paragraphs that open with a speaker label
 ("Q:", "SMITH:"). In a piece written in a personal register throughout (a column, a review; the
 ``pervasive-*`` options, see ``_register.py``), one notice at ``pervasive-level`` with
 ``pervasive-note`` replaces the per-sentence warnings.
+
+The reporter's own "I" in a factual sentence ("I asked the minister", "she told me") puts the
+reporter in the story but states no opinion: with ``reporter-level`` such a sentence is reported
+at that level. A sentence whose "I" or "we" holds an opinion ("I think", "we must", "in my view":
+the ``opinion-words`` within a few words of the pronoun) and any sentence with "we", "our", "us"
+(the outlet's voice) keep the rule's level.
 
 ```yaml
 kind: first-person
@@ -17,6 +23,7 @@ pervasive-share: 0.1        # ... and this share of the narration
 pervasive-paragraphs: 3     # ... spread over this many paragraphs
 pervasive-dense-share: 0.33 # ... or making up this share of the narration
 pervasive-level: suggestion
+reporter-level: suggestion  # the reporter's factual "I" (default: the rule's level)
 ```
 Message fields: ``{match}``, ``{note}`` (empty, or ``pervasive-note`` with its fields ``{count}``,
 ``{more}``, ``{personal}``, ``{sentences}``, ``{paragraphs}``).
@@ -39,10 +46,27 @@ if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
 
-#: first-person words (lower case)
+#: first-person words (lower case); not "mine", which in news copy is nearly always a coal mine
 FIRST_PERSON = [
-    "we", "our", "ours", "us", "ourselves", "i", "me", "my", "mine", "myself",
+    "we", "our", "ours", "us", "ourselves", "i", "me", "my", "myself",
 ]  # fmt: skip
+
+#: the reporter's own first person (the rest is the outlet's "we")
+SINGULAR = frozenset(["i", "me", "my", "myself", "mine"])
+
+#: lemmas that make a first-person sentence an opinion ("I think", "we must", "my view")
+OPINION_WORDS = [
+    "think", "believe", "feel", "hope", "want", "wish", "fear", "worry", "suspect", "argue",
+    "contend", "insist", "urge", "demand", "doubt", "suppose", "guess", "love", "hate", "like",
+    "prefer", "agree", "disagree", "applaud", "condemn", "regret", "need", "must", "should",
+    "ought", "cannot", "can't", "view", "opinion", "mind", "sense", "bet", "reckon", "trust",
+    "expect", "recommend", "suggest",
+]  # fmt: skip
+#: words that may stand between the pronoun and its opinion word ("I really think", "we do not")
+OPINION_GAP = frozenset(
+    ["really", "still", "also", "do", "don't", "n't", "not", "strongly", "personally", "would",
+     "'d", "just", "certainly", "firmly", "truly", "in", "to", "is", "'s", "honestly", "all"]
+)  # fmt: skip
 
 
 class FirstPersonKind(Kind):
@@ -54,6 +78,17 @@ class FirstPersonKind(Kind):
             default=True,
             help="skip words after a colon in their sentence (unmarked speech)",
         ),
+        "reporter-level": Option(
+            (str,),
+            default=None,
+            choices=("error", "warning", "suggestion"),
+            help="level of a sentence whose only first person is the reporter's factual I",
+        ),
+        "opinion-words": Option(
+            (list,),
+            default=OPINION_WORDS,
+            help="lemmas that make a first-person sentence an opinion (I think, we must)",
+        ),
         **PERVASIVE_OPTIONS,
     }
 
@@ -63,6 +98,8 @@ class FirstPersonKind(Kind):
             raise OptionError("pronouns", "must list at least one word")
         self.skip_after_colon = options["skip-after-colon"]
         self.pervasive = Pervasive.from_options(options)
+        self.reporter_level = options["reporter-level"]
+        self.opinion = {w.lower() for w in string_list(options["opinion-words"], "opinion-words")}
 
     def _is_pronoun(self, analysis: Analysis, i: int, first: int) -> bool:
         texts = analysis.texts
@@ -70,9 +107,11 @@ class FirstPersonKind(Kind):
         if analysis.lowers[i] not in self.pronouns:
             return False
         if word == "I":
-            if i > first and texts[i - 1][:1].isupper() and analysis.is_alpha[i - 1]:
-                return False  # World War I, Elizabeth I
+            if i - 1 > first and texts[i - 1][:1].isupper() and analysis.is_alpha[i - 1]:
+                return False  # World War I, Elizabeth I (not "Nonetheless I believe")
             nxt = texts[i + 1] if i + 1 < len(texts) else None
+            if nxt == "-" and i + 2 < len(texts) and texts[i + 2][:1].isupper():
+                return False  # a party tag: I-Maine, (I-Vt.)
             return not (nxt is not None and nxt in {".", ")"} and i > first)
         if word.isupper() and len(word) > 1:
             return False  # US, ME, WE (acronyms)
@@ -95,6 +134,7 @@ class FirstPersonKind(Kind):
             if in_transcript(analysis, sentence.start):
                 continue
             colon = False
+            found: list[int] = []
             for i in range(sentence.token_start, sentence.token_end):
                 if texts[i] == ":":
                     colon = True
@@ -107,8 +147,31 @@ class FirstPersonKind(Kind):
                     continue
                 if analysis.quotes.in_quote(idxs[i]):
                     continue
-                yield Hit(idxs[i], idxs[i] + len(texts[i]))
-                break
+                found.append(i)
+            if not found:
+                continue
+            first = found[0]
+            level = None
+            reporter = all(lowers[i] in SINGULAR for i in found)
+            if (
+                self.reporter_level
+                and reporter
+                and not any(self._holds_opinion(analysis, i, sentence.token_end) for i in found)
+            ):
+                level = self.reporter_level
+            yield Hit(idxs[first], idxs[first] + len(texts[first]), level=level)
+
+    def _holds_opinion(self, analysis: Analysis, i: int, end: int) -> bool:
+        """An opinion word just after the pronoun: "I think", "I do not believe", "my view"."""
+        lowers, lemmas = analysis.lowers, analysis.lemmas
+        j, gap = i + 1, 0
+        while j < end and gap <= 2:
+            if lowers[j] in self.opinion or lemmas[j] in self.opinion:
+                return True
+            if lowers[j] not in OPINION_GAP and not analysis.is_space[j]:
+                gap += 1
+            j += 1
+        return False
 
 
 KIND = FirstPersonKind

@@ -36,7 +36,14 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option, string_list
 from newslint.engine.support.boxes import box_finder
-from newslint.engine.support.layout import STRUCTURE, Layout, layout
+from newslint.engine.support.layout import (
+    STRUCTURE,
+    Layout,
+    LineShape,
+    authored_structure,
+    layout,
+    title_ratio,
+)
 from newslint.engine.support.line_patterns import compile_line_patterns, flatten_patterns
 from newslint.readers.document import PLACEHOLDER_TOKEN
 
@@ -70,6 +77,78 @@ def _menus(lay: Layout) -> int:
         run = run + 1 if line.nav else 0
         count += run > 0 and run % MENU_RUN == 0  # a long menu counts once per six labels
     return count
+
+
+PUNCTUATION = re.compile(r"[^\w\s'’.&-]")
+#: a teaser line: a headline's length and capitals (a related-story link with no section label)
+TEASER_WORDS = (5, 20)
+TEASER_CAPITALS = 0.6
+MIN_TEASER_RUN = 3
+MIN_SHAPE_RUN = 3
+
+
+def _skeleton(text: str) -> str:
+    """A line's punctuation in order: "England (Group A): 10th" -> "():"."""
+    return "".join(PUNCTUATION.findall(text))
+
+
+#: separators of menus, breadcrumbs and sponsored-link lists ("Logout / Edit", "Paid | Program")
+MENU_MARKS = frozenset("|/›»<>→")
+
+
+def _same_shape_run(lay: Layout, position: int) -> bool:
+    """True when the line sits among lines punctuated alike ("Spain (Group F): 11th", "Blue
+    Origin, Kent, Washington"): data the article lists, not a menu (menu labels have no
+    punctuation, or a menu's separators)."""
+    key = _skeleton(lay.lines[position].text)
+    if not key or MENU_MARKS & set(key) or "http" in lay.lines[position].text:
+        return False
+    lo = hi = position
+    while lo > 0 and not lay.lines[lo - 1].sentence and _skeleton(lay.lines[lo - 1].text) == key:
+        lo -= 1
+    while (
+        hi + 1 < len(lay.lines)
+        and not lay.lines[hi + 1].sentence
+        and _skeleton(lay.lines[hi + 1].text) == key
+    ):
+        hi += 1
+    return hi - lo + 1 >= MIN_SHAPE_RUN
+
+
+#: list punctuation a headline does not carry ("June 9 – Tampa, FL @ Arena", "Path B: Spain")
+LIST_MARKS = re.compile(r"[:@|•·#$€£%()\[\]]|\s[–—-]\s")
+
+
+def _led_in(lay: Layout, position: int) -> bool:
+    """True when a lead-in ending on a colon opens the run of lines alike around the line."""
+    key = _skeleton(lay.lines[position].text)
+    before = position - 1
+    while before >= 0 and _skeleton(lay.lines[before].text) == key:
+        before -= 1
+    return before >= 0 and lay.lines[before].text.endswith(":")
+
+
+def _teaser(line: LineShape) -> bool:
+    low, high = TEASER_WORDS
+    return (
+        not line.sentence
+        and not LIST_MARKS.search(line.text)
+        and not line.lower_start
+        and low <= line.words <= high
+        and title_ratio(line.text) >= TEASER_CAPITALS
+    )
+
+
+def _teaser_run(lay: Layout, position: int) -> bool:
+    """True when the line is one of a run of headline-like lines: a related-stories box."""
+    if not _teaser(lay.lines[position]):
+        return False
+    lo = hi = position
+    while lo > 0 and _teaser(lay.lines[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(lay.lines) and _teaser(lay.lines[hi + 1]):
+        hi += 1
+    return hi - lo + 1 >= MIN_TEASER_RUN
 
 
 def _data_list(lay: Layout, position: int) -> bool:
@@ -161,6 +240,8 @@ class FragmentKind(Kind):
             if line.sentence and not lay.in_core(position):
                 return "before the article" if position < lay.core_start else "after the article"
             return None
+        if _teaser_run(lay, position) and not _same_shape_run(lay, position):
+            return "a related-story link" if lay.in_core(position) else self._where(position, lay)
         if line.sentence or line.lower_start or line.words > self.max_words:
             return None
         if not LETTER.search(line.text) or line.text.endswith(":"):
@@ -176,10 +257,10 @@ class FragmentKind(Kind):
         if not lay.in_core(position):
             if STRUCTURE.search(line.text) and _data_list(lay, position):
                 return None
-            if position < lay.core_start:
-                return "page furniture before the article"
-            return "page furniture after the article"
-        if STRUCTURE.search(line.text):
+            if _same_shape_run(lay, position) and _led_in(lay, position):
+                return None
+            return self._where(position, lay)
+        if STRUCTURE.search(line.text) or _same_shape_run(lay, position):
             return None
         if line.nav:
             lo, hi = position, position
@@ -190,6 +271,12 @@ class FragmentKind(Kind):
             if hi - lo + 1 >= self.min_run:
                 return "a menu of links inside the article"
         return None
+
+    @staticmethod
+    def _where(position: int, lay: Layout) -> str:
+        if position < lay.core_start:
+            return "page furniture before the article"
+        return "page furniture after the article"
 
     def _breaks(self, lay: Layout) -> tuple[set[int], set[int]]:
         """Lines that open a section after the article: bare labels, and comments' author lines."""
@@ -233,6 +320,8 @@ class FragmentKind(Kind):
         claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
         for position, line in enumerate(lay.lines):
             if position in deferred or line.index in claimed:
+                continue
+            if authored_structure(analysis, analysis.blocks[line.index]):
                 continue
             reason = self._reason(position, lay)
             if position in authors and not lay.in_core(position) and not self.outside_sentences:

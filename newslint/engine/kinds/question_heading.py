@@ -67,8 +67,8 @@ class QuestionHeadingKind(Kind):
             if first not in self.openers or any(q in line.text for q in '"“”'):
                 continue
             block = analysis.blocks[line.index]
-            if len(analysis.sentences_in(block)) != 1:
-                continue
+            if block.kind == "list" or len(analysis.sentences_in(block)) != 1:
+                continue  # a question in a list is a bullet, not a stray sub-heading
             before = lines[position - 1] if position > 0 else None
             after = lines[position + 1] if position + 1 < len(lines) else None
             if not (before and after and before.sentence and after.sentence):

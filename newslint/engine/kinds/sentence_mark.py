@@ -4,6 +4,11 @@
 the peace process?"); ``where: anywhere`` flags every run of the mark after a word ("resigned!").
 Marks inside quotations, in paragraphs that open with a speaker label ("Q:", "SMITH:"), after
 ``names`` that carry the mark ("Yahoo!"), and sentences opening with ``exceptions`` are skipped.
+With ``where: end`` and ``skip-headings`` (at most that many words), a short question that is a
+paragraph of its own is a sub-heading or an FAQ line, not a device of the narration
+(``boilerplate.heading`` judges a stray one); with ``skip-framed``, a question that a sentence
+frames ("The question is: will it hold?", "Will it hold, she asked?") or that an attribution
+follows ("Will it hold? he asked.") is not the writer's.
 In a piece written in a personal register throughout (a blog, a Q&A; the ``pervasive-*`` options
 as for ``first-person``), one notice at ``pervasive-level`` replaces them.
 
@@ -32,9 +37,12 @@ from newslint.engine.support.register import (
 )
 
 if TYPE_CHECKING:
-    from newslint.analysis.core import Analysis
+    from newslint.analysis.core import Analysis, Sentence
 
 CLOSERS = ")]}\"'”’»"
+
+#: lemmas that frame or attribute a question ("the question is: ...?", "..., she asked")
+ASKING_WORDS = ["ask", "wonder", "question", "inquire", "enquire", "query", "puzzle"]
 
 
 class SentenceMarkKind(Kind):
@@ -52,6 +60,20 @@ class SentenceMarkKind(Kind):
         ),
         "names": Option((list,), default=[], help="names that carry the mark (Yahoo!)", words=True),
         "exceptions": Option((list,), default=[], help="sentence openings to skip (any case)"),
+        "skip-headings": Option(
+            (int,),
+            default=0,
+            help="with where: end, skip a question alone in its paragraph of at most this many"
+            " words (a sub-heading or FAQ line); 0: never",
+        ),
+        "skip-framed": Option(
+            (bool,),
+            default=False,
+            help="skip questions after a colon or with an asking word (asked, wondered) around them",
+        ),
+        "asking-words": Option(
+            (list,), default=ASKING_WORDS, help="lemmas that frame or attribute a question"
+        ),
         **PERVASIVE_OPTIONS,
     }
 
@@ -64,6 +86,9 @@ class SentenceMarkKind(Kind):
             re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")$") if names else None
         )
         self.exceptions = tuple(e.lower() for e in string_list(options["exceptions"], "exceptions"))
+        self.skip_headings = options["skip-headings"]
+        self.skip_framed = options["skip-framed"]
+        self.asking = {w.lower() for w in string_list(options["asking-words"], "asking-words")}
         self.pervasive = Pervasive.from_options(options)
         self.run = re.compile(r"(?<=\w)" + re.escape(self.mark) + r"+(?=[\s)\"”’]|$)")
 
@@ -84,13 +109,49 @@ class SentenceMarkKind(Kind):
                 while start < mark and text[start] in CLOSERS:
                     start += 1
                 words = sum(1 for t in analysis.tokens(start, mark) if t.is_alpha)
-                if words >= self.min_words:
-                    yield start, mark + 1, mark
+                if words < self.min_words:
+                    continue
+                if self.skip_headings and self._alone(analysis, sentence, words):
+                    continue
+                if self.skip_framed and self._framed(analysis, sentence, mark):
+                    continue
+                yield start, mark + 1, mark
             else:
                 for m in self.run.finditer(text, sentence.start, sentence.end):
                     if self.names and self.names.search(text, sentence.start, m.start()):
                         continue
                     yield m.start(), m.end(), m.start()
+
+    def _alone(self, analysis: Analysis, sentence: Sentence, words: int) -> bool:
+        """A short question that makes up its whole paragraph."""
+        block = analysis.blocks[sentence.block] if analysis.blocks else None
+        if block is None or words > self.skip_headings:
+            return False
+        text = analysis.text
+        return not text[block.start : sentence.start].strip(CLOSERS + " *_") and not text[
+            sentence.end : block.end
+        ].strip(CLOSERS + " *_")
+
+    def _framed(self, analysis: Analysis, sentence: Sentence, mark: int) -> bool:
+        """A question after a colon, with an asking word in its sentence, or followed by one."""
+        text = analysis.text
+        if ":" in text[sentence.start : mark]:
+            return True
+        lemmas, lowers, texts, alpha = (
+            analysis.lemmas,
+            analysis.lowers,
+            analysis.texts,
+            analysis.is_alpha,
+        )
+        block = analysis.blocks[sentence.block] if analysis.blocks else None
+        end = min(block.end if block else len(text), mark + 40)
+        after = [i for i in analysis.word_indices(mark + 1, end) if alpha[i]][:3]
+        if after and texts[after[0]][0].islower() and any(lemmas[i] in self.asking for i in after):
+            return True  # "Will it hold? she asked."
+        return any(
+            lemmas[i] in self.asking or lowers[i] in self.asking
+            for i in analysis.word_indices(sentence.start, mark)
+        )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         hits = [

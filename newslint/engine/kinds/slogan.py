@@ -7,8 +7,12 @@ Two shapes, both on whole, unquoted sentences:
   be in its base form and either listed in ``verbs`` or a word WordNet knows only as a verb
   (``wordnet-verbs``), not listed in ``not-imperative``; the sentence must hold no finite verb
   form ("Trump has", "Shares rose") and no ``finite-words``;
+  The bare verb may follow a negation or a leading adverb ("Do not be afraid.", "Never
+  surrender!", "Just do it."), and a sentence shouted in capitals is read in lower case ("BUILD
+  THE WALL!"). Politeness formulas ("Thank you.", "Welcome to ...") are not commands;
 * a slogan template (``shapes``, Python regexes matched against the whole sentence without its
-  final punctuation, any case): "Death to X", "X first", "No to X".
+  final punctuation, any case): "Death to X", "X first", "No to X", "God bless X";
+  ``exclaimed-shapes`` count only when the sentence ends with "!" ("No war!").
 
 Sentences that match one of ``furniture`` (regexes, same matching) are page furniture, not
 slogans: "Email the writer at jane@example.com." is the outlet's contact line.
@@ -47,7 +51,13 @@ NOT_IMPERATIVE = [
     "less", "like", "more", "most", "near", "next", "once", "only", "over", "past", "plus",
     "round", "second", "still", "then", "third", "though", "unlike", "well", "yet", "including",
     "regard", "regarding", "concern", "concerning", "consider", "note", "see", "say",
+    "thank", "thanks", "welcome", "congratulate", "congratulations", "happy", "merry",
 ]  # fmt: skip
+
+#: words that may come before the bare verb of a command ("Never surrender!", "Just do it.")
+LEADING_WORDS = ["never", "just", "always", "simply", "please", "now", "so", "together", "only"]
+#: the negation of a command: "Do not", "Don't"
+NEGATION = frozenset(["not", "n't"])
 
 #: words that show the sentence has a subject or a finite verb, so it is not a bare imperative
 FINITE_WORDS = [
@@ -84,6 +94,14 @@ class SloganKind(Kind):
             (list,), default=FINITE_WORDS, help="words that show a subject and a verb"
         ),
         "shapes": Option((list,), default=[], help="regexes for slogan templates"),
+        "exclaimed-shapes": Option(
+            (list,), default=[], help="regexes for templates that are slogans when exclaimed"
+        ),
+        "leading-words": Option(
+            (list,),
+            default=LEADING_WORDS,
+            help="words that may come before a command's verb (never, just, please)",
+        ),
         "furniture": Option(
             (list,), default=CONTACT_LINES, help="regexes for contact lines and the like"
         ),
@@ -101,6 +119,12 @@ class SloganKind(Kind):
         self.shapes = compile_patterns(
             string_list(options["shapes"], "shapes"), "shapes", re.IGNORECASE
         )
+        self.exclaimed = compile_patterns(
+            string_list(options["exclaimed-shapes"], "exclaimed-shapes"),
+            "exclaimed-shapes",
+            re.IGNORECASE,
+        )
+        self.leading = {w.lower() for w in string_list(options["leading-words"], "leading-words")}
         self.furniture = compile_patterns(
             string_list(options["furniture"], "furniture"), "furniture", re.IGNORECASE
         )
@@ -108,10 +132,16 @@ class SloganKind(Kind):
             raise OptionError("verbs", "give 'verbs', 'shapes' or 'wordnet-verbs: true'")
 
     # -- helpers -----------------------------------------------------------------------------
-    def _opens_imperative(self, analysis: Analysis, i: int, lemma: str) -> bool:
+    def _opens_imperative(
+        self, analysis: Analysis, i: int, lemma: str, shouted: bool = False, led: bool = False
+    ) -> bool:
         text = analysis.texts[i]
         low = text.lower()
-        if not analysis.is_alpha[i] or not text[0].isupper() or (text.isupper() and len(text) > 1):
+        if not analysis.is_alpha[i]:
+            return False
+        if not shouted and (
+            (not led and not text[0].isupper()) or (text.isupper() and len(text) > 1)
+        ):
             return False
         if low != lemma or low in self.not_imperative:
             return False
@@ -151,17 +181,55 @@ class SloganKind(Kind):
             return None
         if any(shape.fullmatch(stripped) for shape in self.shapes):
             return "slogan"
+        if body.endswith("!") and any(shape.fullmatch(stripped) for shape in self.exclaimed):
+            return "slogan"
         if not body.endswith(ENDINGS) or body.endswith("..."):
             return None
+        shouted = sum(c.isalpha() for c in body) > 3 and body.isupper()
         first = tokens[0]
-        lemmas = [analysis.lemmas[i] for i in words]
-        if first != words[0] or not self._opens_imperative(analysis, first, lemmas[0]):
+        if first != words[0]:
             return None
-        if len(tokens) > 1 and analysis.texts[tokens[1]] in {"'s", "’s", ",", ":", "-", "—"}:
+        verb = self._command_verb(analysis, tokens)
+        if verb is None:
             return None
-        if self._has_finite_verb(analysis, words, lemmas):
+        position = tokens.index(verb)
+        rest = [i for i in tokens[position:] if alpha[i]]
+        lemmas = [self._lemma(analysis, i, shouted) for i in rest]
+        led = position > 0
+        if not self._opens_imperative(analysis, verb, lemmas[0], shouted, led):
+            return None
+        if position + 1 < len(tokens) and analysis.texts[tokens[position + 1]] in {
+            "'s",
+            "’s",
+            ",",
+            ":",
+            "-",
+            "—",
+        }:
+            return None
+        if self._has_finite_verb(analysis, rest, lemmas):
             return None
         return "call to action"
+
+    def _lemma(self, analysis: Analysis, i: int, shouted: bool) -> str:
+        if not shouted:
+            return analysis.lemmas[i]
+        from newslint.analysis.nlp import lemma
+
+        return lemma(analysis.lowers[i])
+
+    def _command_verb(self, analysis: Analysis, tokens: list[int]) -> int | None:
+        """The token that should be the bare verb: the first word, or the one after "Do not",
+        "Never", "Just"."""
+        lowers = analysis.lowers
+        position = 0
+        if len(tokens) > 2 and lowers[tokens[0]] == "do" and lowers[tokens[1]] in NEGATION:
+            position = 2
+        elif len(tokens) > 1 and lowers[tokens[0]] in self.leading:
+            position = 1
+            if lowers[tokens[1]] == "do" and len(tokens) > 3 and lowers[tokens[2]] in NEGATION:
+                position = 3  # "Please do not ..."
+        return tokens[position] if position < len(tokens) else None
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for sentence in analysis.sentences:

@@ -193,6 +193,23 @@ def _core(lines: list[LineShape]) -> tuple[int, int]:
     return best_lo, best_hi
 
 
+def authored_structure(analysis: Analysis, block: Block) -> bool:
+    """A Markdown list item, or a paragraph set in bold (a sub-heading): structure the author
+    wrote into a source file, never a web page's leftover menu."""
+    document = analysis.document
+    if document.format != "markdown":
+        return False
+    if block.kind == "list":
+        return True
+    source = document.source
+    start = document.source_offset(block.start)
+    end = document.source_offset(block.end - 1) + 1 if block.end > block.start else start
+    return source[max(start - 2, 0) : start] in ("**", "__") and source[end : end + 2] in (
+        "**",
+        "__",
+    )
+
+
 def body_blocks(analysis: Analysis) -> list[tuple[int, Block]]:
     """``(index, block)`` of the body prose blocks, in order."""
     return [(i, b) for i, b in enumerate(analysis.blocks) if b.kind in BODY_KINDS]
