@@ -3,11 +3,12 @@ matched text and suggestions in the message."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from newslint.frontends.lsp.documents import OpenDocument, PositionCodec
+from newslint.frontends.lsp.documents import OpenDocument, PositionCodec, path_to_uri
 
 if TYPE_CHECKING:
     from newslint.engine.rules import Rule
@@ -42,13 +43,25 @@ def message_of(finding: Finding) -> str:
     return message
 
 
+def rule_link(rule: Rule | None) -> str | None:
+    """The rule's documentation: its ``link``, else its definition (description and examples)
+    in the rule file, as a file URI at its line."""
+    if rule is None:
+        return None
+    if rule.link:
+        return rule.link
+    if rule.path and os.path.isabs(rule.path):
+        return f"{path_to_uri(rule.path)}#L{rule.line}"
+    return None
+
+
 def to_diagnostic(
     finding: Finding,
     lines: OpenDocument,
     codec: PositionCodec,
     rule: Rule | None,
 ) -> types.Diagnostic:
-    link = rule.link if rule is not None and rule.link else None
+    link = rule_link(rule)
     return types.Diagnostic(
         range=finding_range(finding, lines, codec),
         message=message_of(finding),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 
 from newslint.engine.explain import explain_text
-from newslint.frontends.lsp.diagnostics import finding_range, message_of
+from newslint.frontends.lsp.diagnostics import finding_range, message_of, rule_link
 
 if TYPE_CHECKING:
     from newslint.engine.rules import Rule
@@ -49,8 +49,9 @@ def hover_markdown(finding: Finding, rule: Rule | None, level: str, ctx: ActionC
         lines.append("")
     if rule is not None:
         lines += ["```text", explain_text(rule, level), "```"]
-        if rule.link:
-            lines += ["", f"[{rule.id} documentation]({rule.link})"]
+        link = rule_link(rule)
+        if link:
+            lines += ["", f"[{rule.id}: the rule and its examples]({link})"]
     return "\n".join(lines)
 
 

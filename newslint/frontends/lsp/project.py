@@ -59,8 +59,9 @@ class Project:
             folder = os.path.dirname(os.path.abspath(path))
             try:
                 config = candidate.config_for(path)
-            except ConfigError as exc:
-                problems.append(ProjectProblem(exc.path, exc.line, str(exc)))
+            except Exception as exc:
+                at = (exc.path, exc.line) if isinstance(exc, ConfigError) else (None, None)
+                problems.append(ProjectProblem(*at, str(exc) or repr(exc)))
                 if folder not in saved:
                     continue
                 cache[folder] = saved[folder]  # the last good config of this folder
@@ -71,8 +72,8 @@ class Project:
             except LocatedError as exc:
                 problems.append(ProjectProblem(exc.path, exc.line, str(exc)))
                 break
-            except (NewslintError, OSError) as exc:
-                problems.append(ProjectProblem(None, None, str(exc)))
+            except Exception as exc:  # NewslintError, OSError, or a bug: reported, never fatal
+                problems.append(ProjectProblem(None, None, f"{exc}" or repr(exc)))
                 break
         else:
             self.linter = candidate
