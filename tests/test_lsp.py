@@ -16,10 +16,9 @@ import pytest
 pytest.importorskip("pygls", reason="the language server needs the lsp extra")
 pytest_lsp = pytest.importorskip("pytest_lsp", reason="end-to-end server tests need pytest-lsp")
 
+from conftest import SEED  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
-
-from conftest import SEED  # noqa: E402
 
 FIRST_LINT = 180.0  # a fresh machine builds the spelling tables once (~20 s), on a busy machine
 LINT = 60.0
