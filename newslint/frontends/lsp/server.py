@@ -121,6 +121,9 @@ class NewslintServer(LanguageServer):
         self.config_problem_uris: set[str] = set()
         self._shown_problems: set[str] = set()
         self._lint_events: dict[str, asyncio.Event] = {}
+        #: the newest snapshot of each document, and the documents with a lint job queued
+        self._latest: dict[str, Snapshot] = {}
+        self._queued: set[str] = set()
         #: one worker: lints (and reloads) run one at a time, off the event loop
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
         self._warm = self.worker.submit(self._warm_up)
@@ -173,18 +176,27 @@ class NewslintServer(LanguageServer):
         return doc is None or doc.version != snap.version or snap.generation != self.generation
 
     def schedule(self, uri: str) -> None:
-        """Lint the document's current text in the worker; a newer edit supersedes it."""
+        """Lint the document's current text in the worker; a newer edit supersedes it.
+
+        One job per document waits in the worker's queue at most: it lints whatever text is
+        newest when it starts, so a burst of keystrokes costs one lint, not one per key."""
         snap = self.snapshot(uri)
         if snap is None:
             return
+        self._latest[uri] = snap
+        if uri in self._queued:
+            return
+        self._queued.add(uri)
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self.worker, self._lint_job, snap)
-        future.add_done_callback(lambda f: self._lint_done(snap, f))
+        future = loop.run_in_executor(self.worker, self._lint_job, uri)
+        future.add_done_callback(self._lint_done)
 
-    def _lint_job(self, snap: Snapshot) -> Outcome | None:
+    def _lint_job(self, uri: str) -> Outcome | None:
         from newslint.engine.linter import LintCancelled
 
-        if self.is_stale(snap):
+        self._queued.discard(uri)  # first: an edit from now on queues a job of its own
+        snap = self._latest.get(uri)
+        if snap is None or self.is_stale(snap):
             return None
         try:
             return lint_snapshot(
@@ -196,14 +208,15 @@ class NewslintServer(LanguageServer):
             log.error("lint of %s failed:\n%s", snap.uri, traceback.format_exc())
             return Outcome(snap, problem=f"newslint: internal error: {exc!r}")
 
-    def _lint_done(self, snap: Snapshot, future: asyncio.Future[Outcome | None]) -> None:
+    def _lint_done(self, future: asyncio.Future[Outcome | None]) -> None:
         try:
             outcome = future.result()
         except Exception:  # pragma: no cover - _lint_job catches everything
-            log.error("lint of %s failed:\n%s", snap.uri, traceback.format_exc())
+            log.error("lint failed:\n%s", traceback.format_exc())
             return
-        if outcome is None or self.is_stale(snap):
+        if outcome is None or self.is_stale(outcome.snapshot):
             return
+        snap = outcome.snapshot
         self.outcomes[snap.uri] = outcome
         if outcome.problem:
             self.log(outcome.problem, types.MessageType.Error)
@@ -387,6 +400,9 @@ def build_server() -> NewslintServer:
         uri = params.text_document.uri
         server.docs.close(uri)
         server.outcomes.pop(uri, None)
+        server._latest.pop(uri, None)
+        if (event := server._lint_events.pop(uri, None)) is not None:
+            event.set()  # a pull waiting for this document answers now
         server.pulled.discard(uri)
         if uri in server.pushed:
             server.pushed.discard(uri)
