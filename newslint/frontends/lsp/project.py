@@ -29,7 +29,7 @@ class ProjectProblem:
     message: str
 
 
-def _config_cache() -> dict[str, Config]:
+def _config_cache() -> dict[str, Config | None]:
     from newslint import config as config_module
 
     return config_module._FOUND  # the per-process discovery cache (directory -> Config)
@@ -62,10 +62,11 @@ class Project:
             except Exception as exc:
                 at = (exc.path, exc.line) if isinstance(exc, ConfigError) else (None, None)
                 problems.append(ProjectProblem(*at, str(exc) or repr(exc)))
-                if folder not in saved:
+                last_good = saved.get(folder)
+                if last_good is None:
                     continue
-                cache[folder] = saved[folder]  # the last good config of this folder
-                config = saved[folder]
+                cache[folder] = last_good  # the last good config of this folder
+                config = last_good
             try:
                 candidate.rules_for(config, config.relpath(path), {})
                 candidate.vocabulary(config)
@@ -104,7 +105,8 @@ class Project:
     def watched(self) -> set[str]:
         """Absolute paths of the vocabulary lists, baselines and rule-pack files in use."""
         out: set[str] = set()
-        for config in {id(c): c for c in _config_cache().values()}.values():
+        configs = [c for c in _config_cache().values() if c is not None]
+        for config in {id(c): c for c in configs}.values():
             out.update(config.accept_files)
             out.update(config.reject_files)
             if config.baseline:
