@@ -126,3 +126,15 @@ def test_bad_input_and_a_broken_config_do_not_stop_the_server(
     after = server.diagnostics(uri, 2, timeout=120)["params"]["diagnostics"]
     assert after == []
     assert server.proc.poll() is None
+
+
+def test_lsp_help_and_version_stay_light() -> None:
+    import subprocess
+
+    help_text = subprocess.run(
+        [sys.executable, "-m", "newslint", "lsp", "--help"], capture_output=True, text=True
+    ).stdout
+    assert "language server" in help_text.lower()
+    probe = "import sys; from newslint.frontends.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'spacy')))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout
+    assert loaded.strip().endswith("[]"), loaded
