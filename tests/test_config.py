@@ -158,3 +158,11 @@ def test_prose_in_another_language_is_skipped_with_a_notice(tmp_path) -> None:
     assert proc.returncode == 0 and "not English" in proc.stderr
     (tmp_path / ".newslint.yaml").write_text("english-only: false\n")
     assert "spelling.repeated-word" in run_cli("check", "storia.txt", cwd=tmp_path).stdout
+
+
+def test_a_config_of_comments_only_is_an_empty_config(tmp_path) -> None:
+    from newslint.config import load_config
+
+    (tmp_path / ".newslint.yaml").write_text("# settings to come\n", encoding="utf-8")
+    config = load_config(str(tmp_path / ".newslint.yaml"))
+    assert config.packs == ["news"] and config.rules == {} and config.overrides == []

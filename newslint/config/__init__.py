@@ -260,8 +260,8 @@ def _profile_settings(data: LineDict, path: str, cfg: Config) -> None:
 def parse_config(data: Any, path: str) -> Config:
     """Validate a parsed config mapping."""
     root = os.path.dirname(os.path.abspath(path))
-    if data is None:
-        data = LineDict()
+    if data is None:  # an empty file, or one of comments only
+        data = _as_linedict({})
     if not isinstance(data, dict):
         raise ConfigError(path, getattr(data, "line", 1), None, "the config must be a mapping")
     if not isinstance(data, LineDict):

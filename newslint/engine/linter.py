@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -55,6 +55,10 @@ class FileResult:
         if floor == "never":
             return False
         return any(LEVEL_RANK[f.level] >= LEVEL_RANK[floor] for f in self.findings)
+
+
+class LintCancelled(Exception):
+    """A lint given up part-way because its text is stale (see ``check_document``)."""
 
 
 class _SafeValues(dict):  # type: ignore[type-arg]
@@ -305,9 +309,16 @@ class Linter:
         return self.check_document(parse(source, path, fmt), config)
 
     def check_document(
-        self, document: Document, config: Config, rules: list[Rule] | None = None
+        self,
+        document: Document,
+        config: Config,
+        rules: list[Rule] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> FileResult:
-        """Run the rules that apply to a parsed document (or exactly ``rules`` when given)."""
+        """Run the rules that apply to a parsed document (or exactly ``rules`` when given).
+
+        ``cancelled`` is asked before each rule; when it says yes, :class:`LintCancelled` is
+        raised (the editor server drops a lint that a newer edit made stale)."""
         result = FileResult(document.path, fail_on=config.fail_on, min_level=config.min_level)
         if not document.text.strip():
             result.notice = (
@@ -344,6 +355,8 @@ class Linter:
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
         for rule in rules:
+            if cancelled is not None and cancelled():
+                raise LintCancelled(document.path)
             try:
                 hits = list(rule.compile().check(analysis))
             except NewslintError:
@@ -425,6 +438,7 @@ def make_finding(rule: Rule, hit: Hit, document: Document) -> Finding:
 
 __all__ = [
     "FileResult",
+    "LintCancelled",
     "Linter",
     "NewslintError",
     "RuleError",

@@ -174,3 +174,35 @@ def write_baseline(results: list[FileResult], path: str) -> int:
     except OSError as exc:
         raise UsageError(f"{path}: cannot write baseline ({exc.strerror})") from None
     return sum(len(v) for v in data["files"].values())
+
+
+def accept_fingerprints(path: str, file_path: str, items: Iterable[tuple[str, str, str]]) -> int:
+    """Add findings of ``file_path`` (``(rule, match, fingerprint)``) to the baseline ``path``,
+    creating it when missing; return how many were new. Other entries stay as they were."""
+    data: dict[str, Any] = {
+        "newslint_baseline": BASELINE_FORMAT,
+        "comment": "Findings accepted when this file was written; newslint reports only others.",
+        "files": {},
+    }
+    if os.path.exists(path):
+        load_baseline(path)  # a malformed file is reported, never overwritten
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    files = data.setdefault("files", {})
+    rel = _key_path(file_path, os.path.dirname(os.path.abspath(path)))
+    entries = files.setdefault(rel, [])
+    known = {e.get("fingerprint") for e in entries}
+    added = 0
+    for rule, match, fingerprint in items:
+        if fingerprint not in known:
+            entries.append({"rule": rule, "match": match[:80], "fingerprint": fingerprint})
+            known.add(fingerprint)
+            added += 1
+    data["files"] = dict(sorted(files.items()))
+    text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write baseline ({exc.strerror})") from None
+    return added

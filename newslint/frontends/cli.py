@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from newslint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "kinds", "init")
+COMMANDS = ("check", "rules", "explain", "kinds", "init", "lsp")
 LEVEL_CHOICES = ("error", "warning", "suggestion")
 
 
@@ -138,6 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="markdown: the README's kinds tables",
     )
 
+    lsp = sub.add_parser(
+        "lsp",
+        help="run the language server for editors (LSP over stdio)",
+        description="newslint's language server: the Language Server Protocol over standard "
+        "input and output, for VS Code, Neovim, Helix, Zed, Emacs and other LSP clients. "
+        "Diagnostics, quick fixes, hover, and actions that write the project's vocabulary, "
+        "baseline and config. Needs the lsp extra: pip install 'newslint[lsp]'.",
+    )
+    lsp.add_argument(
+        "--stdio", action="store_true", help="talk over standard input and output (the default)"
+    )
+
     init = sub.add_parser(
         "init", help="sample the repo's articles and write a commented starter .newslint.yaml"
     )
@@ -178,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_kinds(args)
         if args.command == "init":
             return cmd_init(args)
+        if args.command == "lsp":
+            return cmd_lsp(args)
         return cmd_check(args)
     except NewslintError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
@@ -432,8 +446,8 @@ def _test_rules(directory: str) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     import difflib
-    import textwrap
 
+    from newslint.engine.explain import explain_text
     from newslint.errors import UsageError
 
     if os.path.isfile(args.rule) or args.rule == "-":
@@ -449,21 +463,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
         raise UsageError(f"unknown rule id {args.rule!r}{extra}")
     level = next((r.level for r in active if r.id == rule.id), "off")
-    print(f"{rule.id}  [{level}]  kind: {rule.kind}, pack: {rule.pack}")
-    print(f"defined in {rule.path}:{rule.line}")
-    if rule.description:
-        print()
-        print(textwrap.fill(" ".join(rule.description.split()), 88))
-    blocks = "any block" if len(rule.scope.blocks) > 9 else ", ".join(sorted(rule.scope.blocks))
-    print(f"\nscope: voice {rule.scope.voice}; {blocks}")
-    print(f"message: {rule.message}")
-    if rule.link:
-        print(f"more: {rule.link}")
-    for title, items in (("flags", rule.flag_examples), ("passes", rule.pass_examples)):
-        if items:
-            print(f"\n{title}:")
-            for item in items:
-                print(f"  - {item}")
+    print(explain_text(rule, level))
     return EXIT_OK
 
 
@@ -484,6 +484,20 @@ def cmd_kinds(args: argparse.Namespace) -> int:
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
         raise UsageError(f"unknown kind {args.name!r}{extra} (newslint kinds lists them)")
     print(kind_docs.describe_kinds(args.name))
+    return EXIT_OK
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from newslint.errors import UsageError
+
+    try:
+        from newslint.frontends.lsp.server import serve
+    except ImportError as exc:
+        raise UsageError(
+            f"the language server needs pygls and lsprotocol ({exc.name} is missing): "
+            "pip install 'newslint[lsp]'"
+        ) from None
+    serve()
     return EXIT_OK
 
 
