@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from newslint.findings import Finding
 
 BASELINE_FORMAT = 1
+COMMENT = "Findings accepted when this file was written; newslint reports only others."
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
@@ -147,7 +148,7 @@ def baseline_data(results: list[FileResult], path: str) -> dict[str, Any]:
         ]
     return {
         "newslint_baseline": BASELINE_FORMAT,
-        "comment": "Findings accepted when this file was written; newslint reports only others.",
+        "comment": COMMENT,
         "files": dict(sorted(files.items())),
     }
 
@@ -167,23 +168,14 @@ def write_baseline(results: list[FileResult], path: str) -> int:
         data["files"] = dict(sorted({**kept, **data["files"]}.items()))
     except (OSError, ValueError, AttributeError):
         pass
-    text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write baseline ({exc.strerror})") from None
+    _save(path, data)
     return sum(len(v) for v in data["files"].values())
 
 
 def accept_fingerprints(path: str, file_path: str, items: Iterable[tuple[str, str, str]]) -> int:
     """Add findings of ``file_path`` (``(rule, match, fingerprint)``) to the baseline ``path``,
     creating it when missing; return how many were new. Other entries stay as they were."""
-    data: dict[str, Any] = {
-        "newslint_baseline": BASELINE_FORMAT,
-        "comment": "Findings accepted when this file was written; newslint reports only others.",
-        "files": {},
-    }
+    data: dict[str, Any] = {"newslint_baseline": BASELINE_FORMAT, "comment": COMMENT, "files": {}}
     if os.path.exists(path):
         load_baseline(path)  # a malformed file is reported, never overwritten
         with open(path, encoding="utf-8") as handle:
@@ -199,10 +191,15 @@ def accept_fingerprints(path: str, file_path: str, items: Iterable[tuple[str, st
             known.add(fingerprint)
             added += 1
     data["files"] = dict(sorted(files.items()))
+    _save(path, data)
+    return added
+
+
+def _save(path: str, data: dict[str, Any]) -> None:
+    """Write the baseline JSON (one finding per line group, readable in a diff)."""
     text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     try:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write baseline ({exc.strerror})") from None
-    return added
