@@ -49,8 +49,8 @@ def memo(name: str, build: Callable[[], T]) -> T:
     """Return the marshalled value stored as ``name``, building and storing it when absent."""
     path = os.path.join(cache_dir(), "data", name + ".marshal")
     try:
-        with open(path, "rb") as handle:
-            return marshal.load(handle)  # type: ignore[no-any-return]
+        with open(path, "rb") as handle:  # (marshal.load from the file is ~10x slower)
+            return marshal.loads(handle.read())  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
