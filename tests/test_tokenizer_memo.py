@@ -142,9 +142,46 @@ def test_new_runs_are_tokenised_in_one_call() -> None:
     with _tokenizer_calls(nlp) as calls:
         doc = memo.make_doc(text)
     assert _tokens(doc) == _tokens(nlp.make_doc(text))
-    # the new non-space runs ("near." is known), once each, one a line, in one call; the
-    # whitespace run alone
-    assert calls == ["in\nIdlib\n(on\nTuesday)\ntakover\nU.S.\nenvoys\ndidn't.", "\n\n"]
+    # the new non-space runs ("near." is known), once each, in one call; the whitespace run alone
+    assert calls == ["in Idlib (on Tuesday) takover U.S. envoys didn't.", "\n\n"]
+
+
+#: "p.Start()" is spaCy's "p." alone, after a line break or after "Use", but "p" "." one space after
+#: "Reply:"; the memo learns a text's new runs in one call, one space apart, so it meets
+#: "p.Start()" right after "Reply:" when both are new to it
+REPLY = "Reply:\n\np.Start() now."
+USE = "Use p.Start() to begin."
+
+
+@pytest.mark.parametrize("first", [REPLY, USE], ids=["reply-first", "use-first"])
+def test_a_texts_tokens_do_not_depend_on_the_texts_before_it(first: str) -> None:
+    """A memo that kept each run's split as made in that call gave REPLY (and every later
+    "p.Start()") "p" "." when REPLY came first, and spaCy's "p." when USE had taught "p.Start()"."""
+    nlp = get_nlp()
+    assert "p." in [t.text for t in nlp.make_doc(REPLY)]
+    assert "p." not in [t.text for t in nlp.make_doc("Reply: p.Start() now.")]
+    memo = MemoTokenizer(nlp)
+    for text in (first, REPLY, USE, "Then x := p.Start() again."):
+        assert _tokens(memo.make_doc(text)) == _tokens(nlp.make_doc(text)), text
+
+
+def test_a_special_case_across_a_space(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed pipeline may add a special case with a space in it: spaCy then merges two runs
+    into one token, where they meet in a text and where the memo learns them side by side."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))  # the joins of this tokenizer
+    from spacy.attrs import ORTH
+    from spacy.lang.en import English
+
+    nlp = English()
+    nlp.tokenizer.add_special_case("Port Vale", [{ORTH: "Port Vale"}])
+    memo = MemoTokenizer(nlp)
+    for text in (
+        "Fans of Port Vale cheered.",
+        "Vale fans cheered Port",
+        "Port Vale won, Port\nVale",
+    ):
+        assert _tokens(memo.make_doc(text)) == _tokens(nlp.make_doc(text)), text
+    assert "Port Vale" in [t.text for t in memo.make_doc("at Port Vale")]
 
 
 def test_a_full_memo_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:

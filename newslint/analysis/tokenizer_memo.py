@@ -18,13 +18,20 @@ never is, so it merges nothing but can block the real one ("p." stays ``p`` ``.`
 "p.Elem()" alone gives ``p.``). Where two runs meet on a pair of tokens that sit side by side in
 some special case's pattern, the memo therefore tokenises the runs together, as they stand in the
 text; everywhere else a run's split is its split alone.
+
+The same holds for the one call that learns new runs: they stand there one space apart, beside runs
+they may never meet in any text, so a run whose neighbour there meets it on such a pair is learnt
+alone instead. (Memorising a split made beside such a neighbour would make a text's tokens depend on
+what the process tokenised before it: the runs a text brings that the memo lacks, and so their
+neighbours in that call, depend on every text before it.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from itertools import accumulate, chain, compress, count, pairwise
+from itertools import accumulate, chain, compress, count, islice, pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from newslint.storage import disk_cache
@@ -36,11 +43,10 @@ if TYPE_CHECKING:
 #: a non-space run and the one space that may follow it, or a whitespace run (\s and
 #: str.isspace() agree, as spaCy's splitting loop needs)
 _RUN = re.compile(r"(\S+)( ?)|(\s+)")
-#: joins new runs for one call to spaCy: a newline is a token of its own that no special case's
-#: pattern contains, so no match spans two runs and each run is split as it is alone
-_SEPARATOR = "\n"
 #: the memo is cleared when it grows past this many entries (about 100 MB at worst)
 MAX_RUNS = 500_000
+_FIRST = itemgetter(0)
+_LAST = itemgetter(-1)
 
 
 #: (last token of a run, first token of the next run) pairs where spaCy may split differently
@@ -100,13 +106,15 @@ class MemoTokenizer:
         return parts  # type: ignore[return-value]
 
     def _learn(self, runs: list[str]) -> None:
-        """Tokenise new runs into the memo, the non-space ones in one call to spaCy, one run a line
-        (the alignment below checks every run's length)."""
+        """Tokenise new runs into the memo, the non-space ones in one call to spaCy, one space
+        apart. Two runs that meet there on a join may have split each other (see above): those
+        are tokenised again, alone (the alignment below also checks every run's length)."""
         tokenizer = self._nlp.tokenizer
         memo = self._memo
         words = [run for run in runs if not run.isspace()]
         if words:
-            texts = [t.text for t in tokenizer(_SEPARATOR.join(words))]
+            texts = [t.text for t in tokenizer(" ".join(words))]
+            learnt: list[tuple[str, ...]] = []
             i = 0
             for run in words:
                 parts: list[str] = []
@@ -115,12 +123,21 @@ class MemoTokenizer:
                     parts.append(texts[i])
                     size += len(texts[i])
                     i += 1
-                if size != len(run) or (i < len(texts) and texts[i] != _SEPARATOR):
-                    break  # not split along the runs: the rest are tokenised one by one below
-                memo[run] = tuple(parts)
-                i += 1
+                if size != len(run):
+                    break  # not split along the runs: the rest are tokenised alone below
+                learnt.append(tuple(parts))
+            # the k for which runs k and k + 1 met on a join
+            edges = zip(map(_LAST, learnt), map(_FIRST, islice(learnt, 1, None)), strict=False)
+            joined = set(compress(count(), map(self._joins.__contains__, edges)))
+            if learnt and len(learnt) < len(words):  # the last aligned run's edge is unchecked
+                joined.add(len(learnt) - 1)
+            memo.update(
+                (run, parts)
+                for k, (run, parts) in enumerate(zip(words, learnt, strict=False))
+                if k not in joined and k - 1 not in joined
+            )
         for run in runs:
-            if run not in memo:  # whitespace runs (and any run the alignment could not place)
+            if run not in memo:  # whitespace runs, runs split by a neighbour, unaligned runs
                 memo[run] = tuple(t.text for t in tokenizer(run))
         starts = self._join_starts
         self._opens_join.update(run for run in runs if memo[run][0] in starts)
