@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newslint.errors import UsageError
+from newslint.storage.atomic import replace_file
 
 if TYPE_CHECKING:
     from newslint.engine.linter import FileResult
@@ -199,7 +200,6 @@ def _save(path: str, data: dict[str, Any]) -> None:
     """Write the baseline JSON (one finding per line group, readable in a diff)."""
     text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        replace_file(path, text.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write baseline ({exc.strerror})") from None

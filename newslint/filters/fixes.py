@@ -63,7 +63,9 @@ def normalize_newlines(text: str) -> str:
 def fix_file(result: FileResult, write: bool) -> FileFix | None:
     """Apply ``result``'s safe fixes to its file (``write``) or only compute them; the findings
     that were fixed leave ``result`` when written. None when there is nothing to fix."""
+    from newslint.errors import UsageError
     from newslint.readers import decode
+    from newslint.storage.atomic import replace_file
 
     if result.path == "-" or not any(f.fix for f in result.findings):
         return None
@@ -77,8 +79,10 @@ def fix_file(result: FileResult, write: bool) -> FileFix | None:
         return None
     if write:
         out = fixed.replace("\n", "\r\n") if crlf else fixed
-        with open(result.path, "wb") as handle:
-            handle.write(out.encode(encoding))
+        try:
+            replace_file(result.path, out.encode(encoding))
+        except OSError as exc:
+            raise UsageError(f"{result.path}: cannot write the fixes ({exc.strerror})") from None
         result.findings = [f for f in result.findings if f.fix is None]
     return FileFix(result.path, count, normal, fixed)
 

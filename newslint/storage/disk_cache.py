@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+from newslint.storage.atomic import replace_file
 
 T = TypeVar("T")
 
@@ -29,19 +30,12 @@ def cache_dir() -> str:
 
 
 def write_atomic(path: str | Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` via a temporary file and a rename; False when not writable."""
-    folder = os.path.dirname(os.fspath(path))
-    tmp = None
+    """Write ``data`` to ``path`` atomically; False when the cache is not writable (a cache write
+    never fails a lint)."""
     try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        replace_file(path, data)
         return True
     except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         return False
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from newslint.config import CONFIG_NAMES, Config, parse_config, read_word_list
 from newslint.config.yamlfile import load_yaml
 from newslint.errors import ConfigError, NewslintError
+from newslint.storage.atomic import replace_file
 
 DEFAULT_CONFIG = CONFIG_NAMES[0]
 DEFAULT_VOCABULARY = "vocab/accept.txt"
@@ -164,11 +165,7 @@ def _read(path: str) -> str:
 
 
 def _write(path: str, text: str) -> None:
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    tmp = f"{path}.newslint-tmp"
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    replace_file(path, text.encode("utf-8"))
 
 
 def _config_target(config: Config, fallback_root: str) -> str:
