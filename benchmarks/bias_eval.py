@@ -43,6 +43,7 @@ from core import (
     is_english,
     per_1000,
     ratio,
+    read_review,
     save_results,
     saved_note,
     source,
@@ -297,25 +298,13 @@ def weasel_documents() -> Iterator[tuple[str, str]]:
             yield f"clean:{article.path.stem}", text
 
 
-def read_review() -> dict[str, tuple[str, str]]:
-    """key -> (verdict, reason) from the review file."""
-    out: dict[str, tuple[str, str]] = {}
-    if REVIEW.exists():
-        for line in REVIEW.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            key, _match, verdict, reason = (line.split("\t") + ["", "", ""])[:4]
-            out[key] = (verdict, reason)
-    return out
-
-
 def weasel_review(quiet: bool) -> dict:
     """Every bias.weasel hit against its hand verdict; returns the figures."""
     from newslint.analysis.core import Analysis
 
     rules, linter, config = load_pack()
     weasel = [r for r in rules if r.id == "bias.weasel"]
-    review = read_review()
+    review = read_review(REVIEW)
     judged: Counter[tuple[str, str]] = Counter()  # (level, verdict)
     todo: list[str] = []
     seen_keys: set[str] = set()

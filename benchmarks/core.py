@@ -595,6 +595,19 @@ class Check:
         }
 
 
+def read_review(path: Path) -> dict[str, tuple[str, str]]:
+    """A hand review kept as TSV (key, match, verdict, reason; # comments): key -> (verdict,
+    reason). Missing file: no verdicts yet."""
+    out: dict[str, tuple[str, str]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            key, _match, verdict, reason = (line.split("\t") + ["", "", ""])[:4]
+            out[key] = (verdict, reason)
+    return out
+
+
 def results_path(benchmark: str) -> Path:
     return RESULTS / f"{benchmark}.json"
 

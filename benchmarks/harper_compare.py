@@ -47,6 +47,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from core import read_review
+
 ROOT = Path(__file__).resolve().parent.parent
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -299,18 +301,6 @@ def harper_marks(articles: list[Article], lints: dict[str, list[list]]) -> list[
 
 
 # -- the hand review ---------------------------------------------------------------------------
-def read_review() -> dict[str, tuple[str, str]]:
-    """key -> (verdict, reason)."""
-    out: dict[str, tuple[str, str]] = {}
-    if REVIEW.exists():
-        for line in REVIEW.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            key, _match, verdict, reason = (line.split("\t") + ["", "", ""])[:4]
-            out[key] = (verdict, reason)
-    return out
-
-
 def verdict_of(mark: Mark, review: dict[str, tuple[str, str]]) -> tuple[str, str]:
     if mark.key in review:
         return review[mark.key]
@@ -467,7 +457,7 @@ def main() -> int:
         articles, args.harper_venv, args.harper_cache or default_cache()
     )
     marks += harper_marks(articles, lints)
-    review = read_review()
+    review = read_review(REVIEW)
     english = [a for a in articles if a.english]
     words = sum(a.words for a in english)
     print(
