@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 EVAL = ROOT.parent / "shared" / "eval"
 SOURCES = ("news/wikinews", "clean/scrapinghub", "quotes/polnear/text", "propaganda/articles")
 
+from core import save_results  # noqa: E402
 from lsp_wire import WireClient  # noqa: E402
 
 
@@ -217,7 +218,38 @@ def main() -> int:
         f"resident, peak {peak:.0f} MB (aim < 400 MB)"
     )
     code = client.close()
+    figures = {
+        "load_average_at_end": os.getloadavg()[0],
+        "first_diagnostics_s": first,
+        "edit_latency_ms": {
+            "median": statistics.median(latencies) * 1000,
+            "p95": percentile(latencies, 0.95) * 1000,
+            "max": max(latencies) * 1000,
+            "edits": len(latencies),
+            "articles": len(chosen) - 1,
+            "median_words": words,
+        },
+        "server_cpu_per_edit_ms": {
+            "median": statistics.median(cpu_per_edit) * 1000,
+            "p95": percentile(cpu_per_edit, 0.95) * 1000,
+        },
+        "edit_latency_p95_ms_by_source": {
+            source: percentile(values, 0.95) * 1000 for source, values in per_source.items()
+        },
+        "burst_last_edit_ms_median": statistics.median(bursts) * 1000,
+        "memory_mb": {"open_documents": min(args.open, len(opened)), "rss": rss, "peak": peak},
+    }
+    # wall times depend on the machine's load, so they are stored as figures, not checked
+    path = save_results("lsp_latency", _command(args), figures)
+    print(f"results: {path.relative_to(ROOT)}")
     return 0 if code == 0 else 1
+
+
+def _command(args: argparse.Namespace) -> str:
+    return (
+        f".venv/bin/python benchmarks/lsp_latency.py --articles {args.articles} "
+        f"--edits {args.edits} --open {args.open} --seed {args.seed}"
+    )
 
 
 if __name__ == "__main__":
