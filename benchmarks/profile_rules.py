@@ -3,26 +3,35 @@
     .venv/bin/python benchmarks/profile_rules.py             # default rules, clean articles
     .venv/bin/python benchmarks/profile_rules.py --all-rules --top 20 --reps 3
     .venv/bin/python benchmarks/profile_rules.py --ignore 'spelling.*'   # leave a family out
+    .venv/bin/python benchmarks/profile_rules.py --every --first-sight    # first sight vs seen
 
 Articles: the scrapinghub clean copy (``--source`` names another clean source, ``--corpus`` a
-folder of ``.txt`` files). The sample article in ``seeds/`` is linted first (which loads spaCy, the rule data
+folder of ``.txt`` files, ``--every`` every article of ``../shared/eval``: the clean sources,
+the propaganda and PolNeAR articles).
+The sample article in ``seeds/`` is linted first (which loads spaCy, the rule data
 and the lookup tables). Then a first pass lints every article once: its words are new to the
 process (new vocabulary entries, tokenizer memo entries, spelling suggestions), as in an archive
 of new copy; only its total is shown. Then every article is linted ``--reps`` more times, and the
 table shows those passes. Figures are CPU milliseconds per article (process time, so another busy
 process on the machine does not inflate them).
+
+``--first-sight`` measures only the whole lint (``Linter.lint_file``) of each article twice: on
+first sight (its words new to the process, as in an archive of new copy) and seen (the second
+pass), per source; the difference is the first-sight cost. ``--json FILE`` stores those figures
+(``benchmarks/speed.py`` runs it in a fresh process).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from core import SEED, source, sources
+from core import SEED, source_table, sources
 
 clock = time.process_time
 
@@ -84,6 +93,54 @@ def profile(
     return times, linted, first_pass
 
 
+def first_sight(items: list[tuple[str, Path]], all_rules: bool, ignore: list[str]) -> dict:
+    """Per source: articles, CPU ms per article on first sight and seen (a second pass), and
+    the first-sight cost (their difference); the same pooled."""
+    from newslint.engine.linter import Linter
+    from newslint.engine.rules import builtin_pack_names
+
+    linter = (
+        Linter(select=["*"], ignore=ignore, packs=builtin_pack_names())
+        if all_rules
+        else Linter(ignore=ignore)
+    )
+    linter.lint_file(str(SEED))  # loads spaCy, the rules and the tables
+    seconds: list[list[float]] = [[], []]
+    for times in seconds:
+        for _, path in items:
+            start = clock()
+            linter.lint_file(str(path))
+            times.append(clock() - start)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, (name, _) in enumerate(items):
+        groups[name].append(i)
+    groups["pooled"] = list(range(len(items)))
+
+    def row(indices: list[int]) -> dict[str, float]:
+        first = 1000 * sum(seconds[0][i] for i in indices) / len(indices)
+        seen = 1000 * sum(seconds[1][i] for i in indices) / len(indices)
+        return {
+            "articles": len(indices),
+            "first_ms": first,
+            "seen_ms": seen,
+            "first_sight_ms": first - seen,
+        }
+
+    return {name: row(indices) for name, indices in groups.items()}
+
+
+def every_article(stride: int = 1) -> list[tuple[str, Path]]:
+    """(source, path) of every evaluation article: the clean sources, PTC and PolNeAR (with
+    ``stride``, every n-th article of each source)."""
+    return [
+        (src.name, article.path)
+        for group in ("clean", "propaganda", "polnear")
+        for src in sources(group)
+        for i, article in enumerate(src)
+        if i % stride == 0
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", default="scrapinghub", help="a clean source (core.sources)")
@@ -92,16 +149,42 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=15, help="rules to list, costliest first")
     parser.add_argument("--all-rules", action="store_true", help="every rule of every pack")
     parser.add_argument("--ignore", nargs="*", default=[], help="rule ids or patterns to leave out")
+    parser.add_argument("--every", action="store_true", help="every evaluation article")
+    parser.add_argument("--stride", type=int, default=1, help="with --every: every n-th article")
+    parser.add_argument(
+        "--first-sight", action="store_true", help="first sight vs seen, per source"
+    )
+    parser.add_argument("--json", type=Path, help="with --first-sight: store the figures here")
     args = parser.parse_args()
     if args.corpus:
-        paths = sorted(args.corpus.glob("*.txt"))
-    elif any(src.name == args.source for src in sources("clean")):
-        paths = [article.path for article in source(args.source)]
+        items = [(args.corpus.name, p) for p in sorted(args.corpus.glob("*.txt"))]
+    elif args.every:
+        items = every_article(args.stride)
     else:
-        paths = []
-    if not paths:
+        items = [
+            (src.name, article.path)
+            for src in sources("clean")
+            if src.name == args.source
+            for article in src
+        ]
+    if not items:
         print(f"no articles in {args.corpus or args.source} (the evaluation data is absent?)")
         return 2
+    if args.first_sight:
+        rows = first_sight(items, args.all_rules, args.ignore)
+        pooled = rows.pop("pooled")
+        print(
+            source_table(
+                "CPU ms per article: first sight (words new to the process) and seen",
+                rows,
+                "first_sight_ms",
+                pooled=pooled,
+            )
+        )
+        if args.json:
+            args.json.write_text(json.dumps({"sources": rows, "pooled": pooled}), "utf-8")
+        return 0
+    paths = [path for _, path in items]
     times, linted, first_pass = profile(paths, args.all_rules, args.reps, args.ignore)
     if not linted:
         print("no article was linted")

@@ -1,36 +1,52 @@
-"""newslint's speed against proselint, in one run, on the same files.
+"""newslint's speed on distinct articles, against proselint and bare spaCy tokenisation, in one run.
 
     .venv/bin/python benchmarks/speed.py                 # everything (installs proselint first)
-    .venv/bin/python benchmarks/speed.py --articles 200 --reps 3
-    .venv/bin/python benchmarks/speed.py --skip-proselint
+    .venv/bin/python benchmarks/speed.py --cold-reps 5 --proselint-venv /tmp/proselint-venv
+    .venv/bin/python benchmarks/speed.py --skip-proselint --no-store
+    .venv/bin/python benchmarks/speed.py --quick            # a rough run: every 4th article, once
 
-proselint is installed from PyPI into its own throw-away virtual environment
+The corpus is every article of ``../shared/eval`` (``core.sources``: scrapinghub, wikinews,
+each Markdown repo with its ``.md`` and ``.mdx`` files, the PTC propaganda articles, the PolNeAR
+articles): about 930 distinct files, each linted once per run where it lies. Nothing is copied
+or repeated: repeated prose flatters every per-process memo (tokenizer runs, vocabulary
+entries, spelling verdicts) and says nothing about an archive of new copy.
+
+proselint is installed from PyPI into the script's own throw-away virtual environment
 (``python3 -m venv DIR && DIR/bin/pip install proselint``; ``--proselint-venv DIR`` reuses one),
-so it never touches newslint's environment.
+so it never touches newslint's environment. It is given the same files.
 
-The corpus is the 80 clean articles of ``../shared/eval/clean/scrapinghub`` (about 780 words each),
-copied into a temporary folder until there are ``--articles`` files. Every copy gets a different
-number of trailing newlines, so no two files have the same bytes (a content-keyed cache cannot
-cheat) while the prose, and so the work, stays the same.
+The floors are ``benchmarks/tokenize_floor.py`` on a process pool of newslint's shape (the
+parent takes the first file, then one forked worker per core, chunks of up to 4): ``import
+spacy``, ``spacy.blank("en")``, then ``nlp.tokenizer.pipe(texts)`` (the bare tokenizer) and
+``nlp.pipe(texts)`` with the ``sentencizer`` (tokens and sentences, the least any linter of
+sentences needs). Their texts are the prose newslint's readers extract from each file (what
+newslint itself tokenises), written to a temporary folder before timing.
 
-Figures (wall time, median of ``--reps`` runs where marked):
+Figures (wall time; all runs of one figure interleaved, the order rotating per repetition, because
+a shared machine's speed drifts; the load average is recorded around every section):
 
 1. one article, cold process: ``newslint check --no-cache ARTICLE`` against
-   ``python -c "import spacy; spacy.blank('en')"`` (aim: at most 1.3x), and proselint on the same file;
-2. all articles, cold: ``newslint check --no-cache DIR`` (every default rule, all cores) against
-   ``proselint check DIR`` (aim: at most 0.5x), median of ``--cold-reps`` interleaved runs (the
-   machine's speed drifts); then, in separate untimed runs, the peak memory of the whole process
-   tree (sum of PSS, sampled every 50 ms; aim: under 1 GiB);
-3. all articles, result cache: a run that fills an empty cache, then a cached re-run (aim: at most
-   0.1x the cold run).
+   ``python -c "import spacy; spacy.blank('en')"`` (aim: at most 1.3x), and proselint on the file;
+2. every article, cold: ``newslint check --no-cache FILES`` (every default rule, all cores)
+   against ``proselint check FILES`` (aim: at most 0.5x) and against the floors (aim: at most
+   2.0x the ``nlp.pipe`` floor; long-term 1.5x), medians of ``--cold-reps`` runs; words per
+   second per core;
+3. peak memory of each process tree, sampled during those runs (sum of PSS and of RSS over the
+   process and its descendants, every 50 ms; aim for newslint: under 1 GiB);
+4. the result cache: a run that fills an empty cache, then cached re-runs (aim: at most 0.1x the
+   cold run);
+5. the first-sight cost per article, per source: CPU ms to lint each article in one process on
+   first sight and on a second pass (``profile_rules.py --every --first-sight``).
 
 Before timing, newslint's bytecode is compiled (as ``pip install`` does) and one untimed run builds
-the derived data tables in the user cache (as the first use after installing does).
+the derived data tables in the user cache (as the first use after installing does). The figures go
+to ``benchmarks/results/speed.json`` (``--no-store`` leaves it alone).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -40,11 +56,21 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from core import ROOT, eval_path
+from core import ROOT, Article, articles, count_words, save_results, saved_note, source_table
 
-CORPUS = eval_path("clean", "scrapinghub")
 PYTHON = sys.executable
+HERE = Path(__file__).resolve().parent
+GROUPS = ("clean", "propaganda", "polnear")
+AIMS = {
+    "proselint": 0.5,
+    "floor": 2.0,  # against the nlp.pipe (tokenizer + sentencizer) floor
+    "floor_long_term": 1.5,
+    "one_article": 1.3,
+    "cached": 0.1,
+    "memory_mb": 1024,
+}
 
 
 def nproc() -> int:
@@ -52,6 +78,11 @@ def nproc() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def load() -> list[float]:
+    """The 1, 5 and 15 minute load averages."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 # -- memory of a process tree ------------------------------------------------------------
@@ -109,7 +140,7 @@ class TreeMemory(threading.Thread):
             self.done.wait(0.05)
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None, memory: bool = False) -> dict:
+def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str, Any]:
     """Run a command; wall seconds, exit code and (optionally) peak tree memory."""
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -124,8 +155,8 @@ def timed(cmd: list[str], env: dict[str, str] | None = None, memory: bool = Fals
         sampler.done.set()
         sampler.join()
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
-    out = {"seconds": seconds, "code": proc.returncode}
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd[:4])} ...\n{err[-2000:]}")
+    out: dict[str, Any] = {"seconds": seconds, "code": proc.returncode}
     if sampler:
         out.update(
             pss_mb=sampler.peak_pss / 1024, rss_mb=sampler.peak_rss / 1024, procs=sampler.peak_procs
@@ -133,24 +164,71 @@ def timed(cmd: list[str], env: dict[str, str] | None = None, memory: bool = Fals
     return out
 
 
+def interleaved(
+    commands: dict[str, list[str]], reps: int, env: dict[str, str], memory: bool = False
+) -> dict[str, Any]:
+    """Every command once per repetition, the order rotating; seconds per command and run,
+    medians, the load average before and after, and (``memory``) each command's peak tree
+    memory over its runs."""
+    names = list(commands)
+    runs: dict[str, list[float]] = {name: [] for name in names}
+    peaks: dict[str, dict[str, float]] = {}
+    before = load()
+    for rep in range(reps):
+        for name in names[rep % len(names) :] + names[: rep % len(names)]:
+            out = timed(commands[name], env, memory)
+            runs[name].append(out.pop("seconds"))
+            out.pop("code")
+            if out:
+                peak = peaks.setdefault(name, out)
+                for key, value in out.items():
+                    peak[key] = max(peak[key], value)
+    result = {
+        "runs": runs,
+        "median": {name: statistics.median(values) for name, values in runs.items()},
+        "load_before": before,
+        "load_after": load(),
+    }
+    if peaks:
+        result["memory"] = peaks
+    return result
+
+
 # -- set-up ------------------------------------------------------------------------------
-def make_corpus(folder: Path, count: int, source: Path = CORPUS) -> list[Path]:
-    sources = sorted(source.glob("*.txt"))
-    if not sources:
-        raise SystemExit(
-            f"{source} is absent: the benchmark needs the evaluation data beside the project"
-        )
-    texts = [p.read_text(encoding="utf-8").rstrip("\n") + "\n" for p in sources]
-    files = []
-    for i in range(count):
-        copy, index = divmod(i, len(texts))
-        path = folder / f"{i:05d}_{sources[index].stem}.txt"
-        path.write_text(texts[index] + "\n" * copy, encoding="utf-8")
-        files.append(path)
-    return files
+def corpus(stride: int = 1) -> list[Article]:
+    """Every evaluation article, source by source (``stride``: every n-th of each source)."""
+    found = [article for group in GROUPS for article in articles(group)]
+    if not found:
+        raise SystemExit("../shared/eval is absent: the benchmark needs the evaluation data")
+    seen: dict[str, int] = {}
+    kept = []
+    for article in found:
+        index = seen[article.source] = seen.get(article.source, -1) + 1
+        if index % stride == 0:
+            kept.append(article)
+    return kept
 
 
-def proselint_command(venv: Path | None, workdir: Path) -> list[str]:
+def prose_files(items: list[Article], folder: Path) -> tuple[list[Path], dict[str, dict]]:
+    """Each article's prose as newslint's readers extract it, one file each (the floor's input),
+    and per source: articles, words (core.count_words) and prose characters."""
+    from newslint.readers import load_document
+
+    paths = []
+    per_source: dict[str, dict[str, int]] = {}
+    for i, article in enumerate(items):
+        document = load_document(str(article.path), None, 50_000_000)
+        path = folder / f"{i:04d}.txt"
+        path.write_text(document.text, encoding="utf-8")
+        paths.append(path)
+        row = per_source.setdefault(article.source, {"articles": 0, "words": 0, "chars": 0})
+        row["articles"] += 1
+        row["words"] += count_words(document.text)
+        row["chars"] += len(document.text)
+    return paths, per_source
+
+
+def proselint_command(venv: Path | None, workdir: Path) -> tuple[list[str], str]:
     if venv is None:
         venv = workdir / "proselint-venv"
         print(
@@ -159,23 +237,34 @@ def proselint_command(venv: Path | None, workdir: Path) -> list[str]:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "proselint"], check=True)
     exe = venv / "bin" / "proselint"
-    version = subprocess.run([str(exe), "version"], capture_output=True, text=True).stdout.strip()
-    print(f"proselint: {exe} ({version or 'version unknown'})")
-    return [str(exe), "check"]
+    version = subprocess.run([str(exe), "version"], capture_output=True, text=True)
+    shown = (version.stdout + version.stderr).strip() or "version unknown"
+    print(f"proselint: {exe} ({shown})")
+    return [str(exe), "check"], shown
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--reps", type=int, default=5, help="repetitions of the one-article runs")
     parser.add_argument(
-        "--cold-reps", type=int, default=3, help="repetitions of the all-articles cold runs"
+        "--cold-reps", type=int, default=3, help="repetitions of the every-article cold runs"
     )
     parser.add_argument("--proselint-venv", type=Path, help="reuse a venv that has proselint")
     parser.add_argument("--skip-proselint", action="store_true")
+    parser.add_argument("--skip-first-sight", action="store_true")
+    parser.add_argument("--no-store", action="store_true", help="do not write results/speed.json")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt articles")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a rough run: every 4th article of each source, one cold run, 3 one-article runs,"
+        " one cached re-run (stored only with --store-quick)",
+    )
+    parser.add_argument("--store-quick", action="store_true", help="store a --quick run's figures")
     args = parser.parse_args()
+    if args.quick:
+        args.reps, args.cold_reps = min(args.reps, 3), 1
+        args.no_store = args.no_store or not args.store_quick
 
     workdir = Path(tempfile.mkdtemp(prefix="newslint-speed-"))
     try:
@@ -187,79 +276,185 @@ def main() -> None:
             print(f"kept {workdir}")
 
 
+def ratio_line(label: str, value: float, aim: float) -> str:
+    verdict = "met" if value <= aim else "NOT met"
+    return f"  {label} = {value:.2f}x (aim <= {aim}x: {verdict})"
+
+
 def run(args: argparse.Namespace, workdir: Path) -> None:
-    corpus = workdir / "corpus"
-    corpus.mkdir()
-    files = make_corpus(corpus, args.articles, args.corpus)
-    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
-    one = files[0]
+    stride = 4 if args.quick else 1
+    items = corpus(stride)
+    files = [str(a.path) for a in items]
+    prose_dir = workdir / "prose"
+    prose_dir.mkdir()
+    prose, per_source = prose_files(items, prose_dir)
+    words = sum(row["words"] for row in per_source.values())
+    cores = nproc()
+    one = items[0]  # the first scrapinghub article
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["NO_COLOR"] = "1"
     newslint = [PYTHON, "-m", "newslint", "check"]
-    proselint = None if args.skip_proselint else proselint_command(args.proselint_venv, workdir)
-
-    print(f"machine: {nproc()} cores ({os.cpu_count()} CPUs), Python {sys.version.split()[0]}")
-    print(f"corpus: {len(files)} articles, {words / len(files):.0f} words each on average")
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "newslint")], env=env, check=True)
-    timed([*newslint, "--no-cache", str(one)], env)  # builds the user-cache data tables once
-
-    print(f"\n1. one article, cold process (median of {args.reps}, interleaved)")
-    spacy_cmd = [PYTHON, "-c", "import spacy; spacy.blank('en')"]
-    series: dict[str, list[float]] = {"spacy": [], "newslint": [], "proselint": []}
-    for _ in range(args.reps):
-        series["spacy"].append(timed(spacy_cmd, env)["seconds"])
-        series["newslint"].append(timed([*newslint, "--no-cache", str(one)], env)["seconds"])
-        if proselint:
-            series["proselint"].append(timed([*proselint, str(one)], env)["seconds"])
-    med = {k: statistics.median(v) for k, v in series.items() if v}
-    print(f"  python -c \"import spacy; spacy.blank('en')\"  {med['spacy']:6.2f} s")
-    print(
-        f"  newslint check --no-cache ARTICLE            {med['newslint']:6.2f} s"
-        f"  = {med['newslint'] / med['spacy']:.2f}x spacy.blank (aim <= 1.3x)"
+    proselint, proselint_version = (
+        (None, None) if args.skip_proselint else proselint_command(args.proselint_venv, workdir)
     )
+    floor_script = [PYTHON, str(HERE / "tokenize_floor.py")]
+    floors = {
+        "floor_tokenizer": [*floor_script, "--mode", "tokenizer", *map(str, prose)],
+        "floor": [*floor_script, "--mode", "pipe", *map(str, prose)],
+    }
+    figures: dict[str, Any] = {
+        "machine": {"cores": cores, "cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "quick": args.quick,
+        "corpus": {"articles": len(items), "words": words, "sources": per_source},
+        "floors": {
+            "floor_tokenizer": "benchmarks/tokenize_floor.py --mode tokenizer: spacy.blank('en')"
+            ".tokenizer.pipe over each article's prose, fork pool of newslint's shape",
+            "floor": "benchmarks/tokenize_floor.py --mode pipe: spacy.blank('en') + sentencizer,"
+            " nlp.pipe over each article's prose, fork pool of newslint's shape",
+        },
+        "proselint": proselint_version,
+    }
+    started = time.perf_counter()
+
+    print(f"machine: {cores} cores ({os.cpu_count()} CPUs), Python {sys.version.split()[0]}")
+    print(
+        f"corpus: {len(items)} distinct articles from {len(per_source)} sources, {words:,} words"
+        f" ({words / len(items):.0f} per article)" + (" [--quick: every 4th]" if args.quick else "")
+    )
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "newslint")], env=env, check=True)
+    timed([*newslint, "--no-cache", str(one.path)], env)  # builds the user-cache data tables once
+    timed(floors["floor"][:5], env)  # warms the file cache for spaCy's own files
+
+    print(f"\n1. one article, cold process (median of {args.reps}, interleaved); load {load()}")
+    commands = {
+        "spacy_blank": [PYTHON, "-c", "import spacy; spacy.blank('en')"],
+        "newslint": [*newslint, "--no-cache", str(one.path)],
+    }
+    if proselint:
+        commands["proselint"] = [*proselint, str(one.path)]
+    single = interleaved(commands, args.reps, env)
+    med = single["median"]
+    single["article"] = one.name
+    single["ratio"] = med["newslint"] / med["spacy_blank"]
+    print(f"  python -c \"import spacy; spacy.blank('en')\"  {med['spacy_blank']:6.2f} s")
+    print(f"  newslint check --no-cache ARTICLE            {med['newslint']:6.2f} s")
     if proselint:
         print(f"  proselint check ARTICLE                      {med['proselint']:6.2f} s")
+    print(ratio_line("newslint / spacy.blank", single["ratio"], AIMS["one_article"]))
+    figures["one_article"] = single
 
     print(
-        f"\n2. {len(files)} articles, cold (cache off), all cores"
-        f" (median of {args.cold_reps}, interleaved)"
+        f"\n2. {len(items)} articles, cold (cache off), {cores} cores"
+        f" (median of {args.cold_reps}, interleaved, peak memory sampled); load {load()}"
     )
-    runs: dict[str, list[float]] = {"newslint": [], "proselint": []}
-    for _ in range(args.cold_reps):
-        runs["newslint"].append(timed([*newslint, "--no-cache", str(corpus)], env)["seconds"])
-        if proselint:
-            runs["proselint"].append(timed([*proselint, str(corpus)], env)["seconds"])
-    cold = {"seconds": statistics.median(runs["newslint"])}
-    shown = " ".join(f"{s:.2f}" for s in runs["newslint"])
-    print(f"  newslint check --no-cache DIR   {cold['seconds']:7.2f} s  (runs: {shown})")
+    commands = {**floors, "newslint": [*newslint, "--no-cache", *files]}
     if proselint:
-        prose = statistics.median(runs["proselint"])
-        shown = " ".join(f"{s:.2f}" for s in runs["proselint"])
-        print(f"  proselint check DIR             {prose:7.2f} s  (runs: {shown})")
-        print(f"  newslint / proselint = {cold['seconds'] / prose:.2f}x (aim <= 0.5x)")
-    # Peak memory in a separate, untimed run: reading /proc/PID/smaps_rollup of every process
-    # 20 times a second costs CPU (1-2.5 s over this run on 2 cores) that a timing must not carry.
-    mem = timed([*newslint, "--no-cache", str(corpus)], env, memory=True)
+        commands["proselint"] = [*proselint, *files]
+    cold = interleaved(commands, args.cold_reps, env, memory=True)
+    med = cold["median"]
+    for name, label in (
+        ("floor_tokenizer", "floor: tokenizer.pipe"),
+        ("floor", "floor: nlp.pipe + sentencizer"),
+        ("newslint", "newslint check --no-cache"),
+        ("proselint", "proselint check"),
+    ):
+        if name in med:
+            shown = " ".join(f"{s:.2f}" for s in cold["runs"][name])
+            print(f"  {label:<30} {med[name]:7.2f} s  (runs: {shown})")
+    cold["words_per_second_per_core"] = {
+        name: words / seconds / cores for name, seconds in med.items()
+    }
+    rates = cold["words_per_second_per_core"]
     print(
-        f"  peak memory (separate run): newslint {mem.get('pss_mb', 0):.0f} MB PSS /"
-        f" {mem.get('rss_mb', 0):.0f} MB RSS over {mem.get('procs', 1)} processes (aim < 1024 MB)"
+        "  words per second per core: "
+        + ", ".join(f"{name} {rate:,.0f}" for name, rate in rates.items())
     )
+    cold["ratio_floor"] = med["newslint"] / med["floor"]
+    cold["ratio_floor_tokenizer"] = med["newslint"] / med["floor_tokenizer"]
+    print(ratio_line("newslint / nlp.pipe floor", cold["ratio_floor"], AIMS["floor"]))
+    print(f"    (long-term aim <= {AIMS['floor_long_term']}x)")
+    print(f"  newslint / tokenizer floor = {cold['ratio_floor_tokenizer']:.2f}x")
     if proselint:
-        pmem = timed([*proselint, str(corpus)], env, memory=True)
-        print(f"                              proselint {pmem.get('pss_mb', 0):.0f} MB PSS")
+        cold["ratio_proselint"] = med["newslint"] / med["proselint"]
+        paired = [
+            n / p for n, p in zip(cold["runs"]["newslint"], cold["runs"]["proselint"], strict=True)
+        ]
+        cold["ratio_proselint_paired_median"] = statistics.median(paired)
+        print(ratio_line("newslint / proselint", cold["ratio_proselint"], AIMS["proselint"]))
+        print(f"    (median of the per-repetition ratios: {statistics.median(paired):.2f}x)")
+    print(f"  load after: {cold['load_after']}")
+    memory = cold.pop("memory", {})
+    figures["cold"] = cold
 
-    print(f"\n3. {len(files)} articles, result cache")
+    print("\n3. peak memory of the process tree (during the cold runs)")
+    for name, m in memory.items():
+        print(
+            f"  {name:<16} {m.get('pss_mb', 0):6.0f} MB PSS / {m.get('rss_mb', 0):6.0f} MB RSS"
+            f" over {m.get('procs', 1):.0f} processes"
+        )
+    if "newslint" in memory:
+        verdict = "met" if memory["newslint"]["pss_mb"] < AIMS["memory_mb"] else "NOT met"
+        print(f"  newslint aim < {AIMS['memory_mb']} MB PSS: {verdict}")
+    figures["memory"] = memory
+
+    print(f"\n4. {len(items)} articles, result cache; load {load()}")
     cache = workdir / "cache"
-    fill = timed([*newslint, "--cache-dir", str(cache), str(corpus)], env)
+    fill = timed([*newslint, "--cache-dir", str(cache), *files], env)
     hot = [
-        timed([*newslint, "--cache-dir", str(cache), str(corpus)], env)["seconds"] for _ in range(3)
+        timed([*newslint, "--cache-dir", str(cache), *files], env)["seconds"]
+        for _ in range(1 if args.quick else 3)
     ]
     warm = statistics.median(hot)
     print(f"  first run, empty cache          {fill['seconds']:7.2f} s")
-    print(
-        f"  cached re-run (median of 3)     {warm:7.2f} s"
-        f"  = {warm / cold['seconds']:.3f}x the cold run (aim <= 0.1x)"
-    )
+    print(f"  cached re-run (median of {len(hot)})     {warm:7.2f} s")
+    cached_ratio = warm / cold["median"]["newslint"]
+    print(ratio_line("cached / cold", cached_ratio, AIMS["cached"]))
+    figures["cache"] = {"fill": fill["seconds"], "runs": hot, "median": warm, "ratio": cached_ratio}
+
+    if not args.skip_first_sight:
+        print(
+            "\n5. first sight: a fresh process, no cache, every article linted once (first sight)"
+            f" and again (seen), CPU ms; load {load()}"
+        )
+        out = workdir / "first_sight.json"
+        subprocess.run(
+            [
+                PYTHON,
+                str(HERE / "profile_rules.py"),
+                "--every",
+                "--stride",
+                str(stride),
+                "--first-sight",
+                "--json",
+                str(out),
+            ],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        sight = json.loads(out.read_text(encoding="utf-8"))
+        for name, row in [*sight["sources"].items(), ("pooled", sight["pooled"])]:
+            row_words = words if name == "pooled" else per_source[name]["words"]
+            row["words_per_cpu_s"] = row_words / (row["first_ms"] * row["articles"] / 1000)
+        print(
+            source_table(
+                "  CPU ms per article on first sight and seen again, and words per CPU second"
+                " on first sight, per source",
+                sight["sources"],
+                "words_per_cpu_s",
+                pooled=sight["pooled"],
+                lower=False,
+            )
+        )
+        figures["first_sight"] = sight
+
+    figures["aims"] = AIMS
+    figures["load_end"] = load()
+    figures["seconds"] = time.perf_counter() - started
+    print(f"\nmeasured in {figures['seconds']:.0f} s; load {figures['load_end']}")
+    if not args.no_store:
+        command = "python benchmarks/speed.py " + " ".join(sys.argv[1:])
+        print(saved_note(save_results("speed", command.strip(), figures)))
 
 
 if __name__ == "__main__":
