@@ -103,6 +103,7 @@ class Linter:
         #: the run's filter stage settings (``min_level`` is the caller's floor override)
         self.filters = filters or FilterSettings(min_level=min_level)
         self._pack_rules: dict[tuple[str, ...], list[Rule]] = {}
+        self._rules_by_files: dict[tuple[tuple[str, str], ...], list[Rule]] = {}
         self._resolved: dict[tuple[Any, ...], list[Rule]] = {}
         self._vocab: dict[str, Vocabulary] = {}
         self._profiles: dict[tuple[Any, ...], Profiles] = {}
@@ -137,7 +138,12 @@ class Linter:
                         ) from None
                     raise UsageError(f"unknown pack {pack!r} (shipped packs: {known})") from None
                 files.extend((name, p) for p in paths)
-            self._pack_rules[key] = load_rules(files)
+            # every folder of an archive without a config of its own resolves to the same shipped
+            # files: load them once (the rules, and what their kinds compile, are shared)
+            by_files = tuple(files)
+            if by_files not in self._rules_by_files:
+                self._rules_by_files[by_files] = load_rules(files)
+            self._pack_rules[key] = self._rules_by_files[by_files]
         return self._pack_rules[key]
 
     def profiles(self, config: Config) -> Profiles:
