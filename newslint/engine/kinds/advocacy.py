@@ -68,18 +68,18 @@ class AdvocacyKind(Kind):
         self.owners = {w.lower() for w in string_list(options["attribution"], "attribution")}
         self.conditions = {w.lower() for w in string_list(options["conditions"], "conditions")}
         self.outcomes = {w.lower() for w in string_list(options["outcomes"], "outcomes")}
+        #: a sentence without one of these words has no modal: nothing else need be read
+        self.modal_starts = frozenset(modal[0] for modal in self.modals if modal)
 
     def _prescription(self, analysis: Analysis, sentence: Sentence) -> tuple[int, int] | None:
+        words = analysis.word_indices(sentence.start, sentence.end)
+        lowers = analysis.lowers
+        if not any(lowers[i] in self.modal_starts for i in words):
+            return None
         text = analysis.text
         if text[sentence.start : sentence.end].rstrip(")\"'”’ ").endswith("?"):
             return None
-        words = analysis.word_indices(sentence.start, sentence.end)
-        lowers, lemmas, idxs, texts = (
-            analysis.lowers,
-            analysis.lemmas,
-            analysis.idxs,
-            analysis.texts,
-        )
+        lemmas, idxs, texts = analysis.lemmas, analysis.idxs, analysis.texts
         if words and lowers[words[0]] in ("should", "for"):
             return None  # "Should the weather turn, ..."; "For the budget to pass, it must ..."
         if any(
