@@ -208,7 +208,7 @@ class Linter:
         active = [
             i for i, o in enumerate(config.overrides) if o.applies(relpath, dict(front_matter))
         ]
-        key = (id(config), tuple(active), profile, source_file)
+        key = (self._settings_identity(config), tuple(active), profile, source_file)
         if key in self._resolved:
             return self._resolved[key]
         rules = self.pack_rules(config)
@@ -264,6 +264,14 @@ class Linter:
             resolved.append(rule)
         self._resolved[key] = resolved
         return resolved
+
+    def _settings_identity(self, config: Config) -> Any:
+        """What a config's rule settings are cached under: the config itself, except that the
+        defaults of folders without a config file (every folder of an archive) differ only in
+        their root, and so share one resolution when their pack files are the same."""
+        if config.path is None and config == Config(root=config.root):
+            return ("defaults", id(self.pack_rules(config)))
+        return id(config)
 
     def vocabulary(self, config: Config) -> Vocabulary:
         """The accept/reject word lists of a config."""
