@@ -111,9 +111,13 @@ class PatternKind(Kind):
         by_lower, by_text = self.anchors
         windows: list[tuple[int, int]] = []
         second_lower, second_text = self.seconds or (None, None)
-        for i in range(n):
-            if lowers[i] not in by_lower and texts[i] not in by_text:
-                continue
+        at_lower, at_text = analysis.memo("token positions", lambda: _positions(analysis))
+        starts: set[int] = set()
+        for word in by_lower:
+            starts.update(at_lower.get(word, ()))
+        for word in by_text:
+            starts.update(at_text.get(word, ()))
+        for i in sorted(starts):
             if second_lower is not None and (
                 i + 1 >= n
                 or (lowers[i + 1] not in second_lower and texts[i + 1] not in second_text)
@@ -125,6 +129,17 @@ class PatternKind(Kind):
             else:
                 windows.append((i, end))
         return windows
+
+
+def _positions(analysis: Analysis) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Where each lower-case word and each exact text occurs: every pattern rule finds its
+    anchor words there instead of reading every token of the document again."""
+    at_lower: dict[str, list[int]] = {}
+    at_text: dict[str, list[int]] = {}
+    for i, (low, text) in enumerate(zip(analysis.lowers, analysis.texts, strict=True)):
+        at_lower.setdefault(low, []).append(i)
+        at_text.setdefault(text, []).append(i)
+    return at_lower, at_text
 
 
 #: a bounded quantifier: {n}, {n,m}, {,m} (and the unbounded {n,})
