@@ -14,6 +14,7 @@ Message fields: ``{match}`` and ``{1}``, ``{2}``... for groups, ``{name}`` for n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
@@ -82,8 +83,12 @@ class RegexKind(Kind):
         ]
         if not active:
             return
-        for lo, hi in self._units(analysis):
-            for regex, prefilter in active:
+        units = list(self._units(analysis))
+        tried = _units_to_try(text, units, [prefilter for _, prefilter in active])
+        for u, (lo, hi) in enumerate(units):
+            for k, (regex, prefilter) in enumerate(active):
+                if tried is not None and u not in tried[k]:
+                    continue  # no occurrence of the required text touches this unit
                 if prefilter is not None and not prefilter.search(text, lo, hi):
                     continue  # the text every match must contain is not here
                 for m in regex.finditer(text, lo, hi):
@@ -102,6 +107,34 @@ class RegexKind(Kind):
                         suggestions=(suggestion,) if suggestion is not None else (),
                         fix=suggestion if self.fix else None,
                     )
+
+
+def _units_to_try(
+    text: str, units: list[tuple[int, int]], prefilters: list[re.Pattern[str] | None]
+) -> list[range | set[int]] | None:
+    """Per prefilter, the units its required text could be found in: those that overlap one of
+    its matches over the whole text (one scan, instead of one search per unit). An occurrence
+    inside a unit is found or overlapped by a match of the left-to-right scan, so no unit that
+    holds one is left out; each unit kept is still searched. None when the units are not in
+    order without overlaps (then every unit is searched)."""
+    if any(units[i][1] > units[i + 1][0] for i in range(len(units) - 1)):
+        return None
+    starts = [lo for lo, _ in units]
+    out: list[range | set[int]] = []
+    for prefilter in prefilters:
+        if prefilter is None:
+            out.append(range(len(units)))
+            continue
+        found: set[int] = set()
+        for m in prefilter.finditer(text):
+            begin, end = m.span()
+            u = max(bisect_right(starts, begin) - 1, 0)
+            while u < len(units) and units[u][0] < end:
+                if units[u][1] > begin:
+                    found.add(u)
+                u += 1
+        out.append(found)
+    return out
 
 
 #: literals shorter than this make a prefilter that rejects too little to pay for itself
