@@ -331,3 +331,28 @@ def test_cache_forgets_files_that_no_longer_exist(tmp_path: Path) -> None:
     stored = json.loads((tmp_path / "cache" / f"v{CACHE_FORMAT}" / "k.json").read_text())["entries"]
     assert list(stored) == [str(kept.resolve())]
     assert stored[str(kept.resolve())]["sha256"] == "digest2"
+
+
+def test_cache_keeps_every_settings_file_its_run_used(tmp_path: Path) -> None:
+    """An archive without config files has one settings key per folder: a run over more folders
+    than KEEP_FILES must find all of them cached next time; other runs' files are still pruned."""
+    from newslint.engine.linter import FileResult
+    from newslint.storage.result_cache import KEEP_FILES, ResultCache
+
+    story = tmp_path / "story.txt"
+    story.write_text("The council met on Tuesday.\n", encoding="utf-8")
+    folder = str(tmp_path / "cache")
+    keys = [f"folder{i:02d}" for i in range(KEEP_FILES + 4)]
+    cache = ResultCache(folder)
+    for key in keys:
+        cache.put(key, str(story), "digest", FileResult(str(story)))
+    cache.save()
+    again = ResultCache(folder)
+    assert all(again.get(key, str(story), "digest", "warning") for key in keys)
+
+    later = ResultCache(folder)
+    later.put("another-run", str(story), "digest", FileResult(str(story)))
+    later.save()
+    settings_files = [n for n in os.listdir(later.directory) if n.endswith(".json")]
+    assert len(settings_files) == KEEP_FILES + 1
+    assert "another-run.json" in settings_files
