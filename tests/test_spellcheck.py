@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -213,11 +214,21 @@ def test_rebuilt_cache_entries_replace_stale_ones(tmp_path, monkeypatch) -> None
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     folder = Path(disk_cache.cache_dir())
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "probe-0123abcd.bin").write_bytes(b"old")  # built from older sources
+    for age, key in enumerate(("0123abcd", "4567abcd", "89abcdef")):  # built from older sources
+        (folder / f"probe-{key}.bin").write_bytes(b"old")
+        os.utime(folder / f"probe-{key}.bin", (1e9 - age, 1e9 - age))
     (folder / "probe-v1-0123abcd.bin").write_bytes(b"other")  # another entry's name
     assert lexicon.cached("probe", lambda: b"new") == b"new"
     names = sorted(p.name for p in folder.glob("probe-*.bin"))
-    assert names == sorted([f"probe-{lexicon.cache_key()}.bin", "probe-v1-0123abcd.bin"])
+    # the two most recent other versions stay (another installed newslint still reads them)
+    assert names == sorted(
+        [
+            f"probe-{lexicon.cache_key()}.bin",
+            "probe-0123abcd.bin",
+            "probe-4567abcd.bin",
+            "probe-v1-0123abcd.bin",
+        ]
+    )
 
 
 def test_word_counts_take_every_possessive_and_capitalisation() -> None:

@@ -57,16 +57,27 @@ def keyed_path(name: str, key: str, suffix: str = ".bin") -> Path:
     return Path(cache_dir()) / f"{name}-{key}{suffix}"
 
 
-def prune(name: str, keep: Path, suffix: str = ".bin", any_key: bool = False) -> None:
-    """Remove the entries of ``name`` built from other sources than ``keep``'s, never raising.
+#: entries of one name built from other sources that are kept besides the current one: two
+#: installed versions (a project's venv and its pre-commit hook's) must not evict each other's
+#: tables on every run, yet an upgrade must not leave old tables behind for ever
+KEEP_OTHER_KEYS = 2
 
-    Keys are alphanumeric unless ``any_key``: then every ``name-*`` entry but ``keep`` goes (only
-    for names that no other entry's name extends)."""
+
+def prune(name: str, keep: Path, suffix: str = ".bin", any_key: bool = False) -> None:
+    """Remove the entries of ``name`` built from other sources than ``keep``'s, but the
+    ``KEEP_OTHER_KEYS`` most recently written; never raising.
+
+    Keys are alphanumeric unless ``any_key``: then every ``name-*`` entry counts (only for names
+    that no other entry's name extends)."""
     try:
-        for stale in keep.parent.glob(f"{name}-*{suffix}"):
-            key = stale.name[len(name) + 1 : -len(suffix)]
-            if stale != keep and (any_key or key.isalnum()):
-                stale.unlink()
+        others = []
+        for entry in keep.parent.glob(f"{name}-*{suffix}"):
+            key = entry.name[len(name) + 1 : -len(suffix)]
+            if entry != keep and (any_key or key.isalnum()):
+                others.append((entry.stat().st_mtime, entry))
+        others.sort(reverse=True)
+        for _, stale in others[KEEP_OTHER_KEYS:]:
+            stale.unlink()
     except OSError:
         pass
 
