@@ -19,10 +19,12 @@ word-forms: {labels: {illegals: [undocumented immigrants]}}  # matched as writte
 skip-names: true             # skip capitalised matches inside a sentence ("Radical Party")
 skip-attributed: true        # skip labels someone is reported to apply ("deem them terrorists")
 escalate-per-1000: 6         # dense in narration: raise every match to escalate-level
+sentence-min: 2              # only matches in a sentence holding this many different phrases
 ```
 Message fields: ``{match}``, ``{phrase}``, ``{category}``, ``{replacement}``, ``{replacements}``
 ("'a' or 'b'", "deleting it", or "rephrase or attribute it"), ``{count}`` (matches outside
-quotations in the document), ``{per_1000}`` (the same per 1,000 words of narration).
+quotations in the document), ``{per_1000}`` (the same per 1,000 words of narration), ``{cues}``
+(with ``sentence-min``: the phrases found in the sentence, which gets one finding).
 """
 
 from __future__ import annotations
@@ -127,6 +129,13 @@ class PhraseKind(Kind):
         "escalate-level": Option(
             (str,), default="warning", choices=LEVELS, help="the level of dense matches"
         ),
+        "sentence-min": Option(
+            (int,),
+            default=1,
+            help="report only matches in a sentence that holds at least this many different "
+            "phrases outside quotations (stacked cues: one word is ordinary English, several "
+            "in one sentence are a verdict)",
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
@@ -161,6 +170,9 @@ class PhraseKind(Kind):
         self.threshold = None if threshold is None else float(threshold)
         self.minimum = options["escalate-min"]
         self.escalate_level = options["escalate-level"]
+        if options["sentence-min"] < 1:
+            raise OptionError("sentence-min", "must be at least 1")
+        self.sentence_min = options["sentence-min"]
 
     def _attributed(self, analysis: Analysis, start: int) -> bool:
         """True when an attributing verb ("deem", "brand") comes shortly before ``start``."""
@@ -195,8 +207,31 @@ class PhraseKind(Kind):
                 continue
             yield start, end, entry
 
+    def _stacked(
+        self, analysis: Analysis, found: list[tuple[int, int, Entry]]
+    ) -> tuple[list[tuple[int, int, Entry]], dict[int, str]]:
+        """The first match outside quotations of each sentence holding ``sentence-min`` different
+        phrases (one finding per sentence), and the phrases found there by its start."""
+        in_quote = analysis.quotes.in_quote
+        by_sentence: dict[int, list[tuple[int, int, Entry]]] = {}
+        for match in found:
+            sentence = analysis.sentence_at(match[0])
+            if sentence is not None and not in_quote(match[0]):
+                by_sentence.setdefault(sentence.start, []).append(match)
+        kept: list[tuple[int, int, Entry]] = []
+        cues: dict[int, str] = {}
+        for matches in by_sentence.values():
+            words = list(dict.fromkeys(analysis.text[m[0] : m[1]].lower() for m in matches))
+            if len({lemma(w) for w in words}) >= self.sentence_min:
+                kept.append(matches[0])
+                cues[matches[0][0]] = "', '".join(words)
+        return kept, cues
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         found = list(self._matches(analysis))
+        cues: dict[int, str] = {}
+        if found and self.sentence_min > 1:
+            found, cues = self._stacked(analysis, found)
         if not found:
             return
         in_quote = analysis.quotes.in_quote
@@ -206,7 +241,12 @@ class PhraseKind(Kind):
         for start, end, entry in found:
             original = analysis.text[start:end]
             values, alternatives = entry_values(entry, original)
-            values.update(phrase=original, count=count, per_1000=f"{density:.1f}")
+            values.update(
+                phrase=original,
+                count=count,
+                per_1000=f"{density:.1f}",
+                cues=cues.get(start, original.lower()),
+            )
             yield Hit(
                 start,
                 end,
