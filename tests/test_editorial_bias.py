@@ -307,6 +307,45 @@ def test_boosters_escalate_only_when_dense() -> None:
     assert len(found) == 3 and {f.level for f in found} == {"warning"}
 
 
+# -- stacked judgement -------------------------------------------------------------------------
+def test_verdict_needs_two_different_cues_in_one_sentence_and_gives_one_finding() -> None:
+    one = "The storm moved very slowly. It was probably the last of the season."
+    assert lint(one, "bias.verdict") == []
+    two = "The plan is truly senseless and clearly doomed. The council met on Monday."
+    found = lint(two, "bias.verdict")
+    assert [(f.line, f.level) for f in found] == [(1, "warning")]
+    assert "'truly', 'senseless', 'clearly'" in found[0].message
+    repeated = "It was very, very late."  # one cue twice is not a stack
+    assert lint(repeated, "bias.verdict") == []
+
+
+def test_verdict_leaves_reported_and_quoted_judgement_alone() -> None:
+    assert lint("The critic argued that it was truly a senseless plan.", "bias.verdict") == []
+    assert lint('"It is truly a senseless plan," the mayor said.', "bias.verdict") == []
+    # the noun "state" is not a reporting verb
+    state = "The state budget is probably the worst in a decade."
+    assert len(lint(state, "bias.verdict")) == 1
+
+
+def test_verdict_is_a_suggestion_in_an_opinion_column(tmp_path: Path) -> None:
+    body = "The plan is truly senseless and clearly doomed.\n"
+    (tmp_path / "column.md").write_text("---\ntype: opinion\n---\n\n" + body, encoding="utf-8")
+    (tmp_path / "story.md").write_text("---\ntype: news\n---\n\n" + body, encoding="utf-8")
+    proc = run_cli("check", "--format", "json", "--min-level", "suggestion", ".", cwd=tmp_path)
+    levels = {
+        Path(f["path"]).name: [x["level"] for x in f["findings"] if x["rule"] == "bias.verdict"]
+        for f in json.loads(proc.stdout)["files"]
+    }
+    assert levels == {"column.md": ["suggestion"], "story.md": ["warning"]}
+
+
+def test_aside_flags_a_columnists_self_reference_in_narration_only() -> None:
+    assert matches("As I have written before, the plan was never costed.", "editorial.aside") == [
+        "As I have written"
+    ]
+    assert lint('"As I said, it was never costed," she said.', "editorial.aside") == []
+
+
 # -- switching the pack off, and --stats ---------------------------------------------------------
 def test_opinion_front_matter_switches_the_pack_off(tmp_path: Path) -> None:
     (tmp_path / ".newslint.yaml").write_text(

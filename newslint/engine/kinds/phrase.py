@@ -129,6 +129,13 @@ class PhraseKind(Kind):
         "escalate-level": Option(
             (str,), default="warning", choices=LEVELS, help="the level of dense matches"
         ),
+        "reported-by": Option(
+            (list,),
+            default=[],
+            words=True,
+            help="with sentence-min: reporting words as written ('argued', 'according') that "
+            "make a sentence's judgement someone's: such a sentence is not counted",
+        ),
         "sentence-min": Option(
             (int,),
             default=1,
@@ -173,6 +180,7 @@ class PhraseKind(Kind):
         if options["sentence-min"] < 1:
             raise OptionError("sentence-min", "must be at least 1")
         self.sentence_min = options["sentence-min"]
+        self.reporting = {w.lower() for w in words(options["reported-by"], "reported-by")}
 
     def _attributed(self, analysis: Analysis, start: int) -> bool:
         """True when an attributing verb ("deem", "brand") comes shortly before ``start``."""
@@ -207,6 +215,18 @@ class PhraseKind(Kind):
                 continue
             yield start, end, entry
 
+    def _reported(self, analysis: Analysis, start: int) -> bool:
+        """True when the sentence at ``start`` has a reporting verb: the judgement is someone's."""
+        if not self.reporting:
+            return False
+        sentence = analysis.sentence_at(start)
+        if sentence is None:
+            return False
+        lowers = analysis.lowers
+        return any(
+            lowers[i] in self.reporting for i in analysis.word_indices(sentence.start, sentence.end)
+        )
+
     def _stacked(
         self, analysis: Analysis, found: list[tuple[int, int, Entry]]
     ) -> tuple[list[tuple[int, int, Entry]], dict[int, str]]:
@@ -220,7 +240,9 @@ class PhraseKind(Kind):
                 by_sentence.setdefault(sentence.start, []).append(match)
         kept: list[tuple[int, int, Entry]] = []
         cues: dict[int, str] = {}
-        for matches in by_sentence.values():
+        for first, matches in by_sentence.items():
+            if self._reported(analysis, first):
+                continue
             words = list(dict.fromkeys(analysis.text[m[0] : m[1]].lower() for m in matches))
             if len({lemma(w) for w in words}) >= self.sentence_min:
                 kept.append(matches[0])
