@@ -464,7 +464,7 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
     figures["seconds"] = time.perf_counter() - started
     print(f"\nmeasured in {figures['seconds']:.0f} s; load {figures['load_end']}")
     if not args.no_store:
-        command = "python benchmarks/speed.py " + " ".join(sys.argv[1:])
+        command = ".venv/bin/python benchmarks/speed.py " + " ".join(sys.argv[1:])
         print(saved_note(save_results("speed", command.strip(), figures)))
 
 
