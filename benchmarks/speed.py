@@ -66,6 +66,13 @@ from core import ROOT, Article, articles, count_words, save_results, saved_note,
 PYTHON = sys.executable
 HERE = Path(__file__).resolve().parent
 GROUPS = ("clean", "propaganda", "polnear")
+#: what each floor runs (benchmarks/tokenize_floor.py), on the same texts and pool shape
+FLOORS = {
+    "floor_tokenizer": "spacy.blank('en').tokenizer.pipe over each article's prose, in a fork pool"
+    " of newslint's shape",
+    "floor": "spacy.blank('en') + sentencizer, nlp.pipe over each article's prose, in a fork pool"
+    " of newslint's shape",
+}
 AIMS = {
     "proselint": 0.5,
     "floor": 2.0,  # against the nlp.pipe (tokenizer + sentencizer) floor
@@ -313,17 +320,14 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
         "floor": [*floor_script, "--mode", "pipe", *map(str, prose)],
     }
     figures: dict[str, Any] = {
-        "machine": {"cores": cores, "cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "machine": {"cores": cores, "cpus": os.cpu_count()},
+        # stored figures hold numbers only: the versions measured are keys
+        "versions": {f"python {sys.version.split()[0]}": 1, str(proselint_version): 1},
         "quick": args.quick,
         "corpus": {"articles": len(items), "words": words, "sources": per_source},
-        "floors": {
-            "floor_tokenizer": "benchmarks/tokenize_floor.py --mode tokenizer: spacy.blank('en')"
-            ".tokenizer.pipe over each article's prose, fork pool of newslint's shape",
-            "floor": "benchmarks/tokenize_floor.py --mode pipe: spacy.blank('en') + sentencizer,"
-            " nlp.pipe over each article's prose, fork pool of newslint's shape",
-        },
-        "proselint": proselint_version,
     }
+    for name, what in FLOORS.items():
+        print(f"{name}: {what}")
     started = time.perf_counter()
 
     print(f"machine: {cores} cores ({os.cpu_count()} CPUs), Python {sys.version.split()[0]}")
@@ -345,7 +349,7 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
         commands["proselint"] = [*proselint, str(one.path)]
     single = interleaved(commands, args.reps, env)
     med = single["median"]
-    single["article"] = one.name
+    single["article"] = {one.name: count_words(one.read())}  # (key: the article, value: its words)
     single["ratio"] = med["newslint"] / med["spacy_blank"]
     print(f"  python -c \"import spacy; spacy.blank('en')\"  {med['spacy_blank']:6.2f} s")
     print(f"  newslint check --no-cache ARTICLE            {med['newslint']:6.2f} s")
