@@ -6,20 +6,18 @@ import re
 import threading
 from collections.abc import Iterable
 
-from newslint.spelling.lexicon import Lexicon, load_lexicon
-from newslint.spelling.misspellings import corrections, match_case
-from newslint.spelling.suggest import Suggester
+from newslint.spelling import admission
+from newslint.spelling.errormodel import ErrorModel
+from newslint.spelling.lexicon import CHANNEL_ERROR, Lexicon, load_error_model, load_lexicon
+from newslint.spelling.misspellings import corrections, is_misspelling, match_case
+from newslint.spelling.morphology import base_of
+from newslint.spelling.suggest import Suggester, edits1
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# Productive prefixes of closed compounds: "microenvironments", "antiepileptic", "coprocessor".
-PREFIXES = (
-    "anti", "auto", "bio", "co", "counter", "cyber", "de", "eco", "geo", "hyper", "inter", "macro",
-    "mega", "micro", "mini", "mis", "multi", "nano", "neo", "non", "over", "post", "pre", "pro", "pseudo",
-    "re", "semi", "sub", "super", "tele", "trans", "ultra", "un", "under",
-)  # fmt: skip
-MIN_COMPOUND_PART = 4
 KNOWN_MEMO_SIZE = 100_000  # words remembered by is_known (cleared when full)
+#: the pieces of a closed compound ("eye" + "holes") are words at least this common (zipf x 10)
+COMPOUND_PART_MIN_ZIPF10 = 30
 
 
 def normalise(word: str) -> str:
@@ -44,6 +42,7 @@ class SpellChecker:
         self._lock = threading.Lock()
         self._suggestions: dict[tuple[str, int], list[str]] = {}
         self._known: dict[str, bool] = {}  # is_known memo: the same unknown words recur
+        self._model: ErrorModel | None = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -60,6 +59,10 @@ class SpellChecker:
         if self._suggester is None:
             self._suggester = self.lexicon.suggester()
         return self._suggester
+
+    def lexicon_zipf(self, low: str) -> float:
+        """Frequency (zipf) of a lower-case word as the lexicon ranks it (0.0 if unlisted)."""
+        return self.lexicon.common_zipfs(0).get(low, 0) / 10.0
 
     def add_words(self, words: Iterable[str]) -> None:
         """Accept these words (any capitalisation) from now on."""
@@ -101,27 +104,51 @@ class SpellChecker:
             return True
         if "-" in stem:
             parts = stem.split("-")
-            return all(p and self._known_simple(p) for p in parts)
-        return self._known_compound(stem)
+            return all(p and (self._known_simple(p) or self._derived(p)) for p in parts)
+        return self._derived(stem)
 
-    def _known_compound(self, word: str) -> bool:
-        """A prefix + known word, or two known words of at least MIN_COMPOUND_PART letters."""
-        if not word.isalpha() or len(word) < 2 * MIN_COMPOUND_PART:
+    def _derived(self, word: str) -> bool:
+        """Is ``word`` a derived or inflected form of a known word that is not a slip?
+
+        A derivation never rescues a word codespell lists, one the noisy channel calls an error
+        for a nearby word, or an unattested one a cheap edit from a much more common word
+        ("stiched": "stich" + "ed", but "stitched" is near and common).
+        """
+        if not word.isalpha():
             return False
         low = word.lower()
-        for prefix in PREFIXES:
-            rest = low[len(prefix) :]
-            if (
-                low.startswith(prefix)
-                and len(rest) >= MIN_COMPOUND_PART
-                and self._known_simple(rest)
-            ):
-                return True
-        forms = self.lexicon.forms
-        return any(
-            low[:i] in forms and low[i:] in forms
-            for i in range(MIN_COMPOUND_PART, len(low) - MIN_COMPOUND_PART + 1)
+        if low != word and not (word[:1].isupper() and word[1:].islower()) and not word.isupper():
+            return False  # mixed case: a name, not a derivation
+        if is_misspelling(low):
+            return False
+        evidence = self.lexicon.evidence(low)
+        if evidence is not None and evidence.error:
+            return False
+        common = self.lexicon.common_zipfs(COMPOUND_PART_MIN_ZIPF10)
+        base = base_of(low, self._known_simple, common.__contains__)
+        if base is None:
+            return False
+        if evidence is not None:
+            return True  # attested, and the channel found no rival
+        # The base and its other forms ("triage", "triaged") are no rivals of "triages"; the
+        # head of a compound is ("bud" + "jet" is a slip for "budget").
+        return not self.has_rival(low, exclude="" if " " in base else base)
+
+    def has_rival(self, low: str, exclude: str = "") -> bool:
+        """Is an unattested word more likely an error for a much more common word one edit
+        away (not ``exclude`` nor a word starting with it: the word's own base)?"""
+        if self._model is None:
+            self._model = load_error_model()
+        common = self.lexicon.common_zipfs(
+            round((admission.UNATTESTED_ZIPF + admission.GAP_MIN) * 10)
         )
+        rivals = {
+            c: z / 10.0
+            for c in edits1(low)
+            if (z := common.get(c)) is not None and not (exclude and c.startswith(exclude))
+        }
+        channel = admission.channel_of(low, admission.UNATTESTED_ZIPF, rivals, self._model)
+        return channel is not None and channel >= CHANNEL_ERROR
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Corrections for ``word``, best first, in the word's capitalisation (memoised: a

@@ -50,8 +50,8 @@ def _hash(s: str) -> int:
     return h >> 32
 
 
-def _group_keys(codes: np.ndarray) -> list[tuple[np.ndarray, int]]:
-    """Keys of every deletion (up to INDEX_DELETES) of equal-length words, vectorised.
+def _group_keys(codes: np.ndarray, most: int = INDEX_DELETES) -> list[tuple[np.ndarray, int]]:
+    """Keys of every deletion (up to ``most``, at most 2) of equal-length words, vectorised.
 
     ``codes`` is (words, length) of character codes. Prefix sums of the hash terms, shifted by
     0, 1 and 2 places, give each deletion's hash in a few array additions.
@@ -59,21 +59,50 @@ def _group_keys(codes: np.ndarray) -> list[tuple[np.ndarray, int]]:
     n, length = codes.shape
     pw = np.array(_POW[: length + 1], dtype=np.uint64)
     sums = []
-    for shift in range(INDEX_DELETES + 1):
+    for shift in range(3):
         terms = np.zeros((n, length + 1), dtype=np.uint64)
         for c in range(shift, length):
             terms[:, c + 1] = codes[:, c] * pw[c - shift]
         sums.append(np.cumsum(terms, axis=1, dtype=np.uint64))
     a0, a1, a2 = sums
     out = [(a0[:, length], 0)]
-    for i in range(length):
+    for i in range(length if most >= 1 else 0):
         out.append((a0[:, i] + (a1[:, length] - a1[:, i + 1]), 1))
-        if INDEX_DELETES >= 2:
+        if most >= 2:
             for j in range(i + 1, length):
                 h = a0[:, i] + (a1[:, j] - a1[:, i + 1]) + (a2[:, length] - a2[:, j + 1])
                 out.append((h, 2))
     mix = np.uint64(_MIX)
     return [(((h ^ (h >> np.uint64(31))) * mix) >> np.uint64(32), k) for h, k in out]
+
+
+def _codes(words: list[str], length: int) -> np.ndarray:
+    """(words, length) array of the code points of equal-length words."""
+    flat = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32)
+    return flat.reshape(len(words), length).astype(np.uint64)
+
+
+def deletion_keys(
+    words: Sequence[str | None], most: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(key, word position, deletions made) of every deletion of up to ``most`` letters (at
+    most 2) of each word, vectorised by word length; None or empty entries are skipped."""
+    by_length: dict[int, list[int]] = {}
+    for wid, word in enumerate(words):
+        if word and len(word) <= _MAX_LEN:
+            by_length.setdefault(len(word), []).append(wid)
+    keys, ids, made = [], [], []
+    for length, group in by_length.items():
+        codes = _codes([words[i] for i in group], length)  # type: ignore[misc]
+        base = np.array(group, dtype=np.int64)
+        for key, k in _group_keys(codes, most):
+            keys.append(key.astype(np.uint32))
+            ids.append(base)
+            made.append(np.full(len(group), k, dtype=np.int8))
+    if not keys:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty.astype(np.uint32), empty, empty.astype(np.int8)
+    return np.concatenate(keys), np.concatenate(ids), np.concatenate(made)
 
 
 class DeleteIndex:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from newslint.spelling import errormodel, sources
+from newslint.spelling import admission, errormodel, sources
 from newslint.spelling.deletes import DeleteIndex
 from newslint.spelling.errormodel import ErrorModel
 from newslint.spelling.hunspell import expand
@@ -24,14 +24,23 @@ from newslint.spelling.suggest import TARGET_MIN_ZIPF10, Suggester
 from newslint.storage import disk_cache
 from newslint.versions import package_version
 
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 # Proper nouns rank below common words as suggestions for lower-case misspellings (zipf x 10).
 PROPER_NOUN_PENALTY = 10
-# wordfreq words at least this common (zipf) that Hunspell lacks count as words, unless codespell
-# lists them as misspellings. 2.0 is about once per ten million words: it admits technical and
-# modern vocabulary (chipset, leptin, influencer) at the price of ~3% of real misspellings that the
-# web repeats often enough to be attested (measured on benchmarks/spelling_eval.py).
-WORDFREQ_MIN_ZIPF = 2.0
+# Admission of attested words that Hunspell lacks, by the noisy channel (admission.py). The
+# constants are fitted on codespell's misspellings against Hunspell's own rare words, never on
+# the evaluation sets (benchmarks/spelling_admission.py prints the fit).
+#: channel score from which an attested word is an error for its nearby word (warning)
+CHANNEL_ERROR = 1.5
+#: channel score from which an attested word is doubtful: a suggestion, not a word
+CHANNEL_DOUBT = 0.0
+#: rare Hunspell forms ("withing", of "withe") this much explained by errors for a nearby word
+#: are not taken as words; only rarer Hunspell forms than HUNSPELL_CHECKED_BELOW are checked
+CHANNEL_ERROR_HUNSPELL = 1.0
+HUNSPELL_CHECKED_BELOW = 3.0
+#: attested words rarer than this (zipf: once in 30 million words) are rare words: a suggestion
+#: when nothing else knows them, never a warning
+RARE_ZIPF = 1.5
 _PLAIN_WORD = re.compile(r"[a-z]{3,}")
 _TARGET = re.compile(r"[a-z]+")
 
@@ -55,7 +64,9 @@ def cache_key() -> str:
     """Short hash of everything the lexicon is built from."""
     parts = [
         FORMAT_VERSION,
-        str(WORDFREQ_MIN_ZIPF),
+        str((CHANNEL_ERROR, CHANNEL_DOUBT, CHANNEL_ERROR_HUNSPELL, HUNSPELL_CHECKED_BELOW)),
+        str((RARE_ZIPF, admission.TARGET_MIN_ZIPF, admission.GAP_MIN, admission.TOP_TARGETS)),
+        str(errormodel.VERSION),
         package_version("newslint"),
         package_version("spylls"),
         package_version("wordfreq"),
@@ -63,6 +74,39 @@ def cache_key() -> str:
         news_vocab_text(),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What wordfreq and the noisy channel say about a word the lexicon does not admit.
+
+    ``zipf``: its frequency on the web; ``channel``: log10 of how far errors for ``target`` (a
+    much more frequent word nearby) explain that frequency, None when no such word is near;
+    ``hunspell``: Hunspell lists it (a rare form such as "withing").
+    """
+
+    zipf: float
+    channel: float | None
+    target: str
+    hunspell: bool
+
+    @property
+    def error(self) -> bool:
+        """Clearly an error for ``target``: the channel explains the word's frequency."""
+        if self.channel is None:
+            return False
+        bar = CHANNEL_ERROR_HUNSPELL if self.hunspell else CHANNEL_ERROR
+        return self.channel >= bar
+
+
+def admitted(zipf: float, channel: float | None) -> bool:
+    """Does an attested word that Hunspell lacks count as a word? Only when it is not rare and
+    no error for a nearby word explains its frequency as well as its being a word does."""
+    return zipf >= RARE_ZIPF and (channel is None or channel < CHANNEL_DOUBT)
+
+
+#: channel scores are stored as signed tenths; this byte means "no nearby word"
+_NO_CHANNEL = 0
 
 
 @dataclass
@@ -75,7 +119,35 @@ class Lexicon:
 
     forms: frozenset[str]
     _columns: tuple[str, str, bytes, str] = field(repr=False)
+    #: attested words not admitted: words, zipf x 10, channel x 10 + 128 (0: none), targets,
+    #: and which of them Hunspell lists
+    _attested: tuple[str, bytes, bytes, str, bytes] = field(
+        default=("", b"", b"", "", b""), repr=False
+    )
     _common: dict[int, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _zipfs: dict[int, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
+    _evidence: tuple[dict[str, int], list[str]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def evidence(self, low: str) -> Evidence | None:
+        """The web's evidence on a lower-case word the lexicon does not admit (None when the
+        word is unattested, or admitted)."""
+        words, zipfs, channels, targets, hunspell = self._attested
+        if self._evidence is None:  # split on the first unknown word of a process (~20 ms)
+            index = {w: i for i, w in enumerate(words.split("\n"))} if words else {}
+            self._evidence = (index, targets.split("\n"))
+        index, target_list = self._evidence
+        i = index.get(low)
+        if i is None:
+            return None
+        channel = channels[i]
+        return Evidence(
+            zipfs[i] / 10.0,
+            None if channel == _NO_CHANNEL else (channel - 128) / 10.0,
+            target_list[i],
+            bool(hunspell[i]),
+        )
 
     def common_words(self, min_zipf10: int) -> frozenset[str]:
         """Lower-case words at least this common (zipf x 10, as the suggester ranks them),
@@ -88,9 +160,22 @@ class Lexicon:
             )
         return found
 
+    def common_zipfs(self, min_zipf10: int) -> dict[str, int]:
+        """Lower-case words at least this common -> zipf x 10 (computed once per threshold)."""
+        found = self._zipfs.get(min_zipf10)
+        if found is None:
+            lows, _, zipfs, _ = self._columns
+            found = self._zipfs[min_zipf10] = {
+                w: z for w, z in zip(lows.split("\n"), zipfs, strict=True) if z >= min_zipf10
+            }
+        return found
+
     @classmethod
-    def from_table(cls, words: dict[str, int]) -> Lexicon:
-        """Build from a form -> zipf x 10 mapping (computes phonetic keys: slow)."""
+    def from_table(
+        cls, words: dict[str, int], attested: dict[str, Evidence] | None = None
+    ) -> Lexicon:
+        """Build from a form -> zipf x 10 mapping and the evidence on attested words that are
+        not admitted (computes phonetic keys: slow)."""
         best: dict[str, tuple[str, int]] = {}
         for form, z10 in words.items():
             if form.endswith("'s"):
@@ -109,7 +194,18 @@ class Lexicon:
             bytes(min(r[3], 255) for r in rows),
             "\n".join(r[0] for r in rows),
         )
-        return cls(frozenset(words), columns)
+        entries = sorted((attested or {}).items())
+        evidence = (
+            "\n".join(w for w, _ in entries),
+            bytes(min(round(e.zipf * 10), 255) for _, e in entries),
+            bytes(
+                _NO_CHANNEL if e.channel is None else max(1, min(255, round(e.channel * 10) + 128))
+                for _, e in entries
+            ),
+            "\n".join(e.target for _, e in entries),
+            bytes(e.hunspell for _, e in entries),
+        )
+        return cls(frozenset(words), columns, evidence)
 
     def suggester(self, model: ErrorModel | None = None) -> Suggester:
         """A Suggester over this lexicon (about 0.1 s to set up from the disk cache).
@@ -131,21 +227,24 @@ class Lexicon:
 
     def dump(self) -> bytes:
         """Compact serialised form for the disk cache."""
-        return marshal.dumps(("\n".join(self.forms), self._columns))
+        return marshal.dumps(("\n".join(self.forms), self._columns, self._attested))
 
     @classmethod
     def loads(cls, blob: bytes) -> Lexicon:
         """Inverse of dump()."""
-        joined, columns = marshal.loads(blob)
-        return cls(frozenset(joined.split("\n")), tuple(columns))
+        joined, columns, attested = marshal.loads(blob)
+        return cls(frozenset(joined.split("\n")), tuple(columns), tuple(attested))
 
 
-def build_words() -> dict[str, int]:
-    """Build the form -> zipf x 10 table from the sources (slow: about a second)."""
+def build_words() -> tuple[dict[str, int], dict[str, Evidence]]:
+    """Build the form -> zipf x 10 table from the sources, and the evidence on the attested
+    words it does not admit (slow: about 15 s of CPU, once per install, then disk-cached)."""
     dic, aff = sources.hunspell_paths()
-    forms = set(expand(dic, aff))
+    hunspell = set(expand(dic, aff))
+    forms = set(hunspell)
     forms.update(key for key, _ in sources.read_codespell(sources.CODESPELL_VARIANT_FILES[0]))
-    forms.update(parse_vocab(news_vocab_text()))
+    vocab = parse_vocab(news_vocab_text())
+    forms.update(vocab)
     zipf = sources.wordfreq_zipf()
     nonwords = {
         key.lower()
@@ -153,12 +252,32 @@ def build_words() -> dict[str, int]:
         for key, _ in sources.read_codespell(name)
     }
     lower_known = {f.lower() for f in forms}
-    for word, z in zipf.items():
-        if z < WORDFREQ_MIN_ZIPF:
-            continue
-        if _PLAIN_WORD.fullmatch(word) and word not in lower_known and word not in nonwords:
-            forms.add(word)
-    return {f: int(round(zipf.get(f.lower(), 0.0) * 10)) for f in forms}
+    ours = {v.lower() for v in vocab}
+    # Attested words Hunspell lacks, and Hunspell's own rare lower-case forms ("withing").
+    # codespell's misspellings are never admitted, but their evidence is kept: it tells a
+    # capitalised "Markey" (a name the web knows) from a sentence-initial "Recieve".
+    queries = [
+        w
+        for w, z in zipf.items()
+        if _PLAIN_WORD.fullmatch(w)
+        and w not in ours
+        and ((w in hunspell and z < HUNSPELL_CHECKED_BELOW) or w not in lower_known)
+    ]
+    channels = admission.channel_scores(queries, zipf, load_error_model())
+    attested: dict[str, Evidence] = {}
+    for w in queries:
+        channel, target = channels.get(w, (None, ""))
+        evidence = Evidence(zipf[w], channel, target, w in hunspell)
+        if evidence.hunspell:
+            if evidence.error:
+                forms.discard(w)
+                attested[w] = evidence
+        elif w not in nonwords and admitted(evidence.zipf, channel):
+            forms.add(w)
+        else:
+            attested[w] = evidence
+    table = {f: int(round(zipf.get(f.lower(), 0.0) * 10)) for f in forms}
+    return table, attested
 
 
 def cached(name: str, build: Callable[[], bytes], use_cache: bool = True) -> bytes:
@@ -168,11 +287,11 @@ def cached(name: str, build: Callable[[], bytes], use_cache: bool = True) -> byt
 
 def load_lexicon(use_cache: bool = True) -> Lexicon:
     """Load the lexicon from the disk cache, building and saving it if needed."""
-    blob = cached("lexicon", lambda: Lexicon.from_table(build_words()).dump(), use_cache)
+    blob = cached("lexicon", lambda: Lexicon.from_table(*build_words()).dump(), use_cache)
     try:
         return Lexicon.loads(blob)
     except (EOFError, ValueError, TypeError):
-        return Lexicon.from_table(build_words())
+        return Lexicon.from_table(*build_words())
 
 
 def suggestion_targets(lows: list[str], zipfs: bytes) -> list[str | None]:

@@ -185,6 +185,8 @@ class Suggester:
     def _splits(self, word: str) -> Iterable[str]:
         for i in range(1, len(word)):
             a, b = word[:i], word[i:]
+            if (len(a) == 1 and a not in "ai") or (len(b) == 1 and b not in "ai"):
+                continue  # "family s": a lone letter is no word
             if a in self._index and b in self._index and min(self.zipf(a), self.zipf(b)) >= 4.0:
                 yield f"{a} {b}"
 

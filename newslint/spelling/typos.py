@@ -11,26 +11,30 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from newslint.spelling.checker import (
-    APOSTROPHES,
     SpellChecker,
     get_checker,
     normalise,
     strip_possessive,
 )
-from newslint.spelling.misspellings import is_misspelling
+from newslint.spelling.misspellings import is_misspelling, match_case
+from newslint.spelling.reasons import (
+    REASON_COMMON,
+    REASON_RARE,
+    REASON_RARE_FORM,
+    REASON_REJECT,
+    REASON_SLIP,
+    REASON_UNKNOWN,
+    SUGGESTION_REASONS,
+)
 from newslint.spelling.suggest import edit_cost, edits1
 
 # A word: letters, optionally joined by apostrophes, hyphens or dots (U.S, bbc.co.uk). Not glued
 # to digits (10km, 1990s, COVID-19), @ or # (handles and tags).
 _WORD = re.compile(r"(?<![\w@#.\-])(?<!\w\[)[^\W\d_]+(?:['’.\-][^\W\d_]+)*['’]?(?![\w@'’\-]|\.\w)")
-#: the endings strip_possessive() takes off a word ("'s", "'"), with every apostrophe normalise()
-#: straightens
-_POSSESSIVE_TAILS = tuple(a + s for a in ("'", *map(chr, APOSTROPHES)) for s in ("s", ""))
 # Not words: each pattern runs only when its cheap trigger is in the text (a combined
 # alternation costs ~1.4 ms per article, most of it trying the e-mail and domain shapes at every
 # word).
@@ -47,14 +51,16 @@ _SKIP: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
     )
 )
 _NEXT_CAPITALISED = re.compile(r"[-\s]+[A-Z]")
+#: a title or an initial right before a word: the word is a name, not a sentence opener
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Capt|Cmdr|Maj|Sgt|Cpl|Pvt|Adm"
+    r"|Prof|Rev|Fr|St|Sr|Jr|Hon|Pres|Supt|Det|Insp|Atty|Amb|Rt|[A-Z])\.[ \t]+$"
+)
 # What may stand between the end of the previous sentence and the first word of the next.
 _OPENERS = "\"'“‘([« \t"
 _CLOSERS = "\"'”’)]»"
 _SENTENCE_END = ".!?…:"
 
-REASON_UNKNOWN = "unknown word"
-REASON_COMMON = "common misspelling"
-REASON_REJECT = "rejected by house vocabulary"
 
 # Sentence-initial capitalised words: report only a cheap edit away from a common word.
 CONFIDENT_MAX_COST = 0.7
@@ -77,10 +83,28 @@ class Typo:
     word: str
     suggestions: tuple[str, ...]
     reason: str
+    #: why, in words an editor can check ("'families' is 700 times as common, one slip away")
+    detail: str = ""
+
+    @property
+    def level(self) -> str:
+        """ "suggestion" for rare words that could be jargon, else "warning"."""
+        return "suggestion" if self.reason in SUGGESTION_REASONS else "warning"
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Does a title or an initial end just before ``start`` ("Sen. Markey", "J. Smith")?"""
+    m = _TITLE_BEFORE.search(text, max(0, start - 8), start)
+    return m is not None
 
 
 def _sentence_initial(text: str, start: int, starts: Collection[int]) -> bool:
-    """Does the word at ``start`` open a sentence, a line or a quotation that opens one?"""
+    """Does the word at ``start`` open a sentence, a line or a quotation that opens one?
+
+    Not after a title or an initial ("Sen. Markey", "J. Smith"), which a sentencizer may split.
+    """
+    if _after_title(text, start):
+        return False
     if start in starts:
         return True
     i = start - 1
@@ -120,12 +144,15 @@ def find_typos(
     accept: Collection[str] = (),
     reject: Collection[str] = (),
     checker: SpellChecker | None = None,
+    source: str | None = None,
 ) -> list[Typo]:
     """Report likely misspellings in ``text`` (see the module docstring for the policy).
 
     ``sentence_starts`` are offsets of sentence-initial characters from the caller's sentencizer
     (line starts and words after . ! ? are recognised anyway). ``accept`` is house vocabulary
-    (case-insensitive, never reported); ``reject`` words are always reported.
+    (case-insensitive, never reported); ``reject`` words are always reported. ``source`` is the
+    file the text was read from, when markup was stripped: a word that recurs there (in code, a
+    link's address, a handle) is a name or an identifier, not a slip.
     """
     checker = checker or get_checker()
     accepted = {normalise(w).lower() for w in accept}
@@ -142,7 +169,7 @@ def find_typos(
     if skipped:
         tokens = [m for m in tokens if not skipped.covers(m.start())]
     raws = [m.group() for m in tokens]
-    counts = _LazyCounts(raws)
+    counts = _LazyCounts(source if source is not None else text)
     # The fast path: most words are dictionary words as written or capitalised; only the others
     # are looked at one by one (rejected words must be, whatever the dictionary says).
     unknown = set(raws) - known_forms
@@ -174,9 +201,7 @@ def find_typos(
             else:
                 reason = _check_part(checker, text, part, offset, starts, accepted, counts)
                 if reason and not foreign.covers(m.start()):
-                    typos.append(
-                        Typo(offset, offset + len(part), part, _sugg(checker, part), reason)
-                    )
+                    typos.append(_typo(checker, part, offset, reason))
             offset += len(part) + 1
     return typos
 
@@ -196,19 +221,23 @@ class _LazyForeign:
 
 
 class _LazyCounts:
-    """How often a word occurs in the text, possessives and any capitalisation included (the
-    words are counted only if an unknown word asks)."""
+    """How often a word occurs in the file: in any capitalisation, with possessives, as a piece
+    of a hyphenated word ("git-seekret"), and in the markup around the prose when the caller
+    gives the source (a command in a code block, a handle in a link's address: "rustup",
+    "[pnkfelix]: https://github.com/pnkfelix"). The source is lower-cased only if an unknown
+    word asks."""
 
-    def __init__(self, raws: list[str]) -> None:
-        self._raws = raws
-        self._lower: Counter[str] | None = None
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._lower: str | None = None
 
     def __getitem__(self, low: str) -> int:
-        """Occurrences of ``low`` (lower case, no apostrophe): "Tatmadaw", "Tatmadaw's" ..."""
         if self._lower is None:
-            self._lower = Counter(map(str.lower, self._raws))
+            self._lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
         lower = self._lower
-        return lower[low] + sum(lower[low + tail] for tail in _POSSESSIVE_TAILS)
+        if lower.count(low) < 2:  # the cheap test settles most words
+            return lower.count(low)
+        return sum(1 for _ in re.finditer(rf"(?<![^\W_]){re.escape(low)}(?![^\W_])", lower))
 
 
 class _Spans:
@@ -234,6 +263,44 @@ class _Spans:
         return i >= 0 and offset < self._spans[i][1]
 
 
+def _typo(checker: SpellChecker, part: str, start: int, reason: str) -> Typo:
+    """The report on ``part``, with the evidence behind it in words."""
+    suggestions = _sugg(checker, part)
+    evidence = checker.lexicon.evidence(part.lower())
+    if reason == REASON_COMMON:
+        detail = "a common misspelling (codespell's list)"
+    elif reason in (REASON_SLIP, REASON_RARE_FORM) and evidence and evidence.channel:
+        ratio = 10 ** (checker.lexicon_zipf(evidence.target) - evidence.zipf)
+        detail = (
+            f"the web has '{evidence.target}' {_times(ratio)} as often, and this is a typical "
+            "slip for it"
+        )
+        if reason == REASON_RARE_FORM:
+            detail = "a dictionary word, but rare: " + detail
+        target = match_case(part, evidence.target)
+        if target not in suggestions:
+            suggestions = (target, *suggestions)[:3]
+    elif reason == REASON_RARE and evidence is not None:
+        detail = f"a rare word (about {_per_million(evidence.zipf)} on the web): check it"
+    else:
+        detail = "in no dictionary, and unseen on the web"
+    return Typo(start, start + len(part), part, suggestions, reason, detail)
+
+
+def _times(ratio: float) -> str:
+    """A ratio an editor reads at a glance: "40 times", "3,000 times"."""
+    digits = max(0, len(str(int(ratio))) - 2)
+    return f"{round(ratio, -digits):,.0f} times"
+
+
+def _per_million(zipf: float) -> str:
+    """A zipf frequency as "once in N million words"."""
+    words_per = 10 ** (9 - zipf)
+    if words_per >= 1e6:
+        return f"once in {round(words_per / 1e6):,} million words"
+    return f"once in {round(words_per):,} words"
+
+
 def _rejected(checker: SpellChecker, word: str, start: int) -> Typo:
     return Typo(start, start + len(word), word, _sugg(checker, word), REASON_REJECT)
 
@@ -251,17 +318,29 @@ def _check_part(
     low = part.lower()
     if len(part) < 3 or low in accepted or _looks_like_name(part) or checker.is_known(part):
         return None
-    if part[0].isupper() and (
-        not _sentence_initial(text, start, starts)
-        or checker.is_known(low)
-        or _NEXT_CAPITALISED.match(text, start + len(part))  # "Tre Harbison", "Groupe LAPS"
-        or not _confident(checker, low)
-    ):
-        return None
-    common = is_misspelling(low)
-    if counts[low] > 1 and not common:
+    listed = is_misspelling(low)
+    evidence = checker.lexicon.evidence(low)
+    if part[0].isupper():
+        # A capitalised word is a name unless it opens a sentence and is clearly a slip there.
+        if (
+            not _sentence_initial(text, start, starts)
+            or checker.is_known(low)
+            or _NEXT_CAPITALISED.match(text, start + len(part))  # "Tre Harbison", "Groupe LAPS"
+            or counts[low] > 1  # a capitalised word that recurs is a name, listed or not
+        ):
+            return None
+        if evidence is not None:
+            if evidence.hunspell or not evidence.error:
+                return None  # the web knows it, as a word or a name ("Persson", "Markey")
+        elif not (listed or _confident(checker, low)):
+            return None
+    if listed:
+        return REASON_COMMON
+    if evidence is not None and evidence.error:
+        return REASON_RARE_FORM if evidence.hunspell else REASON_SLIP
+    if counts[low] > 1:
         return None  # Recurs in the article: a name or a term of art, not a slip.
-    return REASON_COMMON if common else REASON_UNKNOWN
+    return REASON_UNKNOWN if evidence is None else REASON_RARE
 
 
 def _foreign_spans(

@@ -5,14 +5,20 @@ kind: typo
 max-suggestions: 3
 skip-safe-misspellings: true     # leave codespell's one-fix misspellings to `misspelling`
 unknown-label: Possible typo
+slip-label: Likely misspelling
+rare-label: Rare word
 rejected-label: Rejected by house vocabulary
 ```
 The words come from :func:`newslint.spelling.find_typos` over the whole prose (so a word that
 recurs anywhere in the article counts as a name): capitalised words inside a sentence, words with
 non-ASCII letters, acronyms, URLs, handles and numbers with units are not typos. The house
 vocabulary of the config applies: accepted words are never reported, rejected words always are.
-No automatic fix: a guess is not safe. Message fields: ``{word}``, ``{problem}`` (one of the two
-labels), ``{suggestion}`` (the best one) and ``{hint}`` (`` (did you mean 'x'?)`` or empty).
+The level follows the evidence: a word in no dictionary and unseen on the web, or one the web
+has mostly as a slip for a much more common word, is reported at the rule's level; a rare word
+the web attests with no such rival (jargon, a coinage) is only a suggestion.
+No automatic fix: a guess is not safe. Message fields: ``{word}``, ``{problem}`` (one of the
+labels), ``{suggestion}`` (the best one), ``{hint}`` (`` (did you mean 'x'?)`` or empty) and
+``{reason}`` (``; `` and the evidence in words, or empty for a rejected word).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option
 from newslint.engine.support.spelling import dictionary_word, is_rejected, safe_correction, typos
+from newslint.spelling.reasons import REASON_RARE, REASON_RARE_FORM, REASON_REJECT, REASON_SLIP
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -40,6 +47,16 @@ class TypoKind(Kind):
         "unknown-label": Option(
             (str,), default="Possible typo", help="{problem} of a word no dictionary knows"
         ),
+        "slip-label": Option(
+            (str,),
+            default="Likely misspelling",
+            help="{problem} of a word the web has mostly as a slip for a much more common one",
+        ),
+        "rare-label": Option(
+            (str,),
+            default="Rare word",
+            help="{problem} of a rare word (a suggestion: it may be jargon)",
+        ),
         "rejected-label": Option(
             (str,),
             default="Rejected by house vocabulary",
@@ -51,7 +68,13 @@ class TypoKind(Kind):
     def setup(self, options: Mapping[str, Any]) -> None:
         self.limit = max(0, options["max-suggestions"])
         self.skip_safe = options["skip-safe-misspellings"]
-        self.labels = {True: options["rejected-label"], False: options["unknown-label"]}
+        self.labels = {
+            REASON_REJECT: options["rejected-label"],
+            REASON_SLIP: options["slip-label"],
+            REASON_RARE: options["rare-label"],
+            REASON_RARE_FORM: options["rare-label"],
+        }
+        self.unknown_label = options["unknown-label"]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for typo in typos(analysis):
@@ -67,11 +90,13 @@ class TypoKind(Kind):
                 typo.end,
                 {
                     "word": typo.word,
-                    "problem": self.labels[rejected],
+                    "problem": self.labels.get(typo.reason, self.unknown_label),
                     "suggestion": best,
                     "hint": f" (did you mean '{best}'?)" if best else "",
+                    "reason": "" if rejected or not typo.detail else f"; {typo.detail}",
                 },
                 suggestions=suggestions,
+                level=None if typo.level == "warning" else typo.level,
             )
 
 

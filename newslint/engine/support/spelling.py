@@ -54,7 +54,7 @@ def typos(analysis: Analysis) -> list[Typo]:
 
 def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -> list[Typo]:
     from newslint.spelling import Typo, find_typos
-    from newslint.spelling.typos import REASON_REJECT
+    from newslint.spelling.reasons import REASON_REJECT
 
     reject_words = _words(p for p in reject if len(p.split()) == 1)
     found = find_typos(
@@ -62,6 +62,7 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
         sentence_starts=[s.start for s in analysis.sentences],
         accept=_words(accept),
         reject=reject_words,
+        source=analysis.document.source if analysis.document.source != analysis.text else None,
     )
     pattern = _phrase_pattern(reject)
     if pattern is not None:
@@ -77,17 +78,24 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
 
 def is_rejected(typo: Typo) -> bool:
     """Reported because the house vocabulary rejects it."""
-    from newslint.spelling.typos import REASON_REJECT
+    from newslint.spelling.reasons import REASON_REJECT
 
     return typo.reason == REASON_REJECT
 
 
 def safe_correction(typo: Typo) -> str | None:
-    """The one safe correction of a codespell misspelling (in the word's case), else None."""
-    from newslint.spelling import safe_fix
-    from newslint.spelling.typos import REASON_COMMON
+    """The one safe correction of a codespell misspelling written in lower case, else None.
 
-    return safe_fix(typo.word) if typo.reason == REASON_COMMON else None
+    A capitalised word on a third-party list may be a name ("Markey", a senator, is codespell's
+    misspelling of "marquee"): it is never corrected automatically, nor reported at the
+    misspelling rule's error level; the typo rule weighs it like any other unknown word.
+    """
+    from newslint.spelling import safe_fix
+    from newslint.spelling.reasons import REASON_COMMON
+
+    if typo.reason != REASON_COMMON or not typo.word.islower():
+        return None
+    return safe_fix(typo.word)
 
 
 def dictionary_word(word: str) -> bool:

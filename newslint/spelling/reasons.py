@@ -1,0 +1,12 @@
+"""Why a word is reported: the reasons a Typo carries (no imports, so rule kinds can name them
+without loading the speller)."""
+
+REASON_UNKNOWN = "unknown word"  # in no dictionary and unseen on the web
+REASON_COMMON = "common misspelling"  # on codespell's list
+REASON_REJECT = "rejected by house vocabulary"
+REASON_SLIP = "likely slip"  # attested, but errors for a much more common word explain it
+REASON_RARE = "rare word"  # attested and no rival near, but too rare to count as a word
+#: a rare dictionary form the web has mostly as a slip ("withing" for "within")
+REASON_RARE_FORM = "rare form"
+#: reasons that are suggestions rather than warnings: the word could be jargon or meant
+SUGGESTION_REASONS = frozenset({REASON_RARE, REASON_RARE_FORM})
