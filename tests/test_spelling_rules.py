@@ -34,7 +34,9 @@ def test_sample_article_flags_takover_with_takeover_first_and_nothing_else() -> 
     typo = findings[0]
     assert typo.line == seed_line("regime takover of Idlib")
     assert typo.suggestions[0] == "takeover"
-    assert typo.message == "Possible typo: 'takover' (did you mean 'takeover'?)"
+    assert typo.message == (
+        "Possible typo: 'takover' (did you mean 'takeover'?); in no dictionary, and unseen on the web"
+    )
     assert typo.level == "warning" and typo.fix is None  # a guess is never applied
 
 
@@ -120,7 +122,7 @@ def test_correct_copy_has_no_spelling_findings() -> None:
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Config:
     (tmp_path / "names.txt").write_text(
-        "# our names and jargon\nsmallsat\nearhooks\nVoxtrel Naudic\n", encoding="utf-8"
+        "# our names and jargon\nquorvat\nplimbex\nVoxtrel Naudic\n", encoding="utf-8"
     )
     (tmp_path / "banned.txt").write_text("alright\nQaida\nAl Qaida\n", encoding="utf-8")
     (tmp_path / ".newslint.yaml").write_text(
@@ -131,16 +133,28 @@ def newsroom(tmp_path: Path) -> Config:
 
 def test_unknown_jargon_is_flagged_until_the_newsroom_accepts_it(newsroom: Config) -> None:
     text = (
-        "The company is best known as a smallsat maker, and it plans to launch more next year.\n\n"
-        "Its new headphones come with soft earhooks and a charging case, the company said.\n\n"
+        "The company is best known as a quorvat maker, and it plans to launch more next year.\n\n"
+        "Its new headphones come with soft plimbex hooks and a charging case, the company said.\n\n"
         "Naudic, the founder, said the voxtrel design would be licensed to other firms."
     )
     assert found(lint(text)) == [
-        ("spelling.typo", "smallsat"),
-        ("spelling.typo", "earhooks"),
+        ("spelling.typo", "quorvat"),
+        ("spelling.typo", "plimbex"),
         ("spelling.typo", "voxtrel"),
     ]
     assert lint(text, config=newsroom) == []
+
+
+def test_derived_forms_and_compounds_of_known_words_are_words() -> None:
+    """Plurals and derivations of jargon, British -ise forms and closed compounds of two common
+    words pass; a derivation does not rescue a slip near a much more common word."""
+    text = (
+        "The smallsat maker sells soft earhooks, and its engineers held two hackathons.\n\n"
+        "The library stabilizations landed after the upvoted proposal; the patients were "
+        "triages and the drug was decriminalised.\n\n"
+        "The dress was stiched by hand and the familys waited."
+    )
+    assert found(lint(text)) == [("spelling.typo", "stiched"), ("spelling.typo", "familys")]
 
 
 def test_rejected_words_and_phrases_are_always_reported(newsroom: Config) -> None:
@@ -214,7 +228,7 @@ def test_rule_modules_load_no_dictionary() -> None:
         "from newslint.engine.linter import Linter\n"
         "import newslint.engine.kinds.typo, newslint.engine.kinds.misspelling\n"
         "Linter(ignore=['spelling.*']).lint_source('The budjet was late.')\n"
-        "print('newslint.spelling' in sys.modules)"
+        "print('newslint.spelling.lexicon' in sys.modules)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip() == "False", proc.stderr

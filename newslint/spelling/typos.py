@@ -20,6 +20,7 @@ from newslint.spelling.checker import (
     normalise,
     strip_possessive,
 )
+from newslint.spelling.lexicon import CHANNEL_DOUBT
 from newslint.spelling.misspellings import is_misspelling, match_case
 from newslint.spelling.reasons import (
     REASON_COMMON,
@@ -62,6 +63,8 @@ _CLOSERS = "\"'”’)]»"
 _SENTENCE_END = ".!?…:"
 
 
+#: attested words shorter than this are at most rare words, whatever the channel says
+SLIP_MIN_LENGTH = 5
 # Sentence-initial capitalised words: report only a cheap edit away from a common word.
 CONFIDENT_MAX_COST = 0.7
 CONFIDENT_MIN_ZIPF = 4.0
@@ -169,7 +172,10 @@ def find_typos(
     if skipped:
         tokens = [m for m in tokens if not skipped.covers(m.start())]
     raws = [m.group() for m in tokens]
-    counts = _LazyCounts(source if source is not None else text)
+    # Recurrence in the prose, and in the whole file: a word that recurs in code or a link's
+    # address names something, unless codespell lists it (a slug repeats a headline's slip).
+    prose_counts = _LazyCounts(text)
+    counts = (prose_counts, _LazyCounts(source) if source is not None else prose_counts)
     # The fast path: most words are dictionary words as written or capitalised; only the others
     # are looked at one by one (rejected words must be, whatever the dictionary says).
     unknown = set(raws) - known_forms
@@ -199,11 +205,34 @@ def find_typos(
                 if not foreign.covers(m.start()):
                     typos.append(_rejected(checker, raw[offset - m.start() :][: len(part)], offset))
             else:
-                reason = _check_part(checker, text, part, offset, starts, accepted, counts)
+                reason = _check_part(checker, text, part, offset, starts, accepted, *counts)
+                if reason and _deliberate(text, offset, offset + len(part)):
+                    reason = None
                 if reason and not foreign.covers(m.start()):
                     typos.append(_typo(checker, part, offset, reason))
             offset += len(part) + 1
     return typos
+
+
+_SIC_AFTER = re.compile(r"[\"'’”]?\s*[\[(]sic[\])]", re.IGNORECASE)
+_QUOTES = "'\"‘’“”"
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]$")
+_NAME_AFTER = re.compile(r"[ \t][A-Z][a-z]")
+
+
+def _deliberate(text: str, start: int, end: int) -> bool:
+    """A spelling the writer marked as meant: "[sic]" after it, or a quoted nickname inside a
+    name (Oliver 'ker' Schneider)."""
+    if _SIC_AFTER.match(text, end):
+        return True
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _QUOTES
+        and text[end] in _QUOTES
+        and _NAME_BEFORE.search(text, max(0, start - 40), start - 1) is not None
+        and _NAME_AFTER.match(text, end + 1) is not None
+    )
 
 
 class _LazyForeign:
@@ -282,6 +311,9 @@ def _typo(checker: SpellChecker, part: str, start: int, reason: str) -> Typo:
             suggestions = (target, *suggestions)[:3]
     elif reason == REASON_RARE and evidence is not None:
         detail = f"a rare word (about {_per_million(evidence.zipf)} on the web): check it"
+        if evidence.channel is not None and evidence.channel >= CHANNEL_DOUBT:
+            ratio = 10 ** (checker.lexicon_zipf(evidence.target) - evidence.zipf)
+            detail += f"; '{evidence.target}' is {_times(ratio)} as common and a slip away"
     else:
         detail = "in no dictionary, and unseen on the web"
     return Typo(start, start + len(part), part, suggestions, reason, detail)
@@ -312,14 +344,16 @@ def _check_part(
     start: int,
     starts: Collection[int],
     accepted: set[str],
-    counts: _LazyCounts,
+    prose_counts: _LazyCounts,
+    file_counts: _LazyCounts,
 ) -> str | None:
-    """Why ``part`` (at ``start``) is reported (REASON_COMMON or REASON_UNKNOWN), or None."""
+    """Why ``part`` (at ``start``) is reported (one of the REASON_* of reasons.py), or None."""
     low = part.lower()
     if len(part) < 3 or low in accepted or _looks_like_name(part) or checker.is_known(part):
         return None
     listed = is_misspelling(low)
     evidence = checker.lexicon.evidence(low)
+    counts = prose_counts if listed else file_counts
     if part[0].isupper():
         # A capitalised word is a name unless it opens a sentence and is clearly a slip there.
         if (
@@ -337,7 +371,11 @@ def _check_part(
     if listed:
         return REASON_COMMON
     if evidence is not None and evidence.error:
-        return REASON_RARE_FORM if evidence.hunspell else REASON_SLIP
+        if evidence.hunspell:
+            return REASON_RARE_FORM
+        # Short words crowd round the commonest ones ("cgo", "ints", "upx"): short jargon is
+        # as likely as a slip, so the channel's verdict is only a suggestion for them.
+        return REASON_SLIP if len(low) >= SLIP_MIN_LENGTH else REASON_RARE
     if counts[low] > 1:
         return None  # Recurs in the article: a name or a term of art, not a slip.
     return REASON_UNKNOWN if evidence is None else REASON_RARE

@@ -64,6 +64,7 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
         reject=reject_words,
         source=analysis.document.source if analysis.document.source != analysis.text else None,
     )
+    found = [t for t in found if not _lone_word(analysis, t)]
     pattern = _phrase_pattern(reject)
     if pattern is not None:
         phrases = [  # no suggestions: the speller has nothing to say about a phrase
@@ -76,6 +77,26 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
     return found
 
 
+_LONE_WORD_TRIM = " \t\n*-•.,;:()[]'\"“”‘’"
+
+
+def _lone_word(analysis: Analysis, typo: Typo) -> bool:
+    """Is the word a block on its own (a list item or table cell of one word: a contributor's
+    handle in a list of names, a package in a table), where it names something?"""
+    if typo.reason == _reject_reason():
+        return False
+    block = analysis.document.block_at(typo.start)
+    if block is None:
+        return False
+    return analysis.text[block.start : block.end].strip(_LONE_WORD_TRIM) == typo.word
+
+
+def _reject_reason() -> str:
+    from newslint.spelling.reasons import REASON_REJECT
+
+    return REASON_REJECT
+
+
 def is_rejected(typo: Typo) -> bool:
     """Reported because the house vocabulary rejects it."""
     from newslint.spelling.reasons import REASON_REJECT
@@ -84,18 +105,21 @@ def is_rejected(typo: Typo) -> bool:
 
 
 def safe_correction(typo: Typo) -> str | None:
-    """The one safe correction of a codespell misspelling written in lower case, else None.
+    """The one safe correction of a codespell misspelling in lower or sentence case, else None.
 
     A capitalised word on a third-party list may be a name ("Markey", a senator, is codespell's
-    misspelling of "marquee"): it is never corrected automatically, nor reported at the
-    misspelling rule's error level; the typo rule weighs it like any other unknown word.
+    misspelling of "marquee"). find_typos reports a capitalised word only where it opens a
+    sentence and nothing says it is a name (it recurs, follows a title such as "Sen.", or the
+    web knows it well with no rival word near), so a capitalised word inside a sentence never
+    reaches the misspelling rule's error level; other shapes (McName, ALL CAPS) never do either.
     """
     from newslint.spelling import safe_fix
     from newslint.spelling.reasons import REASON_COMMON
 
-    if typo.reason != REASON_COMMON or not typo.word.islower():
+    word = typo.word
+    if typo.reason != REASON_COMMON or not (word.islower() or word[1:].islower()):
         return None
-    return safe_fix(typo.word)
+    return safe_fix(word)
 
 
 def dictionary_word(word: str) -> bool:
