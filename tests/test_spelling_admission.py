@@ -27,7 +27,8 @@ def test_neighbour_pairs_find_one_edit_and_two_for_long_words() -> None:
     queries = ["recieve", "taks", "enviroment", "zzzz"]
     targets = ["receive", "take", "task", "talks", "environment", "zebra"]
     q, t, d = neighbour_pairs(queries, targets)
-    found = {(queries[a], targets[b]): k for a, b, k in zip(q.tolist(), t.tolist(), d.tolist())}
+    rows = zip(q.tolist(), t.tolist(), d.tolist(), strict=True)
+    found = {(queries[a], targets[b]): k for a, b, k in rows}
     assert found[("recieve", "receive")] == 1  # a transposition
     assert {("taks", "task"), ("taks", "talks"), ("taks", "take")} <= set(found)
     assert found[("enviroment", "environment")] == 1
