@@ -147,13 +147,22 @@ def channel_scores(
 
 
 def channel_of(
-    word: str, zipf: float, rivals: Mapping[str, float], model: ErrorModel
+    word: str,
+    zipf: float,
+    rivals: Mapping[str, float],
+    model: ErrorModel,
+    distance: Mapping[str, int] | None = None,
 ) -> float | None:
-    """The channel score of one word at ``zipf`` against ``rivals`` (word -> zipf), the few
-    most frequent of them (None when no rival is GAP_MIN more common)."""
-    near = sorted(((z, c) for c, z in rivals.items() if z - zipf >= GAP_MIN), reverse=True)
+    """The channel score of one word at ``zipf`` against ``rivals`` (word -> zipf): the
+    TOP_TARGETS most promising of them, by frequency less ``distance`` (rough edits) when it is
+    given, as channel_scores() ranks them (None when no rival is GAP_MIN more common)."""
+    dist = distance or {}
+    near = sorted(
+        ((z - dist.get(c, 0), z, c) for c, z in rivals.items() if z - zipf >= GAP_MIN),
+        reverse=True,
+    )
     mass = 0.0
-    for z, c in near[:TOP_TARGETS]:
+    for _, z, c in near[:TOP_TARGETS]:
         score = z - model.quick_cost(word, c, z - zipf - FLOOR)
         if score > -math.inf:
             mass += 10.0**score

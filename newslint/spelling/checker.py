@@ -8,10 +8,10 @@ from collections.abc import Iterable
 
 from newslint.spelling import admission
 from newslint.spelling.errormodel import ErrorModel
-from newslint.spelling.lexicon import CHANNEL_ERROR, Lexicon, load_error_model, load_lexicon
+from newslint.spelling.lexicon import CHANNEL_DOUBT, Lexicon, load_error_model, load_lexicon
 from newslint.spelling.misspellings import corrections, is_misspelling, match_case
 from newslint.spelling.morphology import base_of
-from newslint.spelling.suggest import Suggester, edits1
+from newslint.spelling.suggest import Suggester
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -110,9 +110,10 @@ class SpellChecker:
     def _derived(self, word: str) -> bool:
         """Is ``word`` a derived or inflected form of a known word that is not a slip?
 
-        A derivation never rescues a word codespell lists, one the noisy channel calls an error
-        for a nearby word, or an unattested one a cheap edit from a much more common word
-        ("stiched": "stich" + "ed", but "stitched" is near and common).
+        A derivation never rescues a word codespell lists, nor one that a much more common word
+        nearby explains as well as its being a word ("stiched": "stich" + "ed", but "stitched" is
+        near and common; "fiting": "fit" + "ing", but "fitting"): such a word is then weighed
+        like any other unknown word (a warning, or a suggestion when the web attests it).
         """
         if not word.isalpha():
             return False
@@ -128,37 +129,40 @@ class SpellChecker:
         base = base_of(low, self._known_simple, common.__contains__)
         if base is None:
             return False
-        if evidence is not None:
-            return True  # attested, and the channel found no rival
-        # The base and its other forms ("triage", "triaged") are no rivals of "triages"; the
-        # head of a compound is ("bud" + "jet" is a slip for "budget").
-        return not self.has_rival(low, exclude="" if " " in base else base)
+        if evidence is not None:  # attested: the build already weighed its rivals
+            return evidence.channel is None or evidence.channel < CHANNEL_DOUBT
+        return not self.has_rival(low, exclude=base)
 
     def has_rival(self, low: str, exclude: str = "") -> bool:
-        """Is an unattested word more likely an error for a much more common word one edit
-        away (not ``exclude`` nor a word starting with it: the word's own base)?"""
+        """Is an unattested word as likely an error for a much more common word nearby (within
+        the suggester's reach, other than ``exclude``: the word's own base) as a word?"""
         if self._model is None:
             self._model = load_error_model()
-        common = self.lexicon.common_zipfs(
-            round((admission.UNATTESTED_ZIPF + admission.GAP_MIN) * 10)
-        )
+        floor = admission.UNATTESTED_ZIPF + admission.GAP_MIN
+        suggester = self.suggester
+        near = suggester.candidates(low)
         rivals = {
-            c: z / 10.0
-            for c in edits1(low)
-            if (z := common.get(c)) is not None and not (exclude and c.startswith(exclude))
+            c: z
+            for c in near
+            if " " not in c and c != exclude and (z := suggester.zipf(c)) >= floor
         }
-        channel = admission.channel_of(low, admission.UNATTESTED_ZIPF, rivals, self._model)
-        return channel is not None and channel >= CHANNEL_ERROR
+        channel = admission.channel_of(
+            low, admission.UNATTESTED_ZIPF, rivals, self._model, distance=near
+        )
+        return channel is not None and channel >= CHANNEL_DOUBT
 
-    def suggest(self, word: str, limit: int = 3) -> list[str]:
-        """Corrections for ``word``, best first, in the word's capitalisation (memoised: a
-        suggestion costs ~0.1 s and the same unknown words recur across an archive)."""
-        key = (word, limit)
+    def suggest(
+        self, word: str, limit: int = 3, context: tuple[str, str] | None = None
+    ) -> list[str]:
+        """Corrections for ``word``, best first, in the word's capitalisation, ranked by how
+        they fit ``context`` (the lower-case words before and after it) when given (memoised:
+        a suggestion costs milliseconds and the same unknown words recur across an archive)."""
+        key = (word, limit, context)
         if key not in self._suggestions:
-            self._suggestions[key] = self._suggest(word, limit)
+            self._suggestions[key] = self._suggest(word, limit, context)
         return list(self._suggestions[key])
 
-    def _suggest(self, word: str, limit: int) -> list[str]:
+    def _suggest(self, word: str, limit: int, context: tuple[str, str] | None) -> list[str]:
         word = normalise(word.strip())
         stem = strip_possessive(word)
         suffix = word[len(stem) :]
@@ -168,12 +172,12 @@ class SpellChecker:
                 if part and not self._known_simple(part):
                     return [
                         "-".join([*parts[:i], fix, *parts[i + 1 :]]) + suffix
-                        for fix in self.suggest(part, limit)
+                        for fix in self.suggest(part, limit, context)
                     ]
             return []
         low = stem.lower()
         preferred = corrections(low)  # "alot" -> "a lot" first, then "allot"
-        fixes = self.suggester.suggest(low, limit, preferred)
+        fixes = self.suggester.suggest(low, limit, preferred, context)
         return [_recase(stem, f) + suffix for f in fixes]
 
 

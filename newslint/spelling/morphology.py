@@ -84,6 +84,8 @@ def _stems(word: str) -> list[str]:
         if not word.endswith(ending) or len(word) - len(ending) < MIN_STEM:
             continue
         root = word[: len(word) - len(ending)]
+        if ending == "ly" and root.endswith("ic"):
+            continue  # "drastically", never "drasticly"
         for tail in SUFFIXES[ending]:
             out.append(root + tail)
         if len(root) > MIN_STEM and root[-1] == root[-2] and root[-1] not in "aeiou":

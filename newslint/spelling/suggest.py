@@ -35,6 +35,10 @@ SOUND_MIN_KEY = 4  # shorter phonetic keys have too many neighbours
 SOUND_NEAR_DISTANCE = 2  # rough distance given to words found through a near phonetic key
 SPLIT_COST = 2.0  # channel cost of a missing space ("alot" -> "a lot")
 SPLIT_PRIOR_DROP = 1.0  # two words are less likely than the rarer of them alone
+# Context (context.py): the channel's best few are re-ranked by their bigram fit. The weight is
+# fitted on Birkbeck's misspellings planted in clean copy (benchmarks/spelling_context_fit.py).
+CONTEXT_CANDIDATES = 10
+CONTEXT_WEIGHT = 0.5
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -200,19 +204,47 @@ class Suggester:
         limit = (zipf - floor) / CHANNEL_WEIGHT
         return zipf - CHANNEL_WEIGHT * self._model.cost(word, candidate, limit)
 
-    def ranked(self, word: str, limit: int = 3) -> list[str]:
-        """The best ``limit`` lower-case candidates for ``word``, best first."""
+    def ranked(
+        self, word: str, limit: int = 3, context: tuple[str, str] | None = None
+    ) -> list[str]:
+        """The best ``limit`` lower-case candidates for ``word``, best first; with ``context``
+        (the lower-case words before and after it, either may be empty) the best
+        CONTEXT_CANDIDATES by the channel are re-ranked by how well they fit between them."""
+        width = max(limit, CONTEXT_CANDIDATES) if context else limit
         cands = self.candidates(word)
         # Cheap pre-ranking by frequency and rough distance; the error model scores the best few.
         rough = sorted(cands, key=lambda c: (-(self._rough(c) - PRE_WEIGHT * cands[c]), c))
         scored: list[tuple[float, str]] = []
         for c in rough[:RESCORE]:
-            floor = scored[limit - 1][0] if len(scored) >= limit else -math.inf
+            floor = scored[width - 1][0] if len(scored) >= width else -math.inf
             s = self.score(word, c, floor)
             if s > -math.inf:
                 scored.append((s, c))
                 scored.sort(key=lambda x: (-x[0], x[1]))
+        scored = scored[:width]
+        if context and len(scored) > 1:
+            scored = self._in_context(scored, context)
         return [c for _, c in scored[:limit]]
+
+    def _in_context(
+        self, scored: list[tuple[float, str]], context: tuple[str, str]
+    ) -> list[tuple[float, str]]:
+        """Trade CONTEXT_WEIGHT of each candidate's frequency for its bigram fit:
+        score + w * (log10 P(c | left) + log10 P(right | c) + 9 - zipf(c))."""
+        from newslint.spelling.context import load_bigrams
+
+        model = load_bigrams()
+        left, right = context
+        out = []
+        for s, c in scored:
+            words = c.split(" ")
+            fit = model.prob(left, words[0])
+            for a, b in zip(words, [*words[1:], right], strict=True):
+                if b:
+                    fit += model.prob(a, b)
+            out.append((s + CONTEXT_WEIGHT * (fit + 9.0 - self._rough(c)), c))
+        out.sort(key=lambda x: (-x[0], x[1]))
+        return out
 
     def _rough(self, candidate: str) -> float:
         if " " in candidate:
@@ -220,13 +252,20 @@ class Suggester:
             return min(self.zipf(a), self.zipf(b)) - SPLIT_PRIOR_DROP
         return self.zipf(candidate)
 
-    def suggest(self, word: str, limit: int = 3, preferred: Iterable[str] = ()) -> list[str]:
-        """Best ``limit`` corrections for lower-case ``word``, ``preferred`` ones first."""
+    def suggest(
+        self,
+        word: str,
+        limit: int = 3,
+        preferred: Iterable[str] = (),
+        context: tuple[str, str] | None = None,
+    ) -> list[str]:
+        """Best ``limit`` corrections for lower-case ``word``, ``preferred`` ones first, ranked
+        in ``context`` (the words before and after) when it is given."""
         ranked: list[str] = []
         for p in preferred:  # codespell's corrections, when every word of them is known
             if p not in ranked and all(w in self._index for w in p.lower().split()):
                 ranked.append(p)
-        for c in self.ranked(word, limit + len(ranked)):
+        for c in self.ranked(word, limit + len(ranked), context):
             form = c if " " in c else self.form(c)
             if form not in ranked:
                 ranked.append(form)

@@ -209,7 +209,7 @@ def find_typos(
                 if reason and _deliberate(text, offset, offset + len(part)):
                     reason = None
                 if reason and not foreign.covers(m.start()):
-                    typos.append(_typo(checker, part, offset, reason))
+                    typos.append(_typo(checker, text, part, offset, reason))
             offset += len(part) + 1
     return typos
 
@@ -292,9 +292,26 @@ class _Spans:
         return i >= 0 and offset < self._spans[i][1]
 
 
-def _typo(checker: SpellChecker, part: str, start: int, reason: str) -> Typo:
-    """The report on ``part``, with the evidence behind it in words."""
-    suggestions = _sugg(checker, part)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?[^\w.!?\n]*$")
+_WORD_AFTER = re.compile(r"[^\w.!?\n]*([A-Za-z]+)")
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The lower-case words just before and after ``text[start:end]`` in the same sentence
+    ("" where a sentence or line ends first): the context the suggestions are ranked in."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end, end + 40)
+    return (
+        before.group(1).lower() if before else "",
+        after.group(1).lower() if after else "",
+    )
+
+
+def _typo(checker: SpellChecker, text: str, part: str, start: int, reason: str) -> Typo:
+    """The report on ``part``, with the evidence behind it in words and its suggestions ranked
+    in the sentence it sits in."""
+    context = neighbours(text, start, start + len(part))
+    suggestions = tuple(checker.suggest(part, 3, context))
     evidence = checker.lexicon.evidence(part.lower())
     if reason == REASON_COMMON:
         detail = "a common misspelling (codespell's list)"

@@ -1,0 +1,98 @@
+"""Fit the weight of the context model (newslint.spelling.suggest.CONTEXT_WEIGHT) on Birkbeck.
+
+Birkbeck's misspellings (the fit source; Norvig's set 1 is the figure of record in
+spelling_eval.py and is never read here) are planted in clean sentences in place of the word
+they misspell, as spelling_eval.py plants them. For each plant the channel's best
+CONTEXT_CANDIDATES are scored once; then top-1 (the intended word first, codespell's own
+corrections first as the checker puts them) is computed for each weight of a grid. The weight
+with the best top-1 is the one to use; ties go to the smaller weight.
+
+Usage: .venv/bin/python benchmarks/spelling_context_fit.py [--plants 2000] [--seed 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from spelling_eval import EVAL, Slots, clean_articles, hunspell_words, load_pairs  # noqa: E402
+
+GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plants", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=2)
+    args = parser.parse_args()
+    if not EVAL.is_dir():
+        sys.exit(f"evaluation data not found at {EVAL}")
+    from newslint.spelling import get_checker
+    from newslint.spelling.context import load_bigrams
+    from newslint.spelling.misspellings import corrections
+    from newslint.spelling.suggest import CONTEXT_CANDIDATES
+    from newslint.spelling.typos import neighbours
+
+    checker = get_checker()
+    suggester = checker.suggester
+    bigrams = load_bigrams()
+    hunspell = hunspell_words()
+    articles = clean_articles()
+    slots = Slots(articles, checker.is_known)
+    rng = random.Random(args.seed)
+    pairs = [
+        (r, w)
+        for r, w in load_pairs("birkbeck")
+        if re.fullmatch(r"[a-z]+", r)
+        and re.fullmatch(r"[a-z]+", w)
+        and w != r
+        and w not in hunspell
+        and checker.is_known(r)
+        and r in slots.by_word  # only plants with their own context say anything here
+    ]
+    pairs = rng.sample(pairs, min(args.plants, len(pairs)))
+    rows = []
+    for right, wrong in pairs:
+        ai, a, b = rng.choice(slots.by_word[right])
+        text = articles[ai][:a] + wrong + articles[ai][b:]
+        left, after = neighbours(text, a, a + len(wrong))
+        preferred = [p for p in corrections(wrong) if p in suggester]
+        scored = [
+            (suggester.score(wrong, c), c) for c in suggester.ranked(wrong, CONTEXT_CANDIDATES)
+        ]
+        fits = []
+        for s, c in scored:
+            words = c.split(" ")
+            fit = bigrams.prob(left, words[0])
+            for x, y in zip(words, [*words[1:], after], strict=True):
+                if y:
+                    fit += bigrams.prob(x, y)
+            fits.append((s, fit + 9.0 - suggester._rough(c), c))
+        rows.append((right, preferred, fits))
+    print(f"Birkbeck plants with their own context: {len(rows)} (seed {args.seed})")
+    best = None
+    for weight in GRID:
+        top1 = 0
+        for right, preferred, fits in rows:
+            if preferred:
+                first = preferred[0]
+            elif fits:
+                first = max(fits, key=lambda f: (f[0] + weight * f[1], f[2]))[2]
+            else:
+                first = ""
+            top1 += first == right
+        rate = top1 / len(rows)
+        print(f"  CONTEXT_WEIGHT {weight:4.2f}  top-1 {rate:.3f}")
+        if best is None or rate > best[1] + 1e-9:
+            best = (weight, rate)
+    print(f"best weight on the fit source: {best[0]} (top-1 {best[1]:.3f})")
+
+
+if __name__ == "__main__":
+    main()
