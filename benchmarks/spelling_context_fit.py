@@ -5,7 +5,7 @@ spelling_eval.py and is never read here) are planted in clean sentences in place
 they misspell, as spelling_eval.py plants them. For each plant the channel's best
 CONTEXT_CANDIDATES are scored once; then top-1 (the intended word first, codespell's own
 corrections first as the checker puts them) is computed for each weight of a grid. The weight
-with the best top-1 is the one to use; ties go to the smaller weight.
+to use is the smallest whose top-1 is within 0.005 of the best (closer is noise: 1,500 plants).
 
 Usage: .venv/bin/python benchmarks/spelling_context_fit.py [--plants 2000] [--seed 2]
 """
@@ -76,7 +76,7 @@ def main() -> None:
             fits.append((s, fit + 9.0 - suggester._rough(c), c))
         rows.append((right, preferred, fits))
     print(f"Birkbeck plants with their own context: {len(rows)} (seed {args.seed})")
-    best = None
+    rates = {}
     for weight in GRID:
         top1 = 0
         for right, preferred, fits in rows:
@@ -89,9 +89,10 @@ def main() -> None:
             top1 += first == right
         rate = top1 / len(rows)
         print(f"  CONTEXT_WEIGHT {weight:4.2f}  top-1 {rate:.3f}")
-        if best is None or rate > best[1] + 1e-9:
-            best = (weight, rate)
-    print(f"best weight on the fit source: {best[0]} (top-1 {best[1]:.3f})")
+        rates[weight] = rate
+    top = max(rates.values())
+    chosen = min(w for w, r in rates.items() if r >= top - 0.005)
+    print(f"weight to use: {chosen} (top-1 {rates[chosen]:.3f}; best {top:.3f})")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ PROPER_NOUN_PENALTY = 10
 #: channel score from which an attested word is an error for its nearby word (warning)
 CHANNEL_ERROR = 1.5
 #: channel score from which an attested word is doubtful: a suggestion, not a word
-CHANNEL_DOUBT = 0.0
+CHANNEL_DOUBT = 0.25
 #: rare Hunspell forms ("withing", of "withe") this much explained by errors for a nearby word
 #: are not taken as words; only rarer Hunspell forms than HUNSPELL_CHECKED_BELOW are checked
 CHANNEL_ERROR_HUNSPELL = 1.0

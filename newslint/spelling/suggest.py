@@ -38,7 +38,7 @@ SPLIT_PRIOR_DROP = 1.0  # two words are less likely than the rarer of them alone
 # Context (context.py): the channel's best few are re-ranked by their bigram fit. The weight is
 # fitted on Birkbeck's misspellings planted in clean copy (benchmarks/spelling_context_fit.py).
 CONTEXT_CANDIDATES = 10
-CONTEXT_WEIGHT = 0.5
+CONTEXT_WEIGHT = 1.0
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
