@@ -18,12 +18,7 @@ Usage: .venv/bin/python benchmarks/spelling_admission.py
 from __future__ import annotations
 
 import re
-import sys
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 GRID = [x / 4 for x in range(-4, 13)]  # -1.0 .. 3.0
 

@@ -16,12 +16,9 @@ import argparse
 import random
 import re
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from spelling_eval import EVAL, Slots, clean_articles, hunspell_words, load_pairs  # noqa: E402
+from core import sources
+from spelling_eval import Slots, clean_articles, hunspell_words, load_pairs
 
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -31,8 +28,8 @@ def main() -> None:
     parser.add_argument("--plants", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=2)
     args = parser.parse_args()
-    if not EVAL.is_dir():
-        sys.exit(f"evaluation data not found at {EVAL}")
+    if not sources("clean"):
+        sys.exit("evaluation data not found beside the project (../shared/eval)")
     from newslint.spelling import get_checker
     from newslint.spelling.context import load_bigrams
     from newslint.spelling.misspellings import corrections

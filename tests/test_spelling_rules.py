@@ -239,11 +239,12 @@ def test_rule_modules_load_no_dictionary() -> None:
 
 @pytest.mark.eval
 def test_clean_news_bodies_have_few_spelling_findings() -> None:
-    """Professional copy (which has a few real slips) stays under the stored limit of findings
-    per 1,000 words (benchmarks/spelling_rules_eval.py)."""
+    """Professional copy (which has a few real slips) stays under the stored limit of warnings
+    and errors per 1,000 words (benchmarks/spelling_rules_eval.py); rare words are suggestions."""
     shared_path("clean", "scrapinghub")
     from core import assert_check, lint_rates
 
-    rates = lint_rates(Linter(select=SPELLING), only=["scrapinghub"])
+    rates = lint_rates(Linter(select=SPELLING), key=lambda f: f.level, only=["scrapinghub"])
     assert rates.words["scrapinghub"] > 45_000
-    assert_check("spelling_rules_eval", "clean.scrapinghub.per_1000", rates.rate("scrapinghub"))
+    warnings = rates.rate("scrapinghub", lambda level: level != "suggestion")
+    assert_check("spelling_rules_eval", "clean.scrapinghub.per_1000", warnings)
