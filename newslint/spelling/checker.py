@@ -120,8 +120,8 @@ class SpellChecker:
         low = word.lower()
         if low != word and not (word[:1].isupper() and word[1:].islower()) and not word.isupper():
             return False  # mixed case: a name, not a derivation
-        if is_misspelling(low):
-            return False
+        if is_misspelling(low) or (word == low and low.capitalize() in self.lexicon.forms):
+            return False  # listed, or a name in lower case ("paris" is not "pari" + "s")
         evidence = self.lexicon.evidence(low)
         if evidence is not None and evidence.error:
             return False

@@ -75,6 +75,10 @@ FOREIGN_MIN_UNKNOWN = 3
 FOREIGN_RATIO = 0.15
 # A whole text is foreign when this share of its words is unknown (bilingual copy stays checked).
 FOREIGN_TEXT_RATIO = 0.3
+# A sentence is foreign when this share of its words is unknown or rare (zipf x 10 below this).
+FOREIGN_SENTENCE_RATIO = 0.4
+FOREIGN_RARE_ZIPF10 = 20
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'’”)]*\s+|\n")
 
 
 @dataclass(frozen=True)
@@ -426,6 +430,28 @@ def _foreign_spans(
         start = end + 1
     if unknown_total >= FOREIGN_MIN_UNKNOWN and unknown_total >= FOREIGN_TEXT_RATIO * total:
         return [(0, len(text))]
+    return spans + _foreign_sentences(checker, text, tokens)
+
+
+def _foreign_sentences(
+    checker: SpellChecker, text: str, tokens: list[re.Match[str]]
+) -> list[tuple[int, int]]:
+    """Sentences that read as another language inside English paragraphs (a quotation in
+    Spanish): FOREIGN_SENTENCE_RATIO of their plain words unknown or rarer than
+    FOREIGN_RARE_ZIPF10 (the English list of the web holds many foreign words, rarely)."""
+    common = checker.lexicon.common_words(FOREIGN_RARE_ZIPF10)
+    spans = []
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
+    words: list[list[str]] = [[] for _ in ends]
+    for m in tokens:
+        words[bisect.bisect_right(ends, m.start())].append(m.group())
+    start = 0
+    for end, sentence in zip(ends, words, strict=True):
+        plain = [w for w in sentence if w.isascii() and w.isalpha() and w.islower() and len(w) > 2]
+        unusual = sum(w not in common for w in plain)  # unknown words are in no list
+        if unusual >= FOREIGN_MIN_UNKNOWN and unusual >= FOREIGN_SENTENCE_RATIO * len(plain):
+            spans.append((start, end))
+        start = end
     return spans
 
 

@@ -4,6 +4,8 @@
 kind: repetition
 exceptions: [had had, that that, is is]   # doubles that are grammatical
 min-length: 1
+names: true       # false: a capitalised double inside a sentence is a name (Sirhan Sirhan)
+non-latin: true   # false: leave doubles in other scripts alone (reduplication is grammar there)
 ```
 The hit covers the second word and the space before it; the fix deletes them.
 Message field: ``{word}``.
@@ -33,6 +35,16 @@ class RepetitionKind(Kind):
         "fix": Option(
             (bool,), default=True, help="offer deleting the second word as a safe automatic fix"
         ),
+        "names": Option(
+            (bool,),
+            default=True,
+            help="report capitalised doubles inside a sentence (false: they are names)",
+        ),
+        "non-latin": Option(
+            (bool,),
+            default=True,
+            help="report doubles of words in other scripts (false: reduplication is grammar)",
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
@@ -41,6 +53,8 @@ class RepetitionKind(Kind):
         }
         self.min_length = options["min-length"]
         self.fix = options["fix"]
+        self.names = options["names"]
+        self.non_latin = options["non-latin"]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text, lowers, alpha = analysis.text, analysis.lowers, analysis.is_alpha
@@ -51,6 +65,16 @@ class RepetitionKind(Kind):
                 continue  # the common case first: two different words
             if len(texts[a]) < self.min_length or (lowers[a], lowers[b]) in self.exceptions:
                 continue
+            word = texts[a]
+            if not self.non_latin and not word.isascii():
+                continue
+            if (
+                not self.names
+                and word[:1].isupper()
+                and texts[b][:1].isupper()
+                and all(st.start != idxs[a] for st in analysis.sentences)
+            ):
+                continue  # "Sirhan Sirhan", "Duran Duran" inside a sentence: a name
             start, end = idxs[a] + len(texts[a]), idxs[b] + len(texts[b])
             gap = text[start : idxs[b]]
             if gap.strip() != "" or "\n\n" in gap:
