@@ -140,3 +140,5 @@ def test_a_lower_case_listed_misspelling_is_still_an_error_with_its_fix() -> Non
 def test_nicknames_and_sic_are_deliberate() -> None:
     text = "Oliver 'ker' Schneider wrote that the plan was \"compleatly\" [sic] wrong."
     assert lint(text) == []
+    quoted = 'She said: "[W]ithin a week the galler[ies] will reopen."'
+    assert lint(quoted) == []

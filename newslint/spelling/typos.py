@@ -225,9 +225,12 @@ _NAME_AFTER = re.compile(r"[ \t][A-Z][a-z]")
 
 
 def _deliberate(text: str, start: int, end: int) -> bool:
-    """A spelling the writer marked as meant: "[sic]" after it, or a quoted nickname inside a
-    name (Oliver 'ker' Schneider)."""
+    """A spelling the writer marked as meant: "[sic]" after it, an editor's brackets completing
+    it in a quotation ("[W]ithin", "galler[ies]"), or a quoted nickname inside a name (Oliver
+    'ker' Schneider)."""
     if _SIC_AFTER.match(text, end):
+        return True
+    if (start > 0 and text[start - 1] == "]") or text.startswith("[", end):
         return True
     return (
         start > 0
