@@ -107,6 +107,17 @@ class SpellChecker:
             return all(p and (self._known_simple(p) or self._derived(p)) for p in parts)
         return self._derived(stem)
 
+    def looks_known(self, word: str) -> bool:
+        """is_known() without weighing rivals: a cheap test for counting unknown words (is
+        this paragraph English?), never for reporting one."""
+        if self._known_simple(word):
+            return True
+        low = word.lower()
+        if not low.isalpha() or is_misspelling(low):
+            return False
+        common = self.lexicon.common_zipfs(COMPOUND_PART_MIN_ZIPF10)
+        return base_of(low, self._known_simple, common.__contains__) is not None
+
     def _derived(self, word: str) -> bool:
         """Is ``word`` a derived or inflected form of a known word that is not a slip?
 
@@ -140,7 +151,7 @@ class SpellChecker:
             self._model = load_error_model()
         floor = admission.UNATTESTED_ZIPF + admission.GAP_MIN
         suggester = self.suggester
-        near = suggester.candidates(low)
+        near = suggester.near(low)
         rivals = {
             c: z
             for c in near

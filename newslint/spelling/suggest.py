@@ -37,7 +37,7 @@ SPLIT_COST = 2.0  # channel cost of a missing space ("alot" -> "a lot")
 SPLIT_PRIOR_DROP = 1.0  # two words are less likely than the rarer of them alone
 # Context (context.py): the channel's best few are re-ranked by their bigram fit. The weight is
 # fitted on Birkbeck's misspellings planted in clean copy (benchmarks/spelling_context_fit.py).
-CONTEXT_CANDIDATES = 10
+CONTEXT_CANDIDATES = 5
 CONTEXT_WEIGHT = 1.0
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -174,6 +174,16 @@ class Suggester:
             found[w] = 1
         found.pop(word, None)
         return found
+
+    def near(self, word: str) -> dict[str, int]:
+        """Known lower-case words within about two edits of ``word`` -> rough distance: the
+        delete index alone, searched with one deletion of the word (cheaper than candidates())."""
+        lows = self._lows
+        return {
+            lows[wid]: dist
+            for wid, dist in self._deletes.lookup(word, 1).items()
+            if abs(len(lows[wid]) - len(word)) <= dist and lows[wid] != word
+        }
 
     def _near_sounds(self, word: str) -> Iterable[str]:
         """Words whose phonetic key is one edit from the misspelling's ("helcotor": helicopter)."""

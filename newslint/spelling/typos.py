@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -256,6 +257,9 @@ class _LazyForeign:
         return self._spans.covers(offset)
 
 
+_RUN = re.compile(r"[^\W_]+")
+
+
 class _LazyCounts:
     """How often a word occurs in the file: in any capitalisation, with possessives, as a piece
     of a hyphenated word ("git-seekret"), and in the markup around the prose when the caller
@@ -265,15 +269,13 @@ class _LazyCounts:
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._lower: str | None = None
+        self._counts: Counter[str] | None = None
 
     def __getitem__(self, low: str) -> int:
-        if self._lower is None:
-            self._lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
-        lower = self._lower
-        if lower.count(low) < 2:  # the cheap test settles most words
-            return lower.count(low)
-        return sum(1 for _ in re.finditer(rf"(?<![^\W_]){re.escape(low)}(?![^\W_])", lower))
+        if self._counts is None:  # one pass over the file: runs of letters and digits
+            lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
+            self._counts = Counter(_RUN.findall(lower))
+        return self._counts[low]
 
 
 class _Spans:
@@ -424,7 +426,7 @@ def _foreign_spans(
     start = 0
     for end, words in zip(ends, para_words, strict=True):
         plain = [w for w in words if w.isascii() and w.isalpha() and w.islower() and len(w) > 2]
-        unknown = sum(w not in known and not checker.is_known(w) for w in plain)
+        unknown = sum(w not in known and not checker.looks_known(w) for w in plain)
         if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_RATIO * len(plain):
             spans.append((start, end))
         # Short lines of a foreign text can each stay under the bar: add them all up too.
