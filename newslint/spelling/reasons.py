@@ -8,5 +8,8 @@ REASON_SLIP = "likely slip"  # attested, but errors for a much more common word 
 REASON_RARE = "rare word"  # attested and no rival near, but too rare to count as a word
 #: a rare dictionary form the web has mostly as a slip ("withing" for "within")
 REASON_RARE_FORM = "rare form"
+#: a word the dictionaries know only as a name or an abbreviation ("linux", "pdf"): a handle,
+#: a brand's own styling or a capitalisation slip, never a misspelling
+REASON_LOWER_CASE_NAME = "name in lower case"
 #: reasons that are suggestions rather than warnings: the word could be jargon or meant
-SUGGESTION_REASONS = frozenset({REASON_RARE, REASON_RARE_FORM})
+SUGGESTION_REASONS = frozenset({REASON_RARE, REASON_RARE_FORM, REASON_LOWER_CASE_NAME})

@@ -9,22 +9,24 @@ lower case, but reported only when the evidence for a typo is strong (see _confi
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from newslint.spelling import contexts
 from newslint.spelling.checker import (
     SpellChecker,
     get_checker,
     normalise,
     strip_possessive,
 )
+from newslint.spelling.foreign import LazyForeign
 from newslint.spelling.lexicon import CHANNEL_DOUBT
 from newslint.spelling.misspellings import is_misspelling, match_case
 from newslint.spelling.reasons import (
     REASON_COMMON,
+    REASON_LOWER_CASE_NAME,
     REASON_RARE,
     REASON_RARE_FORM,
     REASON_REJECT,
@@ -32,6 +34,7 @@ from newslint.spelling.reasons import (
     REASON_UNKNOWN,
     SUGGESTION_REASONS,
 )
+from newslint.spelling.spans import Spans
 from newslint.spelling.suggest import edit_cost, edits1
 
 # A word: letters, optionally joined by apostrophes, hyphens or dots (U.S, bbc.co.uk). Not glued
@@ -46,6 +49,7 @@ _SKIP: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
         (r"(?:https?://|ftp://|www\.)\S+", None),  # URLs
         (r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", r"@"),  # e-mail addresses
         (r"[@#]\w+", None),  # handles and hashtags
+        (r"`[^`\n]+`", r"`"),  # code in backticks that no Markdown reader turned into code
         (  # bare domains (bbc.co.uk, example.com/page)
             r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b(?:/\S*)?",
             r"\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b",
@@ -69,17 +73,6 @@ SLIP_MIN_LENGTH = 5
 # Sentence-initial capitalised words: report only a cheap edit away from a common word.
 CONFIDENT_MAX_COST = 0.7
 CONFIDENT_MIN_ZIPF = 4.0
-
-
-# Paragraphs with this many unknown words making up this share of their words are not English.
-FOREIGN_MIN_UNKNOWN = 3
-FOREIGN_RATIO = 0.15
-# A whole text is foreign when this share of its words is unknown (bilingual copy stays checked).
-FOREIGN_TEXT_RATIO = 0.3
-# A sentence is foreign when this share of its words is unknown or rare (zipf x 10 below this).
-FOREIGN_SENTENCE_RATIO = 0.4
-FOREIGN_RARE_ZIPF10 = 20
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'’”)]*\s+|\n")
 
 
 @dataclass(frozen=True)
@@ -167,7 +160,7 @@ def find_typos(
     rejected = {normalise(w).lower() for w in reject}
     known_forms = checker.lexicon.forms
     starts = set(sentence_starts)
-    skipped = _Spans(
+    skipped = Spans(
         m.span()
         for pattern, trigger in _SKIP
         if trigger is None or trigger.search(text)
@@ -191,7 +184,8 @@ def find_typos(
             if not (r[:1].isupper() and r[1:].islower() and r.lower() in known_forms)
         }
 
-    foreign = _LazyForeign(checker, text, tokens)  # worked out only if something is reported
+    foreign = LazyForeign(checker, text, tokens)  # worked out only if something is reported
+    places = _Places(checker, text, starts)
     typos: list[Typo] = []
     for m, raw in zip(tokens, raws, strict=True):
         if raw not in unknown and not rejected:
@@ -205,13 +199,18 @@ def find_typos(
         if "." in word or word.lower() in accepted or "'" in stem:  # "'": don't, they're
             continue
         offset = m.start()
-        for part in stem.split("-"):
+        parts = stem.split("-")
+        for i, part in enumerate(parts):
             if part.lower() in rejected:
                 if not foreign.covers(m.start()):
                     typos.append(_rejected(checker, raw[offset - m.start() :][: len(part)], offset))
             else:
                 reason = _check_part(checker, text, part, offset, starts, accepted, *counts)
-                if reason and _deliberate(text, offset, offset + len(part)):
+                if reason and _closed_up(checker, parts, i):
+                    reason = None
+                if reason and (
+                    _deliberate(text, offset, offset + len(part)) or places.names(m, part, reason)
+                ):
                     reason = None
                 if reason and not foreign.covers(m.start()):
                     typos.append(_typo(checker, text, part, offset, reason))
@@ -243,18 +242,55 @@ def _deliberate(text: str, start: int, end: int) -> bool:
     )
 
 
-class _LazyForeign:
-    """The foreign-language spans of a text, found on the first question (most texts have no
-    unknown word to ask about)."""
+def _closed_up(checker: SpellChecker, parts: list[str], i: int) -> bool:
+    """Is piece ``i`` of a hyphenated word known when closed up with a neighbour ("take-aways":
+    "takeaways"; "bolt-ons": "boltons")? Then the hyphen only splits a known word."""
+    return (i > 0 and checker.is_known(parts[i - 1] + parts[i])) or (
+        i + 1 < len(parts) and checker.is_known(parts[i] + parts[i + 1])
+    )
 
-    def __init__(self, checker: SpellChecker, text: str, tokens: list[re.Match[str]]) -> None:
-        self._args = (checker, text, tokens)
-        self._spans: _Spans | None = None
 
-    def covers(self, offset: int) -> bool:
-        if self._spans is None:
-            self._spans = _Spans(_foreign_spans(*self._args))
-        return self._spans.covers(offset)
+class _Places:
+    """Does the place of a reported word say it names something (newslint.spelling.contexts)?
+    The article's names are gathered on the first question."""
+
+    def __init__(self, checker: SpellChecker, text: str, starts: Collection[int]) -> None:
+        self._checker = checker
+        self._text = text
+        self._starts = starts
+        self._names: frozenset[str] | None = None
+
+    def _is_name(self, start: int, word: str) -> bool:
+        """A capitalised word is a name inside a sentence, or where no word is ("Davao")."""
+        return not _sentence_initial(self._text, start, self._starts) or not (
+            self._checker.is_known(word.lower())
+        )
+
+    def names(self, token: re.Match[str], part: str, reason: str) -> bool:
+        """Paths and handles in parentheses name something whatever the word; codespell's
+        misspellings and clear slips are reported anywhere else. A word in a name ("Haruki
+        tesmoto Ishida"), a species after its genus or a coinage on the article's names must
+        have no rival word nearby, unless the web attests it or knows it as a name."""
+        text = self._text
+        start, end = token.span()
+        if contexts.in_path(text, start, end) or contexts.in_parentheses_after_name(
+            text, start, end
+        ):
+            return True
+        if reason in (REASON_COMMON, REASON_SLIP, REASON_RARE_FORM) or not part.islower():
+            return False
+        if contexts.thanked(text, start):
+            return True
+        if contexts.between_names(text, start, end, self._is_name):
+            return reason != REASON_UNKNOWN or not self._checker.has_rival(part)
+        if reason != REASON_UNKNOWN:
+            return False
+        if self._names is None:
+            self._names = contexts.prose_names(text, self._checker.lexicon_zipf)
+        return (
+            contexts.name_before(text, start, self._is_name)
+            or contexts.coined_from(part, self._names)
+        ) and not self._checker.has_rival(part)
 
 
 _RUN = re.compile(r"[^\W_]+")
@@ -276,29 +312,6 @@ class _LazyCounts:
             lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
             self._counts = Counter(_RUN.findall(lower))
         return self._counts[low]
-
-
-class _Spans:
-    """Character spans (overlapping ones merged) with a fast "is this offset inside one?"."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[tuple[int, int]] = []
-        for a, b in sorted(spans):
-            if merged and a < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-            else:
-                merged.append((a, b))
-        self._spans = merged
-        self._starts = [a for a, _ in merged]
-
-    def __bool__(self) -> bool:
-        return bool(self._spans)
-
-    def covers(self, offset: int) -> bool:
-        if not self._spans:
-            return False
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return i >= 0 and offset < self._spans[i][1]
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?[^\w.!?\n]*$")
@@ -340,6 +353,9 @@ def _typo(checker: SpellChecker, text: str, part: str, start: int, reason: str) 
         if evidence.channel is not None and evidence.channel >= CHANNEL_DOUBT:
             ratio = 10 ** (checker.lexicon_zipf(evidence.target) - evidence.zipf)
             detail += f"; '{evidence.target}' is {_times(ratio)} as common and a slip away"
+    elif reason == REASON_LOWER_CASE_NAME and (form := _name_form(checker, part.lower())):
+        detail = f"the dictionaries know it only as '{form}': a name or an abbreviation"
+        suggestions = (form, *(s for s in suggestions if s != form))[:3]
     else:
         detail = "in no dictionary, and unseen on the web"
     return Typo(start, start + len(part), part, suggestions, reason, detail)
@@ -402,62 +418,29 @@ def _check_part(
         # Short words crowd round the commonest ones ("cgo", "ints", "upx"): short jargon is
         # as likely as a slip, so the channel's verdict is only a suggestion for them.
         return REASON_SLIP if len(low) >= SLIP_MIN_LENGTH else REASON_RARE
-    if counts[low] > 1:
+    if _recurs(counts, low):
         return None  # Recurs in the article: a name or a term of art, not a slip.
+    if evidence is None and part.islower() and _name_form(checker, low):
+        return REASON_LOWER_CASE_NAME
     return REASON_UNKNOWN if evidence is None else REASON_RARE
 
 
-def _foreign_spans(
-    checker: SpellChecker, text: str, tokens: list[re.Match[str]]
-) -> list[tuple[int, int]]:
-    """Spans of paragraphs (or the whole text) that read as another language.
-
-    English copy has a few unknown lower-case words per hundred; a paragraph where at least
-    FOREIGN_MIN_UNKNOWN of them and FOREIGN_RATIO of all are unknown is not English, and neither
-    is a whole text where FOREIGN_TEXT_RATIO of the words are unknown.
-    """
-    spans: list[tuple[int, int]] = []
-    known = checker.lexicon.forms
-    total = unknown_total = 0
-    ends = [m.start() for m in re.finditer("\n", text)] + [len(text)]  # paragraph ends
-    para_words: list[list[str]] = [[] for _ in ends]
-    for m in tokens:  # tokens are in text order: one pass assigns each to its paragraph
-        para_words[bisect.bisect_left(ends, m.start())].append(m.group())
-    start = 0
-    for end, words in zip(ends, para_words, strict=True):
-        plain = [w for w in words if w.isascii() and w.isalpha() and w.islower() and len(w) > 2]
-        unknown = sum(w not in known and not checker.looks_known(w) for w in plain)
-        if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_RATIO * len(plain):
-            spans.append((start, end))
-        # Short lines of a foreign text can each stay under the bar: add them all up too.
-        total += len(plain)
-        unknown_total += unknown
-        start = end + 1
-    if unknown_total >= FOREIGN_MIN_UNKNOWN and unknown_total >= FOREIGN_TEXT_RATIO * total:
-        return [(0, len(text))]
-    return spans + _foreign_sentences(checker, text, tokens)
+def _recurs(counts: _LazyCounts, low: str) -> bool:
+    """Does the word occur more than once, counting its singular and plural ("vtable" and
+    "vtables" are one term)?"""
+    n = counts[low]
+    if low.endswith("s"):
+        n += counts[low[:-1]] + (counts[low[:-2]] if low.endswith("es") else 0)
+    else:
+        n += counts[low + "s"] + counts[low + "es"]
+    return n > 1
 
 
-def _foreign_sentences(
-    checker: SpellChecker, text: str, tokens: list[re.Match[str]]
-) -> list[tuple[int, int]]:
-    """Sentences that read as another language inside English paragraphs (a quotation in
-    Spanish): FOREIGN_SENTENCE_RATIO of their plain words unknown or rarer than
-    FOREIGN_RARE_ZIPF10 (the English list of the web holds many foreign words, rarely)."""
-    common = checker.lexicon.common_words(FOREIGN_RARE_ZIPF10)
-    spans = []
-    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
-    words: list[list[str]] = [[] for _ in ends]
-    for m in tokens:
-        words[bisect.bisect_right(ends, m.start())].append(m.group())
-    start = 0
-    for end, sentence in zip(ends, words, strict=True):
-        plain = [w for w in sentence if w.isascii() and w.isalpha() and w.islower() and len(w) > 2]
-        unusual = sum(w not in common for w in plain)  # unknown words are in no list
-        if unusual >= FOREIGN_MIN_UNKNOWN and unusual >= FOREIGN_SENTENCE_RATIO * len(plain):
-            spans.append((start, end))
-        start = end
-    return spans
+def _name_form(checker: SpellChecker, low: str) -> str | None:
+    """The form the dictionaries know a lower-case word in, when they know it only as a name or
+    an abbreviation ("Linux", "PDF"), else None."""
+    forms = checker.lexicon.forms
+    return next((f for f in (low.capitalize(), low.upper()) if f in forms), None)
 
 
 def _sugg(checker: SpellChecker, word: str) -> tuple[str, ...]:

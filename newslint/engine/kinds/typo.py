@@ -7,6 +7,7 @@ skip-safe-misspellings: true     # leave codespell's one-fix misspellings to `mi
 unknown-label: Possible typo
 slip-label: Likely misspelling
 rare-label: Rare word
+lower-case-name-label: Name in lower case
 rejected-label: Rejected by house vocabulary
 ```
 The words come from :func:`newslint.spelling.find_typos` over the whole prose (so a word that
@@ -15,7 +16,9 @@ non-ASCII letters, acronyms, URLs, handles and numbers with units are not typos.
 vocabulary of the config applies: accepted words are never reported, rejected words always are.
 The level follows the evidence: a word in no dictionary and unseen on the web, or one the web
 has mostly as a slip for a much more common word, is reported at the rule's level; a rare word
-the web attests with no such rival (jargon, a coinage) is only a suggestion.
+the web attests with no such rival (jargon, a coinage) and a name or an abbreviation written in
+lower case ("linux", "pdf": a handle, a brand's styling or a capitalisation slip) are only
+suggestions.
 No automatic fix: a guess is not safe. Message fields: ``{word}``, ``{problem}`` (one of the
 labels), ``{suggestion}`` (the best one), ``{hint}`` (`` (did you mean 'x'?)`` or empty) and
 ``{reason}`` (``; `` and the evidence in words, or empty for a rejected word).
@@ -28,7 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option
 from newslint.engine.support.spelling import dictionary_word, is_rejected, safe_correction, typos
-from newslint.spelling.reasons import REASON_RARE, REASON_RARE_FORM, REASON_REJECT, REASON_SLIP
+from newslint.spelling.reasons import (
+    REASON_LOWER_CASE_NAME,
+    REASON_RARE,
+    REASON_RARE_FORM,
+    REASON_REJECT,
+    REASON_SLIP,
+)
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -57,6 +66,11 @@ class TypoKind(Kind):
             default="Rare word",
             help="{problem} of a rare word (a suggestion: it may be jargon)",
         ),
+        "lower-case-name-label": Option(
+            (str,),
+            default="Name in lower case",
+            help="{problem} of a word known only as a name or an abbreviation (a suggestion)",
+        ),
         "rejected-label": Option(
             (str,),
             default="Rejected by house vocabulary",
@@ -73,6 +87,7 @@ class TypoKind(Kind):
             REASON_SLIP: options["slip-label"],
             REASON_RARE: options["rare-label"],
             REASON_RARE_FORM: options["rare-label"],
+            REASON_LOWER_CASE_NAME: options["lower-case-name-label"],
         }
         self.unknown_label = options["unknown-label"]
 

@@ -64,7 +64,7 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
         reject=reject_words,
         source=analysis.document.source if analysis.document.source != analysis.text else None,
     )
-    found = [t for t in found if not _lone_word(analysis, t)]
+    found = [t for t in found if not _lone_word(analysis, t) and not _in_name_list(analysis, t)]
     pattern = _phrase_pattern(reject)
     if pattern is not None:
         phrases = [  # no suggestions: the speller has nothing to say about a phrase
@@ -89,6 +89,47 @@ def _lone_word(analysis: Analysis, typo: Typo) -> bool:
     if block is None:
         return False
     return analysis.text[block.start : block.end].strip(_LONE_WORD_TRIM) == typo.word
+
+
+#: a list of names: at least this many consecutive short items (a contributors' list) ...
+NAME_LIST_MIN_ITEMS = 5
+#: ... of at most this many words, with no sentence punctuation ...
+NAME_ITEM_MAX_WORDS = 5
+#: ... and this share of them written as names (every word capitalised, handles in parentheses)
+NAME_LIST_CAPITALISED_SHARE = 0.6
+_NAME_ITEM = re.compile(r"[^\W\d_][^\s;:!?]*(?:\s+[^\s;:!?]+)*")
+_ITEM_TRIM = " \t\n*-•"
+_HANDLE = re.compile(r"\([^()\s]+\)")
+
+
+def _in_name_list(analysis: Analysis, typo: Typo) -> bool:
+    """Is the word in a list of names (a release's contributors: "Alan Somers (asomers)",
+    "ben fleis")? In a run of short list items most of which are written as names, the items
+    written in lower case are names too."""
+    if typo.reason == _reject_reason():
+        return False
+    document, text = analysis.document, analysis.text
+    block = document.block_at(typo.start)
+    if block is None or block.kind not in ("list", "table"):
+        return False
+    i = document.block_index(typo.start)
+    run = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(document.blocks) and document.blocks[j].kind == block.kind:
+            run.append(j)
+            j += step
+    items = [text[b.start : b.end].strip(_ITEM_TRIM) for b in map(document.blocks.__getitem__, run)]
+    short = [item for item in items if _name_item(item)]
+    if len(short) < NAME_LIST_MIN_ITEMS or len(short) < len(items):
+        return False
+    capitalised = sum(all(w[0].isupper() for w in _HANDLE.sub("", item).split()) for item in short)
+    return capitalised >= NAME_LIST_CAPITALISED_SHARE * len(short)
+
+
+def _name_item(item: str) -> bool:
+    """Could the list item be a name: a few words, no colons or sentence marks?"""
+    return bool(_NAME_ITEM.fullmatch(item)) and len(item.split()) <= NAME_ITEM_MAX_WORDS
 
 
 def _reject_reason() -> str:
