@@ -188,6 +188,7 @@ def plant_eval(birkbeck: int, seed: int, show_misses: bool) -> dict:
                 c = stats[g]
                 c["n"] += 1
                 c["found"] += hit is not None
+                c["warned"] += hit is not None and hit.level == "warning"
                 c["top1"] += bool(hit and hit.suggestions[:1] == (right,))
                 c["top3"] += bool(hit and right in hit.suggestions)
             if hit is None:
@@ -201,13 +202,14 @@ def plant_eval(birkbeck: int, seed: int, show_misses: bool) -> dict:
             row = {
                 "plants": c["n"],
                 "recall": round(c["found"] / c["n"], 4),
+                "warned": round(c["warned"] / c["n"], 4),
                 "top1": round(c["top1"] / c["n"], 4),
                 "top3": round(c["top3"] / c["n"], 4),
             }
             figures[corpus][g] = row
             print(
                 f"  {g:22s} n={c['n']:5d}  recall {row['recall']:.3f}  "
-                f"top-1 {row['top1']:.3f}  top-3 {row['top3']:.3f}"
+                f"(warned {row['warned']:.3f})  top-1 {row['top1']:.3f}  top-3 {row['top3']:.3f}"
             )
         print(f"  found at level: {dict(levels)}")
         if corpus == "norvig":

@@ -11,7 +11,7 @@ from newslint.spelling.admission import channel_of, channel_scores, neighbour_pa
 from newslint.spelling.errormodel import ErrorModel
 from newslint.spelling.lexicon import load_error_model
 from newslint.spelling.morphology import base_of
-from newslint.spelling.reasons import REASON_RARE, REASON_SLIP
+from newslint.spelling.reasons import REASON_NO_RIVAL, REASON_RARE, REASON_SLIP
 
 SPELLING = ["spelling.*"]
 
@@ -112,6 +112,27 @@ def test_a_rare_attested_word_is_a_suggestion_with_its_reason() -> None:
     findings = lint("The lab measured glycolipid levels in the trial, officials said.")
     assert [(f.rule, f.level) for f in findings] == [("spelling.typo", "suggestion")]
     assert "rare word" in findings[0].message and "on the web" in findings[0].message
+
+
+def test_an_unattested_word_warns_only_when_a_common_word_is_a_slip_away() -> None:
+    # our own coinages: two near slips of common words, and two words no common word is near
+    text = (
+        "The report was expliained to the board on Monday by the chair.\n\n"
+        "The board met again, and the plan was recieveing support from most members.\n\n"
+        "The team wrote a zorblatter for the queue last week at the office.\n\n"
+        "They ran qwmxtrap overnight, and the tests all passed in the end."
+    )
+    by_word = {t.word: t for t in find_typos(text)}
+    assert by_word["expliained"].level == "warning"
+    assert by_word["expliained"].suggestions[0] == "explained"
+    # a long word has room for two slips: still within reach
+    assert by_word["recieveing"].level == "warning"
+    assert by_word["recieveing"].suggestions[0] == "receiving"
+    for word in ("zorblatter", "qwmxtrap"):
+        assert by_word[word].reason == REASON_NO_RIVAL and by_word[word].level == "suggestion"
+        assert "no common word is a slip away" in by_word[word].detail
+    findings = lint("The service now runs on qwmxtrap, the team said on Monday.")
+    assert [(f.rule, f.level) for f in findings] == [("spelling.typo", "suggestion")]
 
 
 # --- names on codespell's list (issue 21) ------------------------------------------------------

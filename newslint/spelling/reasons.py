@@ -11,5 +11,10 @@ REASON_RARE_FORM = "rare form"
 #: a word the dictionaries know only as a name or an abbreviation ("linux", "pdf"): a handle,
 #: a brand's own styling or a capitalisation slip, never a misspelling
 REASON_LOWER_CASE_NAME = "name in lower case"
+#: a word in no dictionary and unseen on the web that no common word is a slip away from
+#: ("libuv", "protobuf"): a name or a term of art far more often than a slip
+REASON_NO_RIVAL = "unattested, no word near"
 #: reasons that are suggestions rather than warnings: the word could be jargon or meant
-SUGGESTION_REASONS = frozenset({REASON_RARE, REASON_RARE_FORM, REASON_LOWER_CASE_NAME})
+SUGGESTION_REASONS = frozenset(
+    {REASON_RARE, REASON_RARE_FORM, REASON_LOWER_CASE_NAME, REASON_NO_RIVAL}
+)

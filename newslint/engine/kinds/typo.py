@@ -14,10 +14,11 @@ The words come from :func:`newslint.spelling.find_typos` over the whole prose (s
 recurs anywhere in the article counts as a name): capitalised words inside a sentence, words with
 non-ASCII letters, acronyms, URLs, handles and numbers with units are not typos. The house
 vocabulary of the config applies: accepted words are never reported, rejected words always are.
-The level follows the evidence: a word in no dictionary and unseen on the web, or one the web
-has mostly as a slip for a much more common word, is reported at the rule's level; a rare word
-the web attests with no such rival (jargon, a coinage) and a name or an abbreviation written in
-lower case ("linux", "pdf": a handle, a brand's styling or a capitalisation slip) are only
+The level follows the evidence: a word in no dictionary and unseen on the web with a common word
+a slip away, or one the web has mostly as a slip for a much more common word, is reported at the
+rule's level; a rare word the web attests with no such rival (jargon, a coinage), an unseen word
+no common word is near ("libuv": a name or a term of art) and a name or an abbreviation written
+in lower case ("linux", "pdf": a handle, a brand's styling or a capitalisation slip) are only
 suggestions.
 No automatic fix: a guess is not safe. Message fields: ``{word}``, ``{problem}`` (one of the
 labels), ``{suggestion}`` (the best one), ``{hint}`` (`` (did you mean 'x'?)`` or empty) and
