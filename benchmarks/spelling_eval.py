@@ -17,7 +17,9 @@ Sources and their role (the tuning discipline of issue 17):
            (benchmarks/spelling_context_fit.py); reported separately.
 The noisy-channel admission constants are fitted on codespell against Hunspell
 (benchmarks/spelling_admission.py), the ranking constants on held-out codespell pairs
-(benchmarks/spelling_tune.py). Each source is also reported without the misspellings that are on
+(benchmarks/spelling_tune.py), the reach within which an unseen word warns on Birkbeck and three
+clean sources (benchmarks/spelling_reach_fit.py); "warned" is the share of plants found at warning
+level (the rest of the found ones are suggestions). Each source is also reported without the misspellings that are on
 codespell's list (which newslint reads), to show what generalises beyond that list.
 
 The prose of every clean source (scrapinghub, wikinews, each Markdown repo, as the reader
