@@ -59,7 +59,8 @@ def markup_regions(source: str) -> list[tuple[int, int]]:
         m = FENCE.match(line)
         if m and inside is None:
             inside, start = m.group(1), pos
-        elif m and inside and m.group(1).startswith(inside):
+        # a closing fence is at least as long as the opening one and has no info string
+        elif m and inside and m.group(1).startswith(inside) and not line[m.end() :].strip():
             spans.append((start, pos + len(line)))
             inside = None
         pos += len(line)
