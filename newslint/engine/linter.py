@@ -395,9 +395,15 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         result.findings = findings
         result.suppressions = tuple(parse_suppressions(document.source))
+        self.describe(result, analysis)
+        return result
+
+    def describe(self, result: FileResult, analysis: Any) -> None:
+        """Per-document data beyond the findings, while the analysis is at hand: the ``--stats``
+        figures. Front ends that need more of it (the archive audit keeps each finding's
+        sentence) extend this, so every front end shares ``check_document`` itself."""
         if self.collect_stats:
             result.stats = analysis.stats()
-        return result
 
 
 def _off_placeholders(text: str, start: int, end: int) -> tuple[int, int]:

@@ -77,18 +77,21 @@ def default_jobs() -> int:
 class Progress:
     """A one-line progress bar on a terminal; silent elsewhere and during the first ``delay``s."""
 
-    total: int
+    total: int  # 0: not known yet (a count without a bar is shown)
     stream: IO[str] | None = None
     delay: float = 0.5
     done: int = 0
+    unit: str = "files"
     _start: float = field(default_factory=time.monotonic)
     _drawn: float = 0.0
     _shown: bool = False
 
     @classmethod
-    def for_stream(cls, total: int, stream: IO[str], enabled: bool = True) -> Progress:
-        on = enabled and total > 1 and hasattr(stream, "isatty") and stream.isatty()
-        return cls(total, stream if on else None)
+    def for_stream(
+        cls, total: int, stream: IO[str], enabled: bool = True, unit: str = "files"
+    ) -> Progress:
+        on = enabled and total != 1 and hasattr(stream, "isatty") and stream.isatty()
+        return cls(total, stream if on else None, unit=unit)
 
     def advance(self, n: int = 1) -> None:
         self.done += n
@@ -98,13 +101,16 @@ class Progress:
         if now - self._start < self.delay or (now - self._drawn < 0.1 and self.done < self.total):
             return
         self._drawn = now
-        width = 30
-        filled = int(width * self.done / max(self.total, 1))
         elapsed = int(now - self._start)
-        bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(
-            f"\rnewslint [{bar}] {self.done}/{self.total} files {elapsed // 60}:{elapsed % 60:02d}"
-        )
+        clock = f"{elapsed // 60}:{elapsed % 60:02d}"
+        if self.total:
+            width = 30
+            filled = int(width * self.done / self.total)
+            bar = "#" * filled + "-" * (width - filled)
+            line = f"newslint [{bar}] {self.done}/{self.total} {self.unit} {clock}"
+        else:
+            line = f"newslint {self.done} {self.unit} {clock}"
+        self.stream.write("\r" + line)
         self.stream.flush()
         self._shown = True
 

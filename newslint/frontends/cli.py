@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from newslint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "kinds", "init", "lsp")
+COMMANDS = ("check", "audit", "rules", "explain", "kinds", "init", "lsp")
 LEVEL_CHOICES = ("error", "warning", "suggestion")
 
 
@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes for many files (default: all cores; 1: no pool)",
     )
 
+    from newslint.frontends.audit.command import add_parser as add_audit_parser
+
+    add_audit_parser(sub, _csv, LEVEL_CHOICES)
+
     rules = sub.add_parser("rules", help="list the rules, or test their examples")
     rules.add_argument(
         "--test",
@@ -192,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_init(args)
         if args.command == "lsp":
             return cmd_lsp(args)
+        if args.command == "audit":
+            from newslint.frontends.audit.command import cmd_audit
+
+            return cmd_audit(args)
         return cmd_check(args)
     except NewslintError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
