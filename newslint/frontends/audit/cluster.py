@@ -75,6 +75,10 @@ def dask_client(
             "distributed.worker.multiprocessing-method": "fork",
             "distributed.worker.daemon": True,
             "distributed.scheduler.work-stealing": True,
+            # the workers' statistical profiler samples every thread's stack 100 times a
+            # second (for the dask dashboard, which the embedded cluster does not serve)
+            "distributed.worker.profile.enabled": False,
+            "distributed.admin.system-monitor.gil.enabled": False,
         }
     ):
         cluster = LocalCluster(

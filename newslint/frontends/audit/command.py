@@ -127,6 +127,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         meta=tuple(args.meta) if args.meta else None,
         text_format=args.text_format,
     )
+    _check_reserved(columns.meta or ())
     for source in sources:
         source.check_columns(columns)
     meta = _meta_columns(sources, columns)
@@ -223,6 +224,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             totals[key] += entry.get(key, 0)
     seconds = time.perf_counter() - started
     summary = {
+        "driver_cpu_seconds": round(time.process_time(), 3),
         "partitions": len(folder.done),
         "resumed_partitions": resumed,
         **{k: round(v, 3) if isinstance(v, float) else v for k, v in totals.items()},
@@ -262,14 +264,17 @@ def _require_extra() -> None:
         )
 
 
+def _check_reserved(meta: Sequence[str]) -> None:
+    clash = sorted(RESERVED & set(meta))
+    if clash:
+        raise UsageError(
+            f"--meta: {', '.join(clash)} name{'s' if len(clash) == 1 else ''} a column of the"
+            " audit's own tables"
+        )
+
+
 def _meta_columns(sources: Sequence[Any], columns: Any) -> tuple[str, ...]:
     if columns.meta is not None:
-        clash = sorted(RESERVED & set(columns.meta))
-        if clash:
-            raise UsageError(
-                f"--meta: {', '.join(clash)} name{'s' if len(clash) == 1 else ''} a column of the"
-                " audit's own tables"
-            )
         return tuple(dict.fromkeys(columns.meta))
     names: dict[str, None] = {}
     for source in sources:

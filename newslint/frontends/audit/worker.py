@@ -80,10 +80,13 @@ class AuditLinter(Linter):
         super().describe(result, analysis)
         text = analysis.text
         for finding in result.findings:
-            sentence = analysis.sentence_at(finding.offset)
-            finding.extra["sentence"] = (
-                text[sentence.start : sentence.end] if sentence else finding.context
-            )
+            # every sentence the match touches (a quotation's opening mark can end the sentence
+            # before it), else the source line
+            first = analysis.sentence_at(finding.offset)
+            last = analysis.sentence_at(finding.offset + max(finding.length, 1) - 1)
+            start = first.start if first else finding.offset
+            end = last.end if last else finding.offset + finding.length
+            finding.extra["sentence"] = text[start:end] if first or last else finding.context
 
 
 _LINTERS: dict[RunSettings, AuditLinter] = {}
