@@ -21,16 +21,17 @@ PARAGRAPHS = (
     " ring road, which has been closed in parts since the winter storms.",
     '"We have waited long enough for this," said Maria Okafor, who chairs the transport'
     " committee. She said the work would start in the spring.",
+    "Residents who live near the road were told to expect noise at night during the work.",
+    'The mood in the hall was tense. "Nobody asked us about any of this, and now it is too late'
+    ' to object."',
     "Officials said the contractor had not yet been chosen, and declined to say how many"
     " firms had applied.",
     "Critics called the plan a disastrous waste of money by a corrupt administration that"
     " has ignored the outer districts for years.",
-    '"How many more winters will we spend in traffic?"',
     "The regime in the town hall has pushed the measure through with a bloody-minded refusal"
     " to consult residents, opponents said.",
     "The project is expected to finish by the end of next year, according to a report"
     " published by the council's planning office.",
-    "Residents who live near the road were told to expect noise at night during the work.",
     "Discuss This Article",
     "Stop the closures now.",
 )
