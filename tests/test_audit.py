@@ -206,9 +206,11 @@ def test_the_audit_folder_refuses_another_audit_and_keeps_only_whole_partitions(
             names,
         )
     (out / "findings" / "part-000001.parquet").unlink()  # killed between the two files
+    part = out / "documents" / "part-000002.parquet"  # cut short by a crash of the machine
+    part.write_bytes(part.read_bytes()[:-20])
     with (out / "partitions.jsonl").open("a") as handle:
         handle.write('{"index": 3, "docu')  # killed while writing the journal
-    assert set(AuditFolder(out, {"a": 1}, fresh=False).done) == {0, 2}
+    assert set(AuditFolder(out, {"a": 1}, fresh=False).done) == {0}
     with pytest.raises(UsageError, match="holds an audit of other inputs or settings"):
         AuditFolder(out, {"a": 2}, fresh=False)
     assert AuditFolder(out, {"a": 2}, fresh=True).done == {}
