@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from core import ROOT, eval_path, require, save_results, saved_note, sources
+from core import ROOT, SEED, eval_path, require, save_results, saved_note, sources
 from speed import PYTHON, TreeMemory, nproc
 
 ARCHIVE = ("archive", "doj_releases.jsonl.gz")
