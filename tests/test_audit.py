@@ -341,3 +341,19 @@ def test_eval_articles_audit_equals_check_per_source(tmp_path: Path) -> None:
     report = json.loads(run_cli("check", "--no-cache", "--format", "json", *picked).stdout)
     assert finding_counts(out) == check_counts(report)
     assert len(table(out, "documents")) == len(picked)
+
+
+def test_the_progress_bar_counts_documents_and_shows_a_bar_once_the_total_is_known() -> None:
+    import io
+
+    from newslint.engine.runner import Progress
+
+    stream = io.StringIO()
+    progress = Progress(0, stream, delay=0, unit="documents")
+    progress.advance(5)
+    assert stream.getvalue() == "\rnewslint 5 documents 0:00"
+    progress.total, progress._drawn = 20, 0.0
+    progress.advance(5)
+    assert stream.getvalue().endswith(
+        "\rnewslint [###############---------------] 10/20 documents 0:00"
+    )

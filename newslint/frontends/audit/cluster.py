@@ -69,9 +69,12 @@ def dask_client(
         finally:
             client.close()
         return
+    import gc
+
     from distributed import LocalCluster
 
     warm(settings)  # before the workers fork, so they start with everything loaded
+    gc.freeze()  # and dask's own objects too: out of every worker's garbage collection
     with dask.config.set(
         {
             "distributed.worker.multiprocessing-method": "fork",

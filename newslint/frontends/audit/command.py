@@ -198,9 +198,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     def todo() -> Iterator[partitions.Partition]:
         items = (item for source in sources for item in source.items(columns, meta))
+        read = 0
         for partition in partitions.cut(items, size):
+            read += len(partition.items)
             if partition.index not in folder.done:
                 yield partition
+        progress.total = read  # an archive's size is known once it is read: a bar from now on
 
     def on_result(output: dict[str, Any]) -> None:
         folder.write(output, names)
