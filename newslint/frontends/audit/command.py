@@ -70,6 +70,11 @@ def add_parser(sub: Any, csv_list: Any, levels: Sequence[str]) -> None:
     )
     audit.add_argument("--pack", type=csv_list, default=[], metavar="PACKS", help="add rule packs")
     audit.add_argument("--min-level", choices=levels, help="leave out findings below this level")
+    audit.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="lint every document with this profile (default: chosen per document from its genre)",
+    )
     audit.add_argument("--config", help="use this config file instead of discovering one")
     audit.add_argument(
         "--scheduler",
@@ -138,6 +143,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         packs=tuple(args.pack),
         min_level=args.min_level,
         stats=True,
+        profile=args.profile,
     )
     address = cluster.scheduler_address(args.scheduler)
     if address:  # config discovery and rule families here; linting on the workers
@@ -171,6 +177,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             "ignore": list(run.ignore),
             "packs": list(run.packs),
             "min_level": run.min_level,
+            "profile": run.profile,
         },
         "columns": {
             "text": columns.text,

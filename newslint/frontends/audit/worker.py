@@ -107,6 +107,7 @@ def linter_for(run: RunSettings) -> AuditLinter:
             packs=run.packs,
             min_level=run.min_level,
             stats=True,
+            profile=run.profile,
         )
         linter.check_source(WARM_TEXT, os.path.join(os.getcwd(), "warm.txt"))
         _LINTERS[run] = linter
