@@ -215,6 +215,13 @@ def archive_part(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         f"  per worker: {per_worker:.1f} articles per CPU-second of linting"
         f" (a million articles: {million_hours:.1f} worker-hours)"
     )
+    driver = manifest["driver_cpu_seconds"]
+    ceiling = docs / driver if driver else 0.0
+    print(
+        f"  the audit process (reading, sending, writing): {driver:.1f} s CPU in all,"
+        f" {1000 * driver / docs:.2f} ms per article: one driver feeds at most ~{ceiling:.0f}"
+        f" articles/s (~{ceiling / per_worker if per_worker else 0:.0f} workers)"
+    )
     verdict = "met" if result["pss_mb"] < MEMORY_AIM_MB else "NOT met"
     print(
         f"  peak memory of the process tree: {result['pss_mb']:.0f} MB PSS over"
@@ -228,6 +235,8 @@ def archive_part(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         "articles_per_second": rate,
         "per_worker_articles_per_cpu_second": per_worker,
         "million_articles_worker_hours": million_hours,
+        "driver_cpu_seconds": driver,
+        "driver_ceiling_articles_per_second": ceiling,
         "peak_pss_mb": result["pss_mb"],
         "processes": result["procs"],
         "load": result["load"],
