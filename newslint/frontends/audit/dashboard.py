@@ -20,6 +20,7 @@ from typing import Any
 from newslint import __version__
 from newslint.frontends.audit.charts import Panel, panels
 from newslint.frontends.audit.figures import Example, Figures, aggregate, anchor
+from newslint.storage.atomic import replace_file
 
 PAGE = "dashboard.html"
 
@@ -35,9 +36,7 @@ def write_dashboard(
     manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     page = render(figures, panels(figures), manifest)
     path = root / PAGE
-    hidden = path.with_name("." + PAGE + ".tmp")
-    hidden.write_text(page, encoding="utf-8")
-    os.replace(hidden, path)
+    replace_file(path, page.encode("utf-8"))
     return path
 
 

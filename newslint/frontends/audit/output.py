@@ -8,7 +8,7 @@
     DIR/documents/part-NNNNNN.parquet   one row per document (figures, findings per family)
     DIR/dashboard.html
 
-A partition's two files are written under hidden names and renamed into place, and only then is
+A partition's two files are written whole (:func:`~newslint.storage.atomic.replace_file`), and only then is
 its line appended to the journal: a partition is finished exactly when its line is there (and,
 in case the machine itself went down, its files read as Parquet). A
 re-run with the same inputs and settings (the manifest's ``plan``) skips those partitions; a
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.errors import UsageError
+from newslint.storage.atomic import replace_file
 
 MANIFEST = "manifest.json"
 JOURNAL = "partitions.jsonl"
@@ -140,7 +141,8 @@ class AuditFolder:
         for table in TABLES:
             folder = self.root / table
             if folder.is_dir():
-                for part in folder.glob("*part-*.parquet*"):
+                # the partitions, and a write a killed run left half done
+                for part in (*folder.glob("part-*.parquet"), *folder.glob(".newslint-*")):
                     part.unlink()
         for name in (JOURNAL, MANIFEST, "dashboard.html"):
             (self.root / name).unlink(missing_ok=True)
@@ -172,10 +174,9 @@ class AuditFolder:
         for table in TABLES:
             schema = arrow_schema(names[table])
             data = pa.Table.from_pydict(dict(output[table]), schema=schema)
-            final = self.root / table / part_name(index)
-            hidden = final.with_name("." + final.name + ".tmp")
-            pq.write_table(data, hidden, compression="zstd")
-            os.replace(hidden, final)
+            buffer = pa.BufferOutputStream()
+            pq.write_table(data, buffer, compression="zstd")
+            replace_file(self.root / table / part_name(index), buffer.getvalue().to_pybytes())
         entry = {
             "index": index,
             "documents": len(output["documents"]["doc_id"]),
@@ -196,10 +197,8 @@ class AuditFolder:
         self._write_manifest()
 
     def _write_manifest(self) -> None:
-        path = self.root / MANIFEST
-        hidden = path.with_name("." + MANIFEST + ".tmp")
-        hidden.write_text(json.dumps(self.manifest, indent=1, default=str) + "\n", "utf-8")
-        os.replace(hidden, path)
+        text = json.dumps(self.manifest, indent=1, default=str) + "\n"
+        replace_file(self.root / MANIFEST, text.encode("utf-8"))
 
 
 def _readable(path: Path) -> bool:
