@@ -1,0 +1,341 @@
+"""Tokens and noun phrases: the words around a quotation, and the speaker phrases built from them.
+
+A light tokeniser over a slice of the text (no second spaCy pass): words, abbreviations kept with
+their full stop, pronoun contractions split. Noun phrases are read leftwards from a verb
+(``Mr. Yetkın argues``, ``Smith, a spokesman, said``) or rightwards after it (``said the
+ministry``), and classed by their head word: name, title_name, pronoun, organisation, document,
+group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from newslint.analysis.quotes.lexicon import lexicon
+
+_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+(?:[.,:]\d+)*\w*|[^\w\s]")
+_CONTRACTION_RE = re.compile(r"([^\W\d_]+)(['’](?:s|re|ve|ll|d|m))", re.IGNORECASE)
+PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "from"})
+RELATIVES = frozenset({"who", "which", "that"})
+MAX_NP_TOKENS = 10
+MAX_APPOSITIVE_TOKENS = 30
+
+
+class Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str
+    word: bool
+    cap: bool
+
+
+_new_tok = tuple.__new__  # builds a Tok without NamedTuple's Python-level __new__
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
+    lex = lexicon()
+    abbreviations, pronouns = lex.abbreviations, lex.pronouns
+    contraction = _CONTRACTION_RE.fullmatch
+    out: list[Tok] = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text, lo, hi):
+        t = m.group()
+        s, e = m.span()
+        if len(t) > 2 and t[-1] == "." and t.count(".") == 1 and t.lower() not in abbreviations:
+            append(_new_tok(Tok, (s, e - 1, t[:-1], t[:-1].lower(), True, t[0].isupper())))
+            append(_new_tok(Tok, (e - 1, e, ".", ".", False, False)))
+            continue
+        word = t[0].isalpha()
+        m2 = contraction(t) if word and ("'" in t or "’" in t) else None
+        if m2 and m2.group(1).lower() in pronouns:
+            cut = s + m2.end(1)
+            head, tail = m2.group(1), m2.group(2)
+            append(_new_tok(Tok, (s, cut, head, head.lower(), True, t[0].isupper())))
+            append(_new_tok(Tok, (cut, e, tail, tail.lower(), True, False)))
+            continue
+        append(_new_tok(Tok, (s, e, t, t.lower(), word, word and t[0].isupper())))
+    return out
+
+
+def without_possessive(low: str) -> str:
+    for suffix in ("’s", "'s"):
+        if low.endswith(suffix):
+            return low[: -len(suffix)]
+    return low
+
+
+def is_possessive(tok: Tok) -> bool:
+    return tok.low.endswith(("’s", "'s")) and len(tok.low) > 2
+
+
+def np_kind(toks: Sequence[Tok]) -> str:
+    """Classify a noun phrase by its words."""
+    lex = lexicon()
+    head = toks[-1]
+    if len(toks) > 1 and head.low in lex.particles:  # "Gregory III", "Martin Luther King Jr."
+        head = toks[-2]
+    hl = head.low
+    if hl in lex.pronouns and len(toks) == 1:
+        return "pronoun"
+    if hl in lex.groups:
+        return "group"
+    if hl in lex.documents:
+        return "document"
+    if hl in lex.organisations or (
+        head.text.isupper() and len(head.text) > 1 and head.text.isalpha()
+    ):
+        return "organisation"
+    names = [
+        t for t in toks if t.cap and not is_lexicon_word(t.low) and t.low not in lex.determiners
+    ]
+    titled = any(t.low in lex.titles for t in toks)
+    if names:
+        return "title_name" if titled else "name"
+    return "title_name"
+
+
+def is_lexicon_word(low: str) -> bool:
+    lex = lexicon()
+    return (
+        low in lex.titles
+        or low in lex.organisations
+        or low in lex.documents
+        or low in lex.groups
+        or low in lex.honorifics
+        or low in lex.stop_capitals
+    )
+
+
+def head_class(tok: Tok) -> str | None:
+    lex = lexicon()
+    low = tok.low
+    if not tok.word:
+        return None
+    if low in lex.groups or low in lex.documents or low in lex.organisations or low in lex.titles:
+        return "noun"
+    if tok.cap and low not in lex.stop_capitals and low not in lex.determiners:
+        return "name"
+    return None
+
+
+class NP(NamedTuple):
+    first: int
+    last: int
+    kind: str
+
+
+def np_left(
+    toks: Sequence[Tok], i: int, lo: int, appositive: bool = True, loose: bool = False
+) -> NP | None:
+    """Noun phrase ending at token ``i`` (after skipping adverbs); ``Smith, who ..., said`` too.
+
+    ``loose`` also accepts an unknown lower-case noun right after a determiner (``the announcer``).
+    """
+    lex = lexicon()
+    while (
+        i >= lo
+        and toks[i].word
+        and (toks[i].low in lex.adverbs or (toks[i].low.endswith("ly") and not toks[i].cap))
+    ):
+        i -= 1
+    if i >= lo and toks[i].text == ")":
+        for k in range(i - 1, max(lo, i - 12) - 1, -1):
+            if toks[k].text == "(":
+                i = k - 1
+                break
+    if i < lo:
+        return None
+    t = toks[i]
+    if t.word and t.low in lex.pronouns:
+        return NP(i, i, "pronoun")
+    if t.word and t.low in RELATIVES:
+        # "the department which reported", "a letter from his doctor Friday that says"
+        for j in range(i - 1, max(lo, i - 6) - 1, -1):
+            if not toks[j].word and toks[j].text != ",":
+                break
+            np = np_core_left(toks, j, lo)
+            if np and np.kind != "pronoun":
+                return np
+        return None
+    if t.text == "," and appositive:
+        for k in range(i - 1, max(lo, i - MAX_APPOSITIVE_TOKENS) - 1, -1):
+            if toks[k].text == ",":
+                np = np_core_left(toks, k - 1, lo)
+                if np and np.kind != "pronoun" and k - 1 == np.last:
+                    return np
+                return None
+            if toks[k].text in ".;:!?":
+                return None
+        return None
+    np = np_core_left(toks, i, lo)
+    if (
+        np is None
+        and loose
+        and t.word
+        and not t.cap
+        and i - 1 >= lo
+        and toks[i - 1].low in lex.determiners
+    ) and (
+        t.low not in lex.stop_capitals and t.low not in lex.verbs and t.low not in lex.determiners
+    ):
+        return NP(i - 1, i, "group" if t.low.endswith("s") else "title_name")
+    return np
+
+
+def np_core_left(toks: Sequence[Tok], i: int, lo: int) -> NP | None:
+    lex = lexicon()
+    if i < lo or not toks[i].word:
+        return None
+    t = toks[i]
+    if t.low in lex.pronouns:
+        return NP(i, i, "pronoun")
+    if head_class(t) is None:
+        return None
+    first = i
+    tentative = i
+    k = i - 1
+    while k >= lo and i - k < MAX_NP_TOKENS:
+        t = toks[k]
+        if not t.word:
+            break
+        if t.low in lex.determiners:
+            first = k
+            break
+        if is_possessive(t) and t.cap:
+            first = tentative = k
+            k -= 1
+            continue
+        if (
+            t.cap
+            and t.low not in lex.stop_capitals
+            or t.low in lex.titles
+            or t.low in lex.particles
+            or t.low in lex.organisations
+            or t.low in lex.honorifics
+        ):
+            first = tentative = k
+        elif (
+            not t.cap
+            and t.low not in lex.stop_capitals
+            and i - k <= 3
+            and head_class(toks[i]) == "noun"
+        ):
+            tentative = k  # lower-case modifier: kept only if a determiner follows
+            k -= 1
+            continue
+        else:
+            break
+        k -= 1
+    else:
+        k = lo - 1
+    if k >= lo and toks[k].low in lex.determiners and first == k:
+        pass
+    elif first != tentative and first < tentative:
+        first = tentative
+    if first > tentative:
+        first = first if toks[first].low in lex.determiners else tentative
+    # "a senior adviser to Erdogan": extend over a preposition to a person/organisation noun
+    if first - 2 >= lo and toks[first - 1].low in PREPOSITIONS and toks[first - 2].word:
+        outer = np_core_left(toks, first - 2, lo)
+        if outer and outer.kind != "pronoun" and head_class(toks[first - 2]) == "noun":
+            kind = "title_name" if outer.kind in ("title_name", "name") else outer.kind
+            return NP(outer.first, i, kind)
+    if first == i and toks[i].cap and toks[i].low in lex.inflected:
+        return None  # "Speaking ...", "Fighting ...": a capitalised participle, not a name
+    return NP(first, i, np_kind(toks[first : i + 1]))
+
+
+def np_right(toks: Sequence[Tok], i: int, hi: int, extend: bool = True) -> NP | None:
+    """Noun phrase starting at token ``i`` (``said the ministry``, ``argues Mr. Yetkın``)."""
+    lex = lexicon()
+    if (
+        i + 3 < hi
+        and toks[i].text[:1].isdigit()
+        and toks[i + 1].text == "-"
+        and toks[i + 2].low.endswith("-old")
+    ):
+        i += 3  # "wrote 43-year-old Martin Taylor"
+    if i >= hi or not toks[i].word:
+        return None
+    if toks[i].low in lex.pronouns:
+        return NP(i, i, "pronoun")
+    k = i
+    seen_det = False
+    last: int | None = None
+    if toks[k].low in lex.determiners or (is_possessive(toks[k]) and toks[k].cap):
+        seen_det = True
+        k += 1
+    while k < hi and k - i < MAX_NP_TOKENS:
+        t = toks[k]
+        if not t.word:
+            break
+        if is_possessive(t) and t.cap:
+            k += 1
+            continue
+        if (
+            t.cap
+            and t.low not in lex.stop_capitals
+            and t.low not in lex.determiners
+            or t.low in lex.titles
+            or t.low in lex.organisations
+            or t.low in lex.groups
+            or t.low in lex.documents
+        ):
+            last = k
+        elif (
+            t.low in lex.particles
+            and last is not None
+            or t.low in lex.honorifics
+            or not t.cap
+            and seen_det
+            and last is None
+            and k - i < 4
+            and t.low not in lex.stop_capitals
+        ):
+            pass
+        else:
+            break
+        k += 1
+    if last is None:
+        return None
+    if (
+        extend
+        and last + 2 < hi
+        and toks[last + 1].low in PREPOSITIONS
+        and head_class(toks[last]) == "noun"
+        and not toks[last].cap
+    ):
+        tail = np_right(toks, last + 2, hi, extend=False)
+        if tail and tail.kind != "pronoun":
+            kind = np_kind(toks[i : last + 1])
+            return NP(i, tail.last, "title_name" if kind == "name" else kind)
+    if i == last and toks[i].cap and toks[i].low in lex.inflected:
+        return None
+    return NP(i, last, np_kind(toks[i : last + 1]))
+
+
+def np_span(toks: Sequence[Tok], np: NP) -> tuple[int, int]:
+    """Character span of a noun phrase."""
+    return toks[np.first].start, toks[np.last].end
+
+
+def source_is_named(speaker_text: str, kind: str | None) -> bool:
+    """A speaker that names its source: a person's name (its head word is capitalised and not a
+    title) or a named institution, rather than ``officials`` or ``a senior adviser to Erdogan``."""
+    if kind == "organisation":
+        return any(ch.isupper() for ch in speaker_text)
+    if kind not in ("name", "title_name"):
+        return False
+    toks = [t for t in tokenize(speaker_text, 0, len(speaker_text)) if t.word]
+    cut = next((i for i, t in enumerate(toks) if t.low in PREPOSITIONS), len(toks))
+    toks = toks[:cut]  # "a senior adviser to Erdogan": the head is "adviser"
+    lex = lexicon()
+    while len(toks) > 1 and toks[-1].low in lex.particles:
+        toks.pop()
+    if not toks:
+        return False
+    head = toks[-1]
+    return head.cap and not is_lexicon_word(without_possessive(head.low))
