@@ -29,9 +29,11 @@ _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 def analyse(text: str, nlp) -> tuple[list[Quote], float]:  # type: ignore[no-untyped-def]
     """Quotes of one article (line paragraphs, sentencizer sentences) and seconds spent."""
     paragraphs = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
-    sentences = [(s.start_char, s.end_char) for s in nlp(text).sents]
+    doc = nlp(text)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    tokens = ([t.idx for t in doc], [t.text for t in doc])
     t0 = time.perf_counter()
-    quotes = analyse_quotes(text, paragraphs, sentences).quotes
+    quotes = analyse_quotes(text, paragraphs, sentences, tokens).quotes
     return quotes, time.perf_counter() - t0
 
 

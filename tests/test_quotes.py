@@ -179,16 +179,20 @@ def test_hard_wrapped_quote_is_not_unbalanced() -> None:
 def test_unbalanced_opening_mark(nlp: spacy.language.Language) -> None:
     text = 'He said "this sentence never closes.\n\nThe next paragraph is plain narration.'
     result = analyse(text, nlp)
-    assert result.quotes == []
     assert result.unbalanced == [(text.index('"'), 'opening quote mark " never closed')]
-    assert not result.in_quote(text.index("never"))
+    # the rest of the paragraph is quoted for the voice map, and reported once (not an orphan)
+    (q,) = result.quotes
+    assert not q.closed and not q.is_orphan and q.close_mark is None
+    assert result.in_quote(text.index("never")) and not result.in_quote(text.index("next"))
 
 
 def test_stray_closing_mark(nlp: spacy.language.Language) -> None:
     text = "The talks ended.” Then the delegates went home."
     result = analyse(text, nlp)
-    assert result.quotes == []
     assert result.unbalanced == [(text.index("”"), "stray closing quote mark ”")]
+    (q,) = result.quotes
+    assert text[q.start : q.end] == "The talks ended.”" and not q.closed and not q.is_orphan
+    assert result.in_quote(text.index("talks")) and not result.in_quote(text.index("delegates"))
 
 
 def test_clean_copy_has_no_quotes(nlp: spacy.language.Language) -> None:

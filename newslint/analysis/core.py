@@ -202,9 +202,9 @@ class Analysis:
         """Quote spans, cues and speakers (see :mod:`newslint.analysis.quotes`)."""
         from newslint.analysis.quotes import analyse_quotes
 
-        paragraphs = [(b.start, b.end) for b in self.document.blocks]
+        paragraphs = [(b.start, b.end, b.kind) for b in self.document.blocks]
         sentences = [(s.start, s.end) for s in self.sentences]
-        return analyse_quotes(self.text, paragraphs, sentences)
+        return analyse_quotes(self.text, paragraphs, sentences, (self.idxs, self.texts))
 
     @cached_property
     def quoted(self) -> list[bool]:

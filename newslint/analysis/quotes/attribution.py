@@ -1,36 +1,41 @@
-"""Attribution: give each quotation its owner, and list the reporting clauses of the narration.
+"""Attribution: give each quotation its owner.
 
-For each outer quote, in order: (1) an attribution clause right after it (``", he said"``,
-``", said Smith"``, ``", argues Mr. Yetkın"``, ``", Smith, a spokesman, said"``, ``" ― Name"``);
-(2) the nearest cue before it in its sentence (``He added: "``, ``according to X, "``, ``the
-statement said only that it would involve "``); (3) a short clause opening the next sentence
-(``"...?" Graham asked.``); (4) any cue elsewhere in its sentence; (5) framing without a verb:
-``Smith: "``, or the sentence subject for ``...: "`` and ``... as a "``. Failing that, it borrows
-the owner (``inherited=True``) when it continues a paragraph-spanning quote, when it sits inside an
-attributed quote (nested), or when it opens its sentence and the sentence just before (same
-paragraph, or the last sentence of the previous paragraph) carried an attribution: an attributed
-quote, or narration such as ``..., according to analyst Nicholas Heras.`` (newspaper convention:
-the quote that follows is that person's), or when it sits in the same sentence as an attributed
-quote (``"A," comments Smith in a statement, "B."``). A quote opening a sentence right after a
-sentence whose subject is a person (``Aderholt returned to the issue. "What ...?"``) is framed by
-that person, and a partial quotation woven into a sentence (lower-case, mid-sentence) belongs to
-the person who is its subject or is named before it. Quoted terms and titles of works (short
-quotes mid-sentence, after a determiner, as a sentence subject, or in title case) are marked
-``is_term``. Anything else is an orphan.
+The analyser runs in one pass over the document, in this order:
+
+1. **Spans**: transcript turns and block quotations (:mod:`.layout`), quotation marks
+   (:mod:`.marks`: doubles, straight marks nested in curly ones, singles), nested by offsets.
+2. **Sentence units** (:mod:`.units`) over the outer quotations.
+3. **Mentions** (:mod:`.mentions`): quoted words talked about rather than said.
+4. **Own cue** of each outer quotation in marks, by position: (1) a clause right after it
+   (``", he said"``, ``", said Smith"``, ``", Roe on Tuesday said"``, ``" ― Name"``); (2) the
+   nearest cue before it in its sentence (``He added: "``, ``according to X, "``); (3) a short
+   clause opening the next sentence (``"...?" Graham asked.``); (4) any cue elsewhere in its
+   sentence; (5) framing without a verb: ``Smith: "``, or the sentence subject for ``...: "``
+   and ``... as a "``; (6) for a partial quotation, the person who is the sentence subject or is
+   named before it.
+5. **Line attributions** for a paragraph that is only quotations: a dash line under it or a
+   name line over it (:mod:`.layout`).
+6. **Inheritance**: a quotation borrows the owner of its continuation chain (a quote running
+   over paragraphs), of an earlier quote in its sentence (``"A," Smith said, "B."``), of a later
+   quote in a run of quote-only sentences of its paragraph (``"A." "B." "C," Smith said.``), of
+   the sentence just before (an attributed quote, a reporting clause such as ``..., according to
+   analyst Nicholas Heras.``, ``Roe put it this way:``, or a sentence whose subject is a person),
+   or of the quotation it is nested in.
+
+Anything else in marks, closed and not a mention, is an orphan.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Sequence
 
+from newslint.analysis.quotes.citations import find_citations
 from newslint.analysis.quotes.cues import (
     PERSON_PRONOUNS,
     Attribution,
     Subject,
-    attribution_at,
     colon_speaker,
     framing_speaker,
     immediate_after,
@@ -39,92 +44,62 @@ from newslint.analysis.quotes.cues import (
     sentence_subject,
     subject_person,
 )
-from newslint.analysis.quotes.lexicon import lexicon
-from newslint.analysis.quotes.marks import (
-    DOUBLE_CLOSE,
-    SINGLE_MARKS,
-    WORD_AFTER_RE,
-    DraftQuote,
-    scan_doubles,
-    scan_singles,
+from newslint.analysis.quotes.layout import (
+    Block,
+    block_quotations,
+    dash_line,
+    name_line,
+    transcript_turns,
 )
-from newslint.analysis.quotes.model import Citation, Quote, QuoteAnalysis
-from newslint.analysis.quotes.phrases import Tok, is_lexicon_word, np_right, np_span, tokenize
+from newslint.analysis.quotes.marks import SINGLE_MARKS, DraftQuote, scan_doubles, scan_singles
+from newslint.analysis.quotes.mentions import Place, mention_reason
+from newslint.analysis.quotes.model import Quote, QuoteAnalysis
+from newslint.analysis.quotes.phrases import (
+    is_inflected_word,
+    is_lexicon_word,
+    np_right,
+    np_span,
+)
+from newslint.analysis.quotes.tokens import Tok
 from newslint.analysis.quotes.units import sentence_units
 
-_LETTER_RUN_RE = re.compile(r"[a-z]+")
-_FINAL_PUNCT_RE = re.compile(r"[.?!…](?=[\s\"”’')\]]|$)")
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_WORD_BEFORE_RE = re.compile(r"(?:^|\W)([^\W\d_]+)[ \t]+$")
-_MAX_TERM_WORDS = 4
-_MAX_NP_TERM_WORDS = 8
-_TERM_DETERMINERS = frozenset(
-    {"the", "a", "an", "these", "those", "this", "its", "their", "our", "your", "my", "his"}
-)
-
-
-def _is_title(words: Sequence[str]) -> bool:
-    """``“Takin’ It to the Streets”``: a title-case name of a work, not a quotation."""
-    small = lexicon().title_small_words
-    big = [w for w in words if w.lower() not in small or w is words[0]]
-    return (
-        len(big) >= 2
-        and all(w[0].isupper() or w[0].isdigit() for w in big)
-        and not all(w.isupper() for w in words)
-    )
-
-
-def _is_term(text: str, q: DraftQuote, para_start: int) -> bool:
-    """A quoted term or title, not a quotation: ``a "red line"``, ``these "moments of growth?"``,
-    ``“Humidifier lung” may result``, ``the song “Takin’ It to the Streets”``."""
-    if q.continues or q.continuation_of is not None:
-        return False
-    content = text[q.content_start : q.content_end].strip()
-    words = _WORD_RE.findall(content)
-    if _is_title(words):
-        return True
-    prev_word = _WORD_BEFORE_RE.search(text[max(para_start, q.start - 40) : q.start])
-    if (
-        prev_word
-        and prev_word.group(1).lower() in _TERM_DETERMINERS
-        and 1 <= len(words) <= _MAX_NP_TERM_WORDS
-        and not _FINAL_PUNCT_RE.search(content.rstrip(".,?!"))
-    ):
-        return True  # "the “struggle against terrorism, infiltration and separatism”"
-    if not 1 <= len(words) <= _MAX_TERM_WORDS:
-        return False
-    nxt = WORD_AFTER_RE.match(text, q.end + 1) if text[q.end : q.end + 1] == " " else None
-    if nxt and nxt.group()[0].islower() and not content.endswith((".", ",", "?", "!", "…")):
-        return True  # "“Humidifier lung” may result from fungus": the quote is the subject
-    body = content[:-1] if content.endswith((".", ",")) else content  # US style: 'a "red line."'
-    if _FINAL_PUNCT_RE.search(body) or content.endswith(("?", "!")):
-        return False
-    i = q.start - 1
-    while i >= para_start and text[i].isspace():
-        i -= 1
-    if i < para_start:
-        return False
-    prev = text[i]
-    if prev in ".?!:…":
-        return False
-    return not (prev in DOUBLE_CLOSE + '"' and i > para_start and text[i - 1] in ".?!,…")
+_Owner = tuple[tuple[int, int] | None, tuple[int, int], str]
+_SECTION_CHARS = frozenset("0123456789.)(:#-–—*•IVXivx ")
+_LINE_KINDS = frozenset({"body", "list", "blockquote", "heading"})
 
 
 class _Analyser:
     def __init__(
-        self, text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        blocks: Sequence[Block],
+        sentences: Sequence[tuple[int, int]],
+        toks: list[Tok],
     ) -> None:
         self.text = text
-        self.paragraphs = [p for p in paragraphs if p[1] > p[0]] or [(0, len(text))]
+        self.blocks = [b for b in blocks if b[1] > b[0]] or [(0, len(text), "body")]
+        self.paragraphs = [(s, e) for s, e, _ in self.blocks]
         self.sentences = sentences
         self.unbalanced: list[tuple[int, str]] = []
-        self._tok_cache: dict[tuple[int, int], list[Tok]] = {}
+        self.all_toks = toks
+        self.tok_starts = [t.start for t in toks]
+
+    def toks(self, s: int, e: int) -> list[Tok]:
+        """The tokens that lie within ``text[s:e]`` (a slice of the document's tokens)."""
+        lo = bisect.bisect_left(self.tok_starts, s)
+        hi = bisect.bisect_left(self.tok_starts, e, lo)
+        toks = self.all_toks
+        while hi > lo and toks[hi - 1].end > e:
+            hi -= 1
+        return toks[lo:hi]
 
     def run(self) -> QuoteAnalysis:
         text = self.text
-        outer = scan_doubles(text, self.paragraphs, self.unbalanced)
-        quotes = self._add_singles(outer)
-        self.quotes = quotes
+        turns = transcript_turns(text, self.blocks)
+        taken = {q.start for q in turns}
+        blocks = [q for q in block_quotations(text, self.blocks, self.toks) if q.start not in taken]
+        marks, nested = scan_doubles(text, self.paragraphs, self.unbalanced)
+        self.quotes = quotes = self._assemble(turns, blocks, marks, nested)
         self.outer_idx = [i for i, q in enumerate(quotes) if q.depth == 0]
         outer_sorted = [quotes[i] for i in self.outer_idx]
         self.units, self.unit_par = sentence_units(
@@ -136,56 +111,84 @@ class _Analyser:
             q = quotes[i]
             q.unit = bisect.bisect_right(self.unit_starts, q.start) - 1
             self.unit_quotes.setdefault(q.unit, []).append(i)
-        par_starts = [p[0] for p in self.paragraphs]
-        for q in quotes:
-            pi = bisect.bisect_right(par_starts, q.start) - 1
-            q.is_term = _is_term(text, q, self.paragraphs[max(pi, 0)][0])
+        self.par_starts = [p[0] for p in self.paragraphs]
+        self.par_quotes: dict[int, list[int]] = {}
         for i in self.outer_idx:
-            self._own_attribution(i)
+            pi = bisect.bisect_right(self.par_starts, quotes[i].start) - 1
+            self.par_quotes.setdefault(pi, []).append(i)
+        self._mentions()
+        for i in self.outer_idx:
+            if quotes[i].form == "marks":
+                self._own_attribution(i)
+        self.sentence_starts = sorted(s for s, _ in self.sentences)
+        for i, q in enumerate(quotes):
+            if q.depth and q.parent is not None:
+                self._nested_attribution(i)
+        self._line_attributions()
         self._propagate()
         return self._freeze()
 
-    def _add_singles(self, outer: list[DraftQuote]) -> list[DraftQuote]:
-        """Nested single quotes inside doubles (depth 1) and single quotes in narration (0)."""
+    # -- spans -----------------------------------------------------------------------------
+    def _assemble(
+        self,
+        turns: list[DraftQuote],
+        blocks: list[DraftQuote],
+        marks: list[DraftQuote],
+        nested: list[tuple[int, int, int]],
+    ) -> list[DraftQuote]:
+        """All spans in text order with their nesting and continuation links as indices."""
         text = self.text
-        result: list[DraftQuote] = list(outer)
-        hosts: dict[int, DraftQuote] = {}
-        par_starts = [p[0] for p in self.paragraphs]
+        links: dict[int, DraftQuote] = {}
+        for q in marks:
+            if q.continuation_of is not None:
+                links[id(q)] = marks[q.continuation_of]
+        for group in (turns, blocks):
+            for n, q in enumerate(group):
+                if q.continuation_of == -1:
+                    links[id(q)] = group[n - 1]
+        containers = [
+            c
+            for c in turns + blocks
+            if not any(m.start < c.start < m.end or m.start < c.end < m.end for m in marks)
+        ]
+        kept = {id(q) for q in containers} | {id(q) for q in marks}
+        links = {k: v for k, v in links.items() if k in kept and id(v) in kept}
+        extra = [DraftQuote(s, e, s + 1, e - 1, text[s], text[e - 1]) for s, e, _ in nested]
+        singles: list[DraftQuote] = []
         by_par: list[list[DraftQuote]] = [[] for _ in self.paragraphs]
-        for q in outer:
-            by_par[bisect.bisect_right(par_starts, q.start) - 1].append(q)
+        par_starts = [p[0] for p in self.paragraphs]
+        for q in marks:
+            by_par[max(bisect.bisect_right(par_starts, q.start) - 1, 0)].append(q)
         for pi, (ps, pe) in enumerate(self.paragraphs):
             pos = ps
-            segments: list[tuple[int, int, DraftQuote | None]] = []
+            segments: list[tuple[int, int]] = []
             for q in by_par[pi]:
-                segments.append((pos, q.start, None))
-                segments.append((q.content_start, q.content_end, q))
-                pos = q.end
-            segments.append((pos, pe, None))
-            for lo, hi, host in segments:
+                segments.append((pos, q.start))
+                segments.append((q.content_start, q.content_end))
+                pos = max(pos, q.end)
+            segments.append((pos, pe))
+            for lo, hi in segments:
                 for s, e in scan_singles(text, lo, hi):
-                    nested = DraftQuote(
-                        s, e, s + 1, e - 1, text[s], text[e - 1], depth=0 if host is None else 1
-                    )
-                    if host is not None:
-                        hosts[id(nested)] = host
-                    result.append(nested)
-        conts = {id(q): outer[q.continuation_of] for q in outer if q.continuation_of is not None}
-        result.sort(key=lambda q: (q.start, q.depth))
+                    singles.append(DraftQuote(s, e, s + 1, e - 1, text[s], text[e - 1]))
+        result = containers + marks + extra + singles
+        result.sort(key=lambda q: (q.start, -q.end))
+        stack: list[DraftQuote] = []
+        parents: dict[int, DraftQuote] = {}
+        for q in result:
+            while stack and not (stack[-1].start <= q.start and q.end <= stack[-1].end):
+                stack.pop()
+            if stack:
+                parents[id(q)] = stack[-1]
+                q.depth = stack[-1].depth + 1
+            else:
+                q.depth = 0
+            stack.append(q)
         pos_of = {id(q): n for n, q in enumerate(result)}
         for q in result:
-            if id(q) in conts:
-                q.continuation_of = pos_of[id(conts[id(q)])]
-            if id(q) in hosts:
-                q.parent = pos_of[id(hosts[id(q)])]
+            q.parent = pos_of[id(parents[id(q)])] if id(q) in parents else None
+            link = links.get(id(q))
+            q.continuation_of = pos_of[id(link)] if link is not None else None
         return result
-
-    def _toks(self, s: int, e: int) -> list[Tok]:
-        key = (s, e)
-        toks = self._tok_cache.get(key)
-        if toks is None:
-            toks = self._tok_cache[key] = tokenize(self.text, s, e)
-        return toks
 
     def _narration_segments(self, unit: int) -> list[tuple[int, int]]:
         """A unit's text outside its outer quotes: a segment before each quote and one after."""
@@ -199,6 +202,43 @@ class _Analyser:
         segs.append((pos, ue))
         return segs
 
+    # -- mentions --------------------------------------------------------------------------
+    def _mentions(self) -> None:
+        text = self.text
+        for pi, members in self.par_quotes.items():
+            ps, pe = self.paragraphs[pi]
+            alone = len(members) == 1 and self._quote_only(pi, members)
+            for i in members:
+                q = self.quotes[i]
+                if q.form != "marks" or q.unit < 0:
+                    continue
+                unit_members = self.unit_quotes[q.unit]
+                pos = unit_members.index(i)
+                segs = self._narration_segments(q.unit)
+                before, after = self.toks(*segs[pos]), self.toks(*segs[pos + 1])
+                previous = self.quotes[unit_members[pos - 1]] if pos else None
+                place = Place(
+                    (ps, pe),
+                    before,
+                    after,
+                    previous is not None and previous.mention is not None,
+                    alone,
+                )
+                q.mention = mention_reason(text, q, place)
+
+    def _quote_only(self, pi: int, members: Sequence[int]) -> bool:
+        """Nothing but quotations (and perhaps a section number) in paragraph ``pi``."""
+        ps, pe = self.paragraphs[pi]
+        pos = ps
+        rest: list[str] = []
+        for i in members:
+            q = self.quotes[i]
+            rest.append(self.text[pos : q.start])
+            pos = max(pos, q.end)
+        rest.append(self.text[pos:pe])
+        return all(ch in _SECTION_CHARS or not ch.isalnum() for ch in "".join(rest))
+
+    # -- own cue ---------------------------------------------------------------------------
     def _own_attribution(self, idx: int) -> None:
         q = self.quotes[idx]
         if q.unit < 0:
@@ -206,7 +246,7 @@ class _Analyser:
         members = self.unit_quotes[q.unit]
         pos = members.index(idx)
         segs = self._narration_segments(q.unit)
-        before, after = self._toks(*segs[pos]), self._toks(*segs[pos + 1])
+        before, after = self.toks(*segs[pos]), self.toks(*segs[pos + 1])
         earlier = next(
             (self.quotes[m] for m in reversed(members[:pos]) if self.quotes[m].own), None
         )
@@ -216,28 +256,71 @@ class _Analyser:
             else None
         )
         if subject is None:
-            subject = sentence_subject(self._toks(*segs[0]))
+            subject = sentence_subject(self.toks(*segs[0]))
+        how = "after"
         attr = None if q.continues else immediate_after(after, dash_ok=True)
         if attr is None:
+            how = "before"
             attr = search_cues(before, subject, reverse=True)
         if attr is None and not q.continues and not after and self._ends_sentence(q):
+            how = "next-sentence"
             attr = self._attribution_in_next_unit(q.unit)
         if attr is None and not q.continues:
+            how = "after"
             attr = search_cues(after, subject, reverse=False)
         if attr is None:
+            how = "same-sentence"
             order = sorted(range(len(segs)), key=lambda n: (min(abs(n - pos), abs(n - pos - 1)), n))
             for n in order:
                 if n in (pos, pos + 1):
                     continue
-                attr = search_cues(self._toks(*segs[n]), subject, reverse=n <= pos)
+                attr = search_cues(self.toks(*segs[n]), subject, reverse=n <= pos)
                 if attr:
                     break
         if attr is None:
+            how = "colon"
             attr = colon_speaker(before) or framing_speaker(before, subject)
         if attr is None and not q.continues and self._partial(q):
+            how = "partial"
             attr = subject_person(subject, self.text, before) or named_before(before)
         if attr:
-            q.cue, q.speaker, q.kind, q.own = attr.cue, attr.speaker, attr.kind, True
+            if how in ("after", "before") and attr.speaker[0] > attr.cue[0]:
+                how = "inverted"
+            q.cue, q.speaker, q.kind, q.own, q.how = attr.cue, attr.speaker, attr.kind, True, how
+            if q.mention == "term" and how != "partial" and self._spoken(q, attr):
+                q.mention = None  # 'Roe said, "We will rebuild."': a short quote, but speech
+
+    def _spoken(self, q: DraftQuote, attr: Attribution) -> bool:
+        """A short quote with its own cue is speech when the cue introduces it directly
+        (``said, "..."``, ``added that "..."``) or it runs to three words or more."""
+        if len(self.text[q.content_start : q.content_end].split()) >= 3:
+            return True
+        start = min(attr.cue[0], attr.speaker[0])
+        gap = (
+            self.text[attr.cue[1] : q.start] if attr.cue[1] <= q.start else self.text[q.end : start]
+        )
+        return all(w.strip(",:;—–-").lower() in ("", "that") for w in gap.split())
+
+    def _nested_attribution(self, idx: int) -> None:
+        """A quotation inside a transcript turn or a block quotation: its own cue in its
+        sentence there (``My father always said "never give up."``), if it has one."""
+        q = self.quotes[idx]
+        host = self.quotes[q.parent] if q.parent is not None else None
+        if host is None or host.form == "marks" or q.form != "marks":
+            return
+        starts = self.sentence_starts
+        n = bisect.bisect_right(starts, q.start) - 1
+        s_start = max(host.content_start, starts[n] if n >= 0 else host.content_start)
+        s_end = starts[n + 1] if n + 1 < len(starts) else host.content_end
+        s_end = min(max(s_end, q.end), host.content_end)
+        before, after = self.toks(s_start, q.start), self.toks(q.end, s_end)
+        how = "after"
+        attr = immediate_after(after, dash_ok=False)
+        if attr is None:
+            how = "before"
+            attr = search_cues(before, None, reverse=True) or colon_speaker(before)
+        if attr is not None:
+            q.cue, q.speaker, q.kind, q.own, q.how = attr.cue, attr.speaker, attr.kind, True, how
 
     def _partial(self, q: DraftQuote) -> bool:
         """A partial quotation woven into a sentence: it starts in lower case, mid-sentence."""
@@ -254,24 +337,61 @@ class _Analyser:
         if nxt >= len(self.units) or self.unit_par[nxt] != self.unit_par[unit]:
             return None
         return immediate_after(
-            self._toks(*self._narration_segments(nxt)[0]), dash_ok=True, short=True
+            self.toks(*self._narration_segments(nxt)[0]), dash_ok=True, short=True
         )
 
-    def _unit_attribution(
-        self, unit: int
-    ) -> tuple[tuple[int, int] | None, tuple[int, int], str] | None:
+    # -- line attributions -----------------------------------------------------------------
+    def _line_attributions(self) -> None:
+        """A paragraph of nothing but quotations takes a dash line under it or a name line
+        over it as its source."""
+        text = self.text
+        for pi, members in self.par_quotes.items():
+            todo = [
+                self.quotes[i]
+                for i in members
+                if self.quotes[i].form == "marks"
+                and self.quotes[i].speaker is None
+                and self.quotes[i].mention is None
+            ]
+            if not todo or not self._quote_only(pi, members):
+                continue
+            found, how = None, ""
+            nxt = pi + 1
+            if nxt < len(self.blocks) and self.blocks[nxt][2] in _LINE_KINDS:
+                found, how = dash_line(text, *self.paragraphs[nxt], self.toks), "dash-line"
+            prev = pi - 1
+            if (
+                found is None
+                and prev >= 0
+                and self.blocks[prev][2] in _LINE_KINDS
+                and prev not in self.par_quotes
+            ):
+                found, how = name_line(text, *self.paragraphs[prev], self.toks), "name-line"
+            if found is None:
+                continue
+            for q in todo:
+                q.cue, q.speaker, q.kind, q.own, q.how = (
+                    found.cue,
+                    found.speaker,
+                    found.kind,
+                    True,
+                    how,
+                )
+
+    # -- inheritance -----------------------------------------------------------------------
+    def _unit_attribution(self, unit: int) -> _Owner | None:
         """The last attribution made in a unit: an attributed quote or narration with a cue."""
         for i in reversed(self.unit_quotes.get(unit, [])):
             q = self.quotes[i]
-            if q.speaker is not None and (q.own or not q.is_term):
+            if q.speaker is not None and (q.own or q.mention is None):
                 return q.cue, q.speaker, q.kind or "name"
         segs = self._narration_segments(unit)
-        subject = sentence_subject(self._toks(*segs[0]))
+        subject = sentence_subject(self.toks(*segs[0]))
         for s, e in reversed(segs):
-            a = search_cues(self._toks(s, e), subject, reverse=True)
+            a = search_cues(self.toks(s, e), subject, reverse=True)
             if a:
                 return a.cue, a.speaker, a.kind
-        last = self._toks(*segs[-1])
+        last = self.toks(*segs[-1])
         if subject and last and last[-1].text == ":" and subject[1] != "document":
             return (
                 (last[-1].start, last[-1].end),
@@ -280,12 +400,10 @@ class _Analyser:
             )  # "Sanders made the following comment:"
         return None
 
-    def _person_subject(
-        self, unit: int
-    ) -> tuple[tuple[int, int] | None, tuple[int, int], str] | None:
+    def _person_subject(self, unit: int) -> _Owner | None:
         """``Aderholt returned to the issue. "What ...?"``: a sentence opened by a person (a
         name or he/she/they) frames the quote that opens the next sentence of the paragraph."""
-        toks = self._toks(*self._narration_segments(unit)[0])
+        toks = self.toks(*self._narration_segments(unit)[0])
         np = np_right(toks, 0, len(toks))
         if np is None or np.last + 1 >= len(toks):
             return None
@@ -297,11 +415,18 @@ class _Analyser:
             ok = head.low in PERSON_PRONOUNS
         else:
             ok = np.kind in ("name", "title_name") and head.cap and not is_lexicon_word(head.low)
+            if ok and np.first == np.last == 0 and is_inflected_word(head.low):
+                ok = False  # "Prices rose again.": a capital that only opens the sentence
         return (None, np_span(toks, np), np.kind) if ok else None
 
     def _opens_unit(self, q: DraftQuote) -> bool:
         us = self.units[q.unit][0]
         return not any(ch.isalnum() for ch in self.text[us : q.start])
+
+    def _quote_only_unit(self, unit: int) -> bool:
+        return not any(
+            ch.isalnum() for s, e in self._narration_segments(unit) for ch in self.text[s:e]
+        )
 
     def _previous_unit(self, unit: int) -> int | None:
         if unit <= 0:
@@ -313,6 +438,30 @@ class _Analyser:
         ):
             return prev
         return None
+
+    def _following_in_run(self, q: DraftQuote) -> DraftQuote | None:
+        """``"A." "B." "C," Smith said.``: the owner of a later quote of the paragraph when only
+        quote-only sentences lie between."""
+        unit = q.unit
+        if not self._quote_only_unit(unit):
+            return None
+        nxt = unit + 1
+        while nxt < len(self.units) and self.unit_par[nxt] == self.unit_par[unit]:
+            members = self.unit_quotes.get(nxt, [])
+            if not members or not self._opens_unit(self.quotes[members[0]]):
+                return None
+            owner = next((self.quotes[m] for m in members if self.quotes[m].own), None)
+            if owner is not None:
+                return owner
+            if not self._quote_only_unit(nxt):
+                return None
+            nxt += 1
+        return None
+
+    @staticmethod
+    def _inherit(q: DraftQuote, owner: _Owner, how: str) -> None:
+        q.cue, q.speaker, q.kind = owner
+        q.inherited, q.how = True, how
 
     def _propagate(self) -> None:
         quotes = self.quotes
@@ -330,44 +479,45 @@ class _Analyser:
             donor = next((quotes[m] for m in chains[root_of[i]] if quotes[m].own), None)
             if donor is None and q.continuation_of is not None:
                 donor = quotes[q.continuation_of] if quotes[q.continuation_of].speaker else None
-            if donor is not None:
-                q.cue, q.speaker, q.kind, q.inherited = donor.cue, donor.speaker, donor.kind, True
+            if donor is not None and donor.speaker is not None:
+                self._inherit(q, (donor.cue, donor.speaker, donor.kind or "name"), "continuation")
+                continue
+            if q.unit < 0:
                 continue
             same = next(
                 (
                     quotes[m]
                     for m in reversed(self.unit_quotes.get(q.unit, []))
-                    if quotes[m].own and quotes[m].start < q.start
+                    if quotes[m].own and quotes[m].start < q.start and quotes[m].speaker
                 ),
                 None,
             )
-            if same is not None:  # '"A," comments Smith in a statement, "B."'
-                q.cue, q.speaker, q.kind, q.inherited = same.cue, same.speaker, same.kind, True
+            if same is not None and same.speaker is not None:  # '"A," Smith says, "B."'
+                self._inherit(q, (same.cue, same.speaker, same.kind or "name"), "same-sentence")
                 continue
             if not self._opens_unit(q) and not self._partial(q):
                 continue
+            later = self._following_in_run(q) if q.form == "marks" else None
+            if later is not None and later.speaker is not None:
+                self._inherit(q, (later.cue, later.speaker, later.kind or "name"), "quote-run")
+                continue
             prev = self._previous_unit(q.unit)
             found = self._unit_attribution(prev) if prev is not None else None
+            how = "previous-sentence"
             if found is None and prev is not None and self.unit_par[prev] == self.unit_par[q.unit]:
-                found = self._person_subject(prev)
+                found, how = self._person_subject(prev), "person-subject"
             if found:
-                q.cue, q.speaker, q.kind = found
-                q.inherited = True
+                self._inherit(q, found, how)
                 for m in chains[root_of[i]]:
-                    other = quotes[m]
-                    if other.speaker is None:
-                        other.cue, other.speaker, other.kind, other.inherited = (
-                            q.cue,
-                            q.speaker,
-                            q.kind,
-                            True,
-                        )
+                    if quotes[m].speaker is None:
+                        self._inherit(quotes[m], found, "continuation")
         for q in quotes:
             if q.parent is not None and q.speaker is None:
                 host = quotes[q.parent]
                 if host.speaker is not None:
-                    q.cue, q.speaker, q.kind, q.inherited = host.cue, host.speaker, host.kind, True
+                    self._inherit(q, (host.cue, host.speaker, host.kind or "name"), "nested")
 
+    # -- result ----------------------------------------------------------------------------
     def _freeze(self) -> QuoteAnalysis:
         text = self.text
         frozen = [
@@ -382,12 +532,15 @@ class _Analyser:
                 continues=q.continues,
                 continuation_of=q.continuation_of,
                 parent=q.parent,
-                is_term=q.is_term,
+                form=q.form,
+                closed=q.closed,
+                mention=q.mention,
                 cue=q.cue,
                 cue_text=text[q.cue[0] : q.cue[1]] if q.cue else None,
                 speaker=q.speaker,
                 speaker_text=text[q.speaker[0] : q.speaker[1]] if q.speaker else None,
                 speaker_kind=q.kind if q.speaker else None,
+                how=q.how if q.speaker else None,
                 inherited=q.inherited,
             )
             for q in self.quotes
@@ -405,92 +558,37 @@ class _Analyser:
             _outer=outer,
             _children=children,
             _find_citations=functools.partial(
-                find_citations, text, list(self.units), [frozen[i] for i in outer]
+                find_citations, text, list(self.units), [frozen[i] for i in outer], self.toks
             ),
         )
 
 
 def chains_root(quotes: Sequence[DraftQuote], i: int) -> int:
     """First quote of the continuation chain containing quote i."""
-    while quotes[i].continuation_of is not None:
-        i = quotes[i].continuation_of
+    seen = 0
+    while quotes[i].continuation_of is not None and seen < len(quotes):
+        i = quotes[i].continuation_of  # type: ignore[assignment]
+        seen += 1
     return i
 
 
-class _UnitSubject:
-    """The subject of a unit's first narration segment, found on the first call (most cues never
-    ask for it); the segment's tokens are kept for reuse."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._span = (text, start, end)
-        self._toks: list[Tok] | None = None
-        self._subject: Subject | bool = False  # False: not looked for yet
-
-    def tokens(self) -> list[Tok]:
-        if self._toks is None:
-            text, start, end = self._span
-            self._toks = tokenize(text, start, end) if end > start else []
-        return self._toks
-
-    def __call__(self) -> Subject:
-        if self._subject is False:
-            self._subject = sentence_subject(self.tokens())
-        return self._subject  # type: ignore[return-value]
-
-
-def find_citations(
-    text: str, units: Sequence[tuple[int, int]], outer: Sequence[Quote]
-) -> list[Citation]:
-    """Every reporting clause in the narration of every unit (``Itani says``, ``said Smith``)."""
-    lex = lexicon()
-    verbs, phrase_starts = lex.verbs, lex.phrases_by_first
-    # A cue token is one of these words, so its letters are a whole letter run of the text.
-    cue_words = lex.cue_words
-    out: list[Citation] = []
-    starts = [q.start for q in outer]
-    for us, ue in units:
-        segs: list[tuple[int, int]] = []
-        pos = us
-        for qi in range(bisect.bisect_left(starts, us), bisect.bisect_left(starts, ue)):
-            segs.append((pos, outer[qi].start))
-            pos = max(pos, outer[qi].end)
-        segs.append((pos, ue))
-        has_cue = [
-            not cue_words.isdisjoint(_LETTER_RUN_RE.findall(text[s:e].lower())) for s, e in segs
-        ]
-        if not any(has_cue):
-            continue  # no reporting verb anywhere in this unit's narration: nothing to tokenise
-        subject = _UnitSubject(text, *segs[0])
-        for n, (s, e) in enumerate(segs):
-            if not has_cue[n]:
-                continue  # the first segment is read for the unit's subject when a cue needs it
-            toks = subject.tokens() if n == 0 else tokenize(text, s, e) if e > s else []
-            k = 0
-            while k < len(toks):
-                t = toks[k]
-                if not t.word or (t.low not in verbs and t.low not in phrase_starts):
-                    k += 1  # no cue starts here (what _cue_at checks first, inlined for speed)
-                    continue
-                a = attribution_at(toks, k, 0, len(toks), subject)
-                if a is None:
-                    k += 1
-                    continue
-                out.append(
-                    Citation(
-                        a.cue,
-                        a.speaker,
-                        a.kind,
-                        text[a.cue[0] : a.cue[1]],
-                        text[a.speaker[0] : a.speaker[1]],
-                    )
-                )
-                while k < len(toks) and toks[k].start < a.cue[1]:
-                    k += 1  # past the cue ("according to")
-    return out
-
-
 def analyse_quotes(
-    text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+    text: str,
+    paragraphs: Sequence[tuple[int, int]] | Sequence[Block],
+    sentences: Sequence[tuple[int, int]],
+    tokens: tuple[Sequence[int], Sequence[str]] | None = None,
 ) -> QuoteAnalysis:
-    """Find every quotation in ``text`` with its nesting, continuation, cue and speaker."""
-    return _Analyser(text, paragraphs, sentences).run()
+    """Find every quotation in ``text`` with its nesting, continuation, cue and speaker.
+
+    ``paragraphs`` are (start, end) or (start, end, block kind) spans (the kind tells block
+    quotations and headings); ``tokens`` are the offsets and texts of the document's spaCy
+    tokens (without them the same blank tokenizer is run here).
+    """
+    from newslint.analysis.quotes.tokens import tokenize, tokens_of
+
+    blocks: list[Block] = [
+        (p[0], p[1], p[2] if len(p) > 2 else "body")  # type: ignore[misc]
+        for p in paragraphs
+    ]
+    toks = tokenize(text) if tokens is None else tokens_of(text, *tokens)
+    return _Analyser(text, blocks, sentences, toks).run()

@@ -18,6 +18,7 @@ from newslint.analysis.quotes.phrases import (
     MAX_APPOSITIVE_TOKENS,
     MAX_NP_TOKENS,
     NP,
+    PARTY_TAG_RE,
     Tok,
     is_lexicon_word,
     is_possessive,
@@ -57,6 +58,8 @@ _FRAMING_KINDS = frozenset({"name", "title_name", "pronoun", "organisation", "gr
 
 
 class Attribution(NamedTuple):
+    """A cue (character span), its speaker (character span) and the speaker's kind."""
+
     cue: tuple[int, int]
     speaker: tuple[int, int]
     kind: str
@@ -64,11 +67,20 @@ class Attribution(NamedTuple):
 
 Subject = tuple[tuple[int, int], str] | None
 _DASHES = frozenset("—―–-")
-_COORDINATORS = frozenset({"and", "but", "before", "after", "while", "when", "by", "then", "also"})
+_COORDINATORS = frozenset(
+    {"and", "but", "before", "after", "while", "when", "by", "then", "also", "as"}
+)
+#: verbs whose past tense is their base form ("the mayor hit back", "as Roe put it")
+_PAST_IS_BASE = frozenset({"hit", "put", "read", "cut", "set", "forecast", "broadcast", "upset"})
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets"})
 
 
-def _cue_at(toks: Sequence[Tok], k: int) -> tuple[str, int] | None:
-    """('verb'|'phrase'|'putit', last token index) when a cue starts at token k."""
+def cue_at(toks: Sequence[Tok], k: int) -> tuple[str, int] | None:
+    """('verb'|'phrase', index of its last token) when a cue starts at token k.
+
+    A verb listed with particles (``point out``, ``put it``) takes them into the cue; a verb
+    listed only with particles is no cue without them (``pointed`` alone is not).
+    """
     lex = lexicon()
     t = toks[k]
     if not t.word:
@@ -76,19 +88,43 @@ def _cue_at(toks: Sequence[Tok], k: int) -> tuple[str, int] | None:
     for phrase in lex.phrases_by_first.get(t.low, ()):
         n = len(phrase)
         if k + n <= len(toks) and all(toks[k + j].low == phrase[j] for j in range(n)):
-            return ("putit" if phrase == ("put", "it") else "phrase", k + n - 1)
-    if t.low not in lex.verbs:
+            return ("phrase", k + n - 1)
+    base = lex.verbs.get(t.low)
+    if base is None:
         return None
-    if t.cap and (k > 0 and toks[k - 1].text not in ".:;" or t.low == lex.verbs[t.low]):
+    last = k
+    for particles in lex.verb_particles.get(base, ()):
+        n = len(particles)
+        if k + n < len(toks) and all(toks[k + 1 + j].low == particles[j] for j in range(n)):
+            last = k + n
+            break
+    if last == k and base in lex.particle_only:
+        return None
+    if t.cap and (k > 0 and toks[k - 1].text not in ".:;" or t.low == base):
         return None  # "Said Ellis:" opens a sentence; other capitalised words are not cues
     if k > 0 and (toks[k - 1].low in _NOUN_DETERMINERS or is_possessive(toks[k - 1])):
-        relative = toks[k - 1].low == "that" and t.low != lex.verbs[t.low]  # "a letter that says"
-        return ("verb", k) if relative else None  # "the report", "Smith's claim": a noun
-    return ("verb", k)
+        relative = toks[k - 1].low == "that" and t.low != base  # "a letter that says"
+        return ("verb", last) if relative else None  # "the report", "Smith's claim": a noun
+    return ("verb", last)
 
 
 def _attr(toks: Sequence[Tok], cue: tuple[int, int], np: NP | None) -> Attribution | None:
     return Attribution(cue, np_span(toks, np), np.kind) if np else None
+
+
+def is_passive(toks: Sequence[Tok], k: int, lo: int) -> bool:
+    """``was told``, ``were asked``: a participle after a form of *be*; its subject is the
+    hearer, not the speaker."""
+    lex = lexicon()
+    verb = toks[k].low
+    if verb.endswith("ing") or verb == lex.verbs.get(verb):
+        return False
+    j = k - 1
+    while j >= lo and toks[j].word and toks[j].low in lex.adverbs:
+        if toks[j].low in _BE:
+            return True
+        j -= 1
+    return False
 
 
 def attribution_at(
@@ -97,7 +133,7 @@ def attribution_at(
     """Speaker for the cue starting at token k, or None (``subject`` may be a function that
     finds the sentence subject, called only if the cue needs it)."""
     lex = lexicon()
-    found = _cue_at(toks, k)
+    found = cue_at(toks, k)
     if found is None:
         return None
     what, last = found
@@ -108,16 +144,19 @@ def attribution_at(
             t = toks[last + 2]  # "in the words of the patient"
             if t.word and not t.cap and t.low not in lex.stop_capitals and t.low not in lex.verbs:
                 np = NP(last + 1, last + 2, "group" if t.low.endswith("s") else "title_name")
-        return _attr(toks, cue, np)
-    if what == "putit":
-        return _attr(toks, cue, np_left(toks, k - 1, lo, appositive=False))
+        return _attr(toks, cue, prefer_name(toks, np, hi) if np else None)
     verb = toks[k].low
-    if lex.verbs[verb] in lex.adjacent_only_verbs and not _introduces_quote(toks, k, hi):
+    base = lex.verbs[verb]
+    if base == "put":  # "as Mr. Roe put it"
+        return _attr(toks, cue, np_left(toks, k - 1, lo, appositive=False))
+    if base in lex.adjacent_only_verbs and not _introduces_quote(toks, last, hi):
         return None  # "Fighting continued overnight": only "he continued: ..." is a cue
-    document_only = lex.verbs[verb] in lex.document_only_verbs
+    if is_passive(toks, k, lo):
+        return None  # "she was told", "voters were asked": the hearer
+    document_only = base in lex.document_only_verbs
     participle = verb.endswith("ing")
     np = np_left(toks, k - 1, lo, appositive=not participle, loose=True)
-    if np and verb == lex.verbs[verb] and not _base_form_agrees(toks, np, k):
+    if np and verb == base not in _PAST_IS_BASE and not _base_form_agrees(toks, np, k):
         return None
     if np:
         return None if document_only and np.kind != "document" else _attr(toks, cue, np)
@@ -132,18 +171,49 @@ def attribution_at(
         return Attribution(
             cue, subject[0], subject[1]
         )  # "..., saying", "and said": the sentence subject
-    if lex.verbs[verb] in lex.addressee_verbs:
+    if base in lex.addressee_verbs:
         return None  # "told CBS News": the hearer, not the speaker
-    np = np_right(toks, k + 1, hi)
-    if np and (np.last + 1 >= hi or not toks[np.last + 1].word):
-        return _attr(toks, cue, np)
+    np = np_right(toks, last + 1, hi)
+    if np:
+        np = prefer_name(toks, np, hi)
+        end = _skip_parenthesis(toks, np.last + 1)
+        if end >= hi or not toks[end].word:
+            return _attr(toks, cue, np)
     return None
 
 
+def prefer_name(toks: Sequence[Tok], np: NP, hi: int) -> NP:
+    """``said the council president, Maria Lopez``: a name in apposition after a description
+    is the speaker."""
+    if np.kind == "name" or np.last + 2 >= hi or toks[np.last + 1].text != ",":
+        return np
+    named = np_right(toks, np.last + 2, hi, extend=False)
+    if named is None or named.kind not in ("name", "title_name"):
+        return np
+    if not any(t.cap for t in toks[named.first : named.last + 1]):
+        return np
+    after = named.last + 1
+    if after < hi and toks[after].word:
+        return np  # "the ministry, Smith said": a new clause, not an apposition
+    if any(t.cap and t.low not in lexicon().titles for t in toks[np.first : np.last + 1]):
+        return np  # the description already names someone
+    return named
+
+
 def _introduces_quote(toks: Sequence[Tok], k: int, hi: int) -> bool:
-    """Nothing but punctuation or ``that`` follows the verb at k (``he added that``)."""
-    rest = [t for t in toks[k + 1 : hi] if t.word]
-    return not rest or rest[0].low == "that"
+    """The verb ending at k opens a quotation: ``he added:``, ``he added that``, ``he went on,
+    "..."``. (``", he added."`` right after a quotation is read by :func:`immediate_after`.)
+    ``The strikes went on.`` ends a sentence of its own."""
+    rest = toks[k + 1 : hi]
+    words = [t for t in rest if t.word]
+    if words:
+        return words[0].low == "that"
+    return not rest or rest[-1].text in ":,"
+
+
+def is_party_tag(tok: Tok) -> bool:
+    """``D-Conn.``, ``R-Texas``, ``I-Vt``: a party and state tag, not a name."""
+    return PARTY_TAG_RE.fullmatch(tok.text) is not None
 
 
 def _base_form_agrees(toks: Sequence[Tok], np: NP, k: int) -> bool:
@@ -184,10 +254,33 @@ def _skip_parenthesis(toks: Sequence[Tok], q: int) -> int:
     return q
 
 
+def _skip_adverbial_right(toks: Sequence[Tok], q: int, hi: int) -> int:
+    """Index after a time or occasion phrase starting at q (``Roe on Tuesday said``,
+    ``Roe in a statement said``), or q when there is none."""
+    lex = lexicon()
+    if q >= hi or toks[q].low not in lex.time_prepositions:
+        return q
+    for j in range(q + 1, min(hi, q + 8)):
+        t = toks[j]
+        if t.low in lex.verbs and cue_at(toks, j):
+            last = toks[j - 1]
+            ended = last.low in lex.adverbial_nouns or last.text[:1].isdigit()
+            return j if ended and j > q + 1 else q
+        if not (
+            t.low in lex.adverbial_nouns
+            or t.low in lex.determiners
+            or t.text[:1].isdigit()
+            or (t.word and not t.cap)
+        ):
+            return q
+    return q
+
+
 def immediate_after(toks: Sequence[Tok], dash_ok: bool, short: bool = False) -> Attribution | None:
     """Attribution clause right after a quote.
 
-    ``", he said"``, ``", said Smith"``, ``" Smith, a spokesman, said"``, ``" ― Name"``.
+    ``", he said"``, ``", said Smith"``, ``" Smith, a spokesman, said"``, ``" Smith on Tuesday
+    said"``, ``" ― Name"``.
     """
     lex = lexicon()
     hi = len(toks)
@@ -198,10 +291,11 @@ def immediate_after(toks: Sequence[Tok], dash_ok: bool, short: bool = False) -> 
         p += 1
     if p >= hi or not toks[p].word:
         return None
-    found = _cue_at(toks, p)
+    found = cue_at(toks, p)
     if found and not (found[0] == "verb" and lex.verbs[toks[p].low] in lex.addressee_verbs):
         last = found[1]
-        a = _attr(toks, (toks[p].start, toks[last].end), np_right(toks, last + 1, hi))
+        np = np_right(toks, last + 1, hi)
+        a = _attr(toks, (toks[p].start, toks[last].end), prefer_name(toks, np, hi) if np else None)
         if a:
             return a
     np = np_right(toks, p, hi)
@@ -223,22 +317,26 @@ def immediate_after(toks: Sequence[Tok], dash_ok: bool, short: bool = False) -> 
                 v = k + 1
                 while v < hi and toks[v].word and toks[v].low in lex.adverbs:
                     v += 1
-                if v < hi and _cue_at(toks, v):
+                if v < hi and cue_at(toks, v):
                     q = k + 1
                     break
         else:
             return None
     while q < hi and toks[q].word and toks[q].low in lex.adverbs:
         q += 1
-    found = _cue_at(toks, q) if q < hi else None
+    q = _skip_adverbial_right(toks, q, hi)
+    found = cue_at(toks, q) if q < hi else None
     if found and found[0] == "verb":
-        if lex.verbs[toks[q].low] in lex.document_only_verbs and np.kind != "document":
+        base = lex.verbs[toks[q].low]
+        if base in lex.document_only_verbs and np.kind != "document":
             return None
-        if toks[q].low == lex.verbs[toks[q].low] and not _base_form_agrees(toks, np, q):
+        if toks[q].low == base not in _PAST_IS_BASE and not _base_form_agrees(toks, np, q):
             return None
-        if short and sum(1 for t in toks[q + 1 :] if t.word) > _SHORT_CLAUSE_TOKENS:
+        if is_passive(toks, q, 0):
             return None
-        return Attribution((toks[q].start, toks[q].end), np_span(toks, np), np.kind)
+        if short and sum(1 for t in toks[found[1] + 1 :] if t.word) > _SHORT_CLAUSE_TOKENS:
+            return None
+        return Attribution((toks[q].start, toks[found[1]].end), np_span(toks, np), np.kind)
     return None
 
 
@@ -253,12 +351,14 @@ def _appositive_name(toks: Sequence[Tok], p: int, hi: int) -> Attribution | None
         np = np_right(toks, k + 1, hi)
         if np is None or np.kind != "name" or np.last + 2 >= hi or toks[np.last + 1].text != ",":
             return None
+        if np.first == np.last and is_party_tag(toks[np.first]):
+            return None  # "Rep. Sam Fox, R-Texas, said": a tag, not an apposition
         v = np.last + 2
         while v < hi and toks[v].word and toks[v].low in lex.adverbs:
             v += 1
-        found = _cue_at(toks, v) if v < hi else None
+        found = cue_at(toks, v) if v < hi else None
         if found and found[0] == "verb" and lex.verbs[toks[v].low] not in lex.addressee_verbs:
-            return Attribution((toks[v].start, toks[v].end), np_span(toks, np), np.kind)
+            return Attribution((toks[v].start, toks[found[1]].end), np_span(toks, np), np.kind)
         return None
     return None
 

@@ -14,7 +14,13 @@ from typing import NamedTuple
 
 
 class Lexicon(NamedTuple):
+    """The word lists, lower-cased; ``verbs`` maps every reporting-verb form to its base."""
+
     verbs: dict[str, str]
+    #: base verb -> the particle sequences it takes as a cue (``point`` -> ``(("out",),)``)
+    verb_particles: dict[str, tuple[tuple[str, ...], ...]]
+    #: base verbs that are cues only with one of their particles (``point``, ``go``, ``put``)
+    particle_only: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     pronouns: frozenset[str]
     determiners: frozenset[str]
@@ -37,6 +43,16 @@ class Lexicon(NamedTuple):
     phrases_by_first: dict[str, tuple[tuple[str, ...], ...]]
     #: every word a cue can start with (reporting verb forms and first words of cue phrases)
     cue_words: frozenset[str]
+    naming_words: frozenset[str]
+    mention_nouns: frozenset[str]
+    interface_nouns: frozenset[str]
+    example_words: frozenset[str]
+    instruction_verbs: frozenset[str]
+    generic_subjects: frozenset[str]
+    adverbial_nouns: frozenset[str]
+    time_prepositions: frozenset[str]
+    callout_labels: frozenset[str]
+    transcript_roles: frozenset[str]
 
 
 def _inflect_by_rule(base: str) -> set[str]:
@@ -68,7 +84,13 @@ def lexicon() -> Lexicon:
     raw = json.loads(
         (resources.files("newslint") / "data" / "quotes_lexicon.json").read_text("utf-8")
     )
-    bases = set(raw["reporting_verbs"]) | set(raw["read_by_documents"])
+    entries = [tuple(v.lower().split()) for v in raw["reporting_verbs"]]
+    single = {e[0] for e in entries if len(e) == 1}
+    particles: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        if len(entry) > 1:
+            particles.setdefault(entry[0], []).append(entry[1:])
+    bases = {e[0] for e in entries} | set(raw["read_by_documents"])
     verbs: dict[str, str] = {}
     lemmas = _lemma_lookup()
     for form, lemma in lemmas.items():
@@ -90,6 +112,8 @@ def lexicon() -> Lexicon:
         by_first.setdefault(phrase[0], []).append(phrase)
     return Lexicon(
         verbs=verbs,
+        verb_particles={base: tuple(group) for base, group in particles.items()},
+        particle_only=frozenset(particles) - single - set(raw["read_by_documents"]),
         phrases=phrases,
         pronouns=fs("pronouns"),
         determiners=fs("determiners"),
@@ -110,6 +134,16 @@ def lexicon() -> Lexicon:
         inflected=inflected,
         phrases_by_first={first: tuple(group) for first, group in by_first.items()},
         cue_words=frozenset(verbs) | frozenset(by_first),
+        naming_words=fs("naming_words"),
+        mention_nouns=fs("mention_nouns"),
+        interface_nouns=fs("interface_nouns"),
+        example_words=fs("example_words"),
+        instruction_verbs=fs("instruction_verbs"),
+        generic_subjects=fs("generic_subjects"),
+        adverbial_nouns=fs("adverbial_nouns"),
+        time_prepositions=fs("time_prepositions"),
+        callout_labels=fs("callout_labels"),
+        transcript_roles=fs("transcript_roles"),
     )
 
 

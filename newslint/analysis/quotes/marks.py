@@ -34,7 +34,7 @@ _MAX_WRAPPED_LINES = 10
 
 @dataclass
 class DraftQuote:
-    """Mutable quote under construction."""
+    """Mutable quote under construction (see :class:`~newslint.analysis.quotes.model.Quote`)."""
 
     start: int
     end: int
@@ -46,10 +46,13 @@ class DraftQuote:
     continues: bool = False
     continuation_of: int | None = None
     parent: int | None = None
-    is_term: bool = False
+    form: str = "marks"
+    closed: bool = True
+    mention: str | None = None
     cue: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
     kind: str | None = None
+    how: str | None = None
     inherited: bool = False
     unit: int = -1
     own: bool = False
@@ -103,73 +106,173 @@ def _wraps_into_next(text: str, paragraphs: Sequence[tuple[int, int]], pi: int) 
     return False
 
 
+def _is_arrow(text: str, i: int, lo: int, hi: int) -> bool:
+    """``Read more »``, ``« Back``: a guillemet standing alone between spaces is an arrow."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    return prev.isspace() and nxt.isspace()
+
+
+_TYPOGRAPHIC_OPEN = "“„«‟»"
+
+
+class _Paragraph:
+    """The pairing state of one paragraph's double marks."""
+
+    def __init__(self) -> None:
+        self.quotes: list[DraftQuote] = []
+        self.nested: list[tuple[int, int, int]] = []  # (start, end, index in quotes)
+        self.unbalanced: list[tuple[int, str]] = []
+        self.open_at: int | None = None
+        self.open_mark: str | None = None
+        self.first = True
+        self.straight_inside: list[int] = []
+        self.inner_open: list[int] = []
+        self.inner_pairs: list[tuple[int, int]] = []
+
+    @property
+    def nesting_failed(self) -> bool:
+        """A quotation left open with marks seen inside it: read the marks flat instead."""
+        return self.open_at is not None and bool(
+            self.straight_inside or self.inner_open or self.inner_pairs
+        )
+
+
+def _pair_paragraph(
+    text: str, ps: int, pe: int, carry: bool, pending: int | None, nest: bool
+) -> _Paragraph:
+    """Pair the double marks of ``text[ps:pe]``.
+
+    With ``nest``, straight marks inside a quotation opened by a typographic mark (``“He said
+    "no" twice”``) pair among themselves as nested quotes instead of closing it, and so do
+    typographic marks that open inside one (``“what he calls “hell” is home”``).
+    A mark that opens while a quotation is open leaves that one unclosed: it runs up to the new
+    mark (for the voice map) and is reported.
+    """
+    st = _Paragraph()
+    if carry:
+        st.open_at = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
+    for m in _DOUBLE_RE.finditer(text, ps, pe):
+        i, ch = m.start(), m.group()
+        if ch in '"”' and i > ps and text[i - 1].isdigit() and st.open_at is None:
+            continue  # 34" monitor: an inch mark
+        if ch in "«»" and _is_arrow(text, i, ps, pe):
+            continue
+        typographic = (
+            nest and st.open_at is not None and st.open_mark is not None
+        ) and st.open_mark in _TYPOGRAPHIC_OPEN
+        if typographic and ch == '"':
+            st.straight_inside.append(i)
+            continue
+        glyph = "open" if ch in DOUBLE_OPEN else "close" if ch in DOUBLE_CLOSE else None
+        ctx = _context(text, i, ps, pe)
+        if typographic and glyph == "open" and ctx == "open":
+            st.inner_open.append(i)  # “... what he calls “hell” ...”: a quotation inside
+            continue
+        if typographic and glyph == "close" and st.inner_open:
+            st.inner_pairs.append((st.inner_open.pop(), i + 1))
+            continue
+        if st.open_at is None:
+            if (
+                glyph == "open"
+                or (glyph is None and ctx != "close")
+                or (glyph == "close" and ctx == "open")
+            ):
+                st.open_at, st.open_mark = i, ch
+            else:
+                st.unbalanced.append((i, f"stray closing quote mark {ch}"))
+                lo = st.quotes[-1].end if st.quotes else ps
+                lo += len(text[lo:i]) - len(text[lo:i].lstrip())
+                if any(c.isalpha() for c in text[lo:i]):  # the words before it are quoted
+                    q = DraftQuote(lo, i + 1, lo, i, None, ch, closed=False)
+                    st.quotes.append(q)
+        elif (
+            glyph == "close"
+            or (glyph is None and ctx != "open")
+            or (glyph == "open" and ctx == "close")
+        ):
+            body = st.open_at + (st.open_mark is not None)
+            q = DraftQuote(st.open_at, i + 1, body, i, st.open_mark, ch)
+            if st.first and pending is not None:
+                q.continuation_of = pending
+            st.quotes.append(q)
+            inside = st.straight_inside
+            host = len(st.quotes) - 1
+            for a, b in zip(inside[::2], inside[1::2], strict=False):
+                st.nested.append((a, b + 1, host))
+            st.nested.extend((a, b, host) for a, b in st.inner_pairs)
+            st.straight_inside, st.inner_pairs = [], []
+            st.open_at, st.open_mark, st.first = None, None, False
+        else:
+            if st.open_mark is not None:
+                _leave_open(text, st, st.open_at, i)
+            st.open_at, st.open_mark, st.first = i, ch, False
+            st.straight_inside, st.inner_open, st.inner_pairs = [], [], []
+    return st
+
+
+def _leave_open(text: str, st: _Paragraph, at: int, end: int) -> None:
+    """An opening mark that never closes: reported, and its words up to ``end`` are quoted."""
+    mark = text[at]
+    st.unbalanced.append((at, f"opening quote mark {mark} never closed"))
+    stop = _trim_end(text, at + 1, end)
+    if any(c.isalpha() for c in text[at + 1 : stop]):
+        st.quotes.append(DraftQuote(at, stop, at + 1, stop, mark, None, closed=False))
+
+
 def scan_doubles(
     text: str, paragraphs: Sequence[tuple[int, int]], unbalanced: list[tuple[int, str]]
-) -> list[DraftQuote]:
+) -> tuple[list[DraftQuote], list[tuple[int, int, int]]]:
     """Pair double quote marks paragraph by paragraph, honouring the continuation convention.
 
     A quote left open at the end of a paragraph continues when the next paragraph reopens with a
     quote mark (newspaper convention) or, in hard-wrapped copy, when the next marked line starts
-    with the closing mark (that part then has ``open_mark=None``). Otherwise it is unbalanced.
+    with the closing mark (that part then has ``open_mark=None``). Otherwise it is unbalanced,
+    and the rest of its paragraph counts as quoted (``closed=False``); so do the words before a
+    stray closing mark. Returns the quotes and the straight-mark quotes nested in typographic
+    ones, as (start, end, index of the host quote).
     """
     quotes: list[DraftQuote] = []
+    nested: list[tuple[int, int, int]] = []
     pending: int | None = None  # quote continuing into this paragraph
     carry = False  # this paragraph starts inside a quote without reopening it
     for pi, (ps, pe) in enumerate(paragraphs):
         if not text[ps:pe].strip():
             continue
-        open_at: int | None = None
-        open_mark: str | None = None
-        if carry:
-            open_at = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
-        first = True
-        for m in _DOUBLE_RE.finditer(text, ps, pe):
-            i, ch = m.start(), m.group()
-            if ch == '"' and i > ps and text[i - 1].isdigit() and open_at is None:
-                continue  # 34" monitor: an inch mark
-            glyph = "open" if ch in DOUBLE_OPEN else "close" if ch in DOUBLE_CLOSE else None
-            ctx = _context(text, i, ps, pe)
-            if open_at is None:
-                if (
-                    glyph == "open"
-                    or (glyph is None and ctx != "close")
-                    or (glyph == "close" and ctx == "open")
-                ):
-                    open_at, open_mark = i, ch
-                else:
-                    unbalanced.append((i, f"stray closing quote mark {ch}"))
-            elif (
-                glyph == "close"
-                or (glyph is None and ctx != "open")
-                or (glyph == "open" and ctx == "close")
-            ):
-                body = open_at + (open_mark is not None)
-                q = DraftQuote(open_at, i + 1, body, i, open_mark, ch)
-                if first and pending is not None:
-                    q.continuation_of = pending
-                quotes.append(q)
-                open_at, open_mark, first = None, None, False
-            else:
-                if open_mark is not None:
-                    unbalanced.append((open_at, f"opening quote mark {open_mark} never closed"))
-                open_at, open_mark, first = i, ch, False
-        cont_of = pending if first else None
+        st = _pair_paragraph(text, ps, pe, carry, pending, nest=True)
+        if st.nesting_failed:  # “...," : the straight mark closed it after all
+            st = _pair_paragraph(text, ps, pe, carry, pending, nest=False)
+        base = len(quotes)
+        quotes.extend(st.quotes)
+        nested.extend((a, b, base + host) for a, b, host in st.nested)
+        cont_of = pending if st.first else None
         pending, carry = None, False
-        if open_at is None:
+        unbalanced.extend(st.unbalanced)
+        if st.open_at is None:
             continue
         nxt = _next_paragraph(text, paragraphs, pi)
         reopened = nxt is not None and _starts_with_double(text, *nxt)
         if reopened or _wraps_into_next(text, paragraphs, pi):
-            end = _trim_end(text, open_at + 1, pe)
-            body = open_at + (open_mark is not None)
+            end = _trim_end(text, st.open_at + 1, pe)
+            body = st.open_at + (st.open_mark is not None)
             q = DraftQuote(
-                open_at, end, body, end, open_mark, None, continues=True, continuation_of=cont_of
+                st.open_at,
+                end,
+                body,
+                end,
+                st.open_mark,
+                None,
+                continues=True,
+                continuation_of=cont_of,
             )
             quotes.append(q)
             pending, carry = len(quotes) - 1, not reopened
-        elif open_mark is not None:
-            unbalanced.append((open_at, f"opening quote mark {open_mark} never closed"))
-    return quotes
+        elif st.open_mark is not None:
+            tail = _Paragraph()
+            _leave_open(text, tail, st.open_at, pe)
+            unbalanced.extend(tail.unbalanced)
+            quotes.extend(tail.quotes)
+    return quotes, nested
 
 
 def _next_paragraph(

@@ -16,7 +16,17 @@ from newslint.analysis.quotes.phrases import source_is_named
 
 @dataclass(frozen=True)
 class Quote:
-    """One quotation span (offsets into the analysed text; ``start``/``end`` include marks)."""
+    """One quotation span (offsets into the analysed text; ``start``/``end`` include marks).
+
+    ``form`` says how the page shows it: ``marks`` (quotation marks), ``block`` (a block
+    quotation) or ``turn`` (a transcript turn after a speaker label). ``closed`` is False for a
+    mark that never closes (the span then runs to the next mark or the end of the paragraph) and
+    for the words before a stray closing mark. ``mention`` names why quoted words are talked
+    about rather than said (``term``, ``title``, ``named``, ``example``, ...; see
+    :mod:`newslint.analysis.quotes.mentions`), and ``how`` which shape of the attribution
+    grammar gave the speaker (``after``, ``before``, ``inverted``, ``next-sentence``,
+    ``dash-line``, ``transcript``, ``continuation``, ``previous-sentence`` ...).
+    """
 
     start: int
     end: int
@@ -28,12 +38,15 @@ class Quote:
     continues: bool = False
     continuation_of: int | None = None
     parent: int | None = None
-    is_term: bool = False
+    form: str = "marks"
+    closed: bool = True
+    mention: str | None = None
     cue: tuple[int, int] | None = None
     cue_text: str | None = None
     speaker: tuple[int, int] | None = None
     speaker_text: str | None = None
     speaker_kind: str | None = None
+    how: str | None = None
     inherited: bool = False
 
     @property
@@ -42,9 +55,20 @@ class Quote:
         return self.speaker is not None
 
     @property
+    def is_term(self) -> bool:
+        """Quoted words that nobody is saying (a term, a title, an example ...): a mention."""
+        return self.mention is not None
+
+    @property
     def is_orphan(self) -> bool:
-        """An outer quotation (not a short term) that nobody owns."""
-        return self.speaker is None and self.depth == 0 and not self.is_term
+        """An outer quotation in marks, closed and not a mention, that nobody owns."""
+        return (
+            self.speaker is None
+            and self.depth == 0
+            and self.mention is None
+            and self.closed
+            and self.form == "marks"
+        )
 
 
 @dataclass(frozen=True)
@@ -89,14 +113,17 @@ class QuoteAnalysis:
     def stats(self) -> dict[str, int]:
         """Counts for ``--stats``.
 
-        ``quotes``: outer quotations that are not short quoted terms; ``attributed_quotes`` and
-        ``orphan_quotes`` split them. Sources are the distinct speakers of quotes attributed by
-        their own cue (pronouns and inherited owners are not new sources): ``named_sources`` are
-        people named by a capitalised name (``Mr. Yetkın``, ``analyst Nicholas Heras``) and named
-        institutions (``the Pentagon``); ``unnamed_sources`` are groups, documents and people
-        described without a name (``officials``, ``a senior adviser to Erdogan``).
+        ``quotes``: outer quotations that are speech (not mentions); ``attributed_quotes`` and
+        ``orphan_quotes`` split them (a quotation with a mark that never closes is neither: it is
+        reported as unbalanced); ``quoted_mentions`` counts the quoted terms, titles and examples.
+        Sources are the distinct speakers of quotes attributed by their own cue (pronouns and
+        inherited owners are not new sources): ``named_sources`` are people named by a
+        capitalised name (``Mr. Yetkın``, ``analyst Nicholas Heras``) and named institutions
+        (``the Pentagon``); ``unnamed_sources`` are groups, documents and people described
+        without a name (``officials``, ``a senior adviser to Erdogan``).
         """
-        quotes = [q for q in self.quotes if q.depth == 0 and not q.is_term]
+        outer = [q for q in self.quotes if q.depth == 0]
+        quotes = [q for q in outer if q.mention is None]
         named: set[str] = set()
         unnamed: set[str] = set()
         for q in quotes:
@@ -108,6 +135,7 @@ class QuoteAnalysis:
             "quotes": len(quotes),
             "attributed_quotes": sum(1 for q in quotes if q.attributed),
             "orphan_quotes": sum(1 for q in quotes if q.is_orphan),
+            "quoted_mentions": len(outer) - len(quotes),
             "named_sources": len(named),
             "unnamed_sources": len(unnamed),
         }

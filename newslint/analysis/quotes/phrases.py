@@ -1,10 +1,9 @@
-"""Tokens and noun phrases: the words around a quotation, and the speaker phrases built from them.
+"""Noun phrases: the speaker phrases a cue points to, read from the grammar's tokens.
 
-A light tokeniser over a slice of the text (no second spaCy pass): words, abbreviations kept with
-their full stop, pronoun contractions split. Noun phrases are read leftwards from a verb
-(``Mr. Yetkın argues``, ``Smith, a spokesman, said``) or rightwards after it (``said the
-ministry``), and classed by their head word: name, title_name, pronoun, organisation, document,
-group.
+Noun phrases are read leftwards from a verb (``Mr. Yetkın argues``, ``Smith, a spokesman,
+said``, ``Roe on Tuesday said``, ``Roe and Fox said``) or rightwards after it (``said the
+ministry``, ``said 43-year-old Jane Roe``), and classed by their head word: name, title_name,
+pronoun, organisation, document, group.
 """
 
 from __future__ import annotations
@@ -14,50 +13,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from newslint.analysis.quotes.lexicon import lexicon
+from newslint.analysis.quotes.tokens import Tok
 
-_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+(?:[.,:]\d+)*\w*|[^\w\s]")
-_CONTRACTION_RE = re.compile(r"([^\W\d_]+)(['’](?:s|re|ve|ll|d|m))", re.IGNORECASE)
 PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "from"})
 RELATIVES = frozenset({"who", "which", "that"})
 MAX_NP_TOKENS = 10
 MAX_APPOSITIVE_TOKENS = 30
-
-
-class Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str
-    word: bool
-    cap: bool
-
-
-_new_tok = tuple.__new__  # builds a Tok without NamedTuple's Python-level __new__
-
-
-def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
-    lex = lexicon()
-    abbreviations, pronouns = lex.abbreviations, lex.pronouns
-    contraction = _CONTRACTION_RE.fullmatch
-    out: list[Tok] = []
-    append = out.append
-    for m in _TOKEN_RE.finditer(text, lo, hi):
-        t = m.group()
-        s, e = m.span()
-        if len(t) > 2 and t[-1] == "." and t.count(".") == 1 and t.lower() not in abbreviations:
-            append(_new_tok(Tok, (s, e - 1, t[:-1], t[:-1].lower(), True, t[0].isupper())))
-            append(_new_tok(Tok, (e - 1, e, ".", ".", False, False)))
-            continue
-        word = t[0].isalpha()
-        m2 = contraction(t) if word and ("'" in t or "’" in t) else None
-        if m2 and m2.group(1).lower() in pronouns:
-            cut = s + m2.end(1)
-            head, tail = m2.group(1), m2.group(2)
-            append(_new_tok(Tok, (s, cut, head, head.lower(), True, t[0].isupper())))
-            append(_new_tok(Tok, (cut, e, tail, tail.lower(), True, False)))
-            continue
-        append(_new_tok(Tok, (s, e, t, t.lower(), word, word and t[0].isupper())))
-    return out
+_MAX_ADVERBIAL_TOKENS = 7
+_AGE_RE = re.compile(r"\d+-(?:years?|months?)-old")
+_NAME_KINDS = frozenset({"name", "title_name"})
+PARTY_TAG_RE = re.compile(r"[DRIL]-[A-Z][A-Za-z.]*")
 
 
 def without_possessive(low: str) -> str:
@@ -84,6 +49,8 @@ def np_kind(toks: Sequence[Tok]) -> str:
         return "group"
     if hl in lex.documents:
         return "document"
+    if hl in lex.organisations and head.cap and _given_name_before(toks, head):
+        return "name"  # "Sam Fox", "Ann Post": a first name, then a surname that is also a word
     if hl in lex.organisations or (
         head.text.isupper() and len(head.text) > 1 and head.text.isalpha()
     ):
@@ -95,6 +62,36 @@ def np_kind(toks: Sequence[Tok]) -> str:
     if names:
         return "title_name" if titled else "name"
     return "title_name"
+
+
+def _given_name_before(toks: Sequence[Tok], head: Tok) -> bool:
+    """A capitalised word that no list knows right before the head, and no determiner."""
+    lex = lexicon()
+    i = next(n for n, t in enumerate(toks) if t is head)
+    if i == 0 or any(t.low in lex.determiners for t in toks[:i]):
+        return False
+    before = toks[i - 1]
+    return (
+        before.cap
+        and not is_lexicon_word(before.low)
+        and before.low not in lex.particles
+        and not is_possessive(before)
+        and before.text.isalpha()
+        and not before.text.isupper()
+    )
+
+
+def is_inflected_word(low: str) -> bool:
+    """``prices``, ``strikes``, ``rose``: an inflected form of an English word (spaCy's lemma
+    table lists only inflected forms), so a capital at a sentence start does not make it a
+    name; ``Roe``, ``Smith``, ``Fox`` are not in it."""
+    from newslint.analysis.nlp import lemma_table
+
+    try:
+        lemma = lemma_table().get(low)
+    except Exception:  # pragma: no cover - without spacy-lookups-data
+        return False
+    return lemma is not None and lemma != low
 
 
 def is_lexicon_word(low: str) -> bool:
@@ -141,6 +138,7 @@ def np_left(
         and (toks[i].low in lex.adverbs or (toks[i].low.endswith("ly") and not toks[i].cap))
     ):
         i -= 1
+    i = _skip_adverbial(toks, i, lo)
     if i >= lo and toks[i].text == ")":
         for k in range(i - 1, max(lo, i - 12) - 1, -1):
             if toks[k].text == "(":
@@ -171,6 +169,15 @@ def np_left(
                 return None
         return None
     np = np_core_left(toks, i, lo)
+    if (
+        np is not None
+        and (np.kind in _NAME_KINDS or (np.first == np.last and toks[np.first].cap))
+        and np.first - 2 >= lo
+        and toks[np.first - 1].low == "and"
+    ):  # "Roe and Fox said"
+        other = np_core_left(toks, np.first - 2, lo)
+        if other is not None and other.kind in _NAME_KINDS and other.last == np.first - 2:
+            return NP(other.first, np.last, other.kind)
     if (
         np is None
         and loose
@@ -249,16 +256,29 @@ def np_core_left(toks: Sequence[Tok], i: int, lo: int) -> NP | None:
 
 
 def np_right(toks: Sequence[Tok], i: int, hi: int, extend: bool = True) -> NP | None:
-    """Noun phrase starting at token ``i`` (``said the ministry``, ``argues Mr. Yetkın``)."""
-    lex = lexicon()
+    """Noun phrase starting at token ``i`` (``said the ministry``, ``argues Mr. Yetkın``,
+    ``said Roe and Fox``, ``a spokeswoman for the museum``)."""
+    np = _np_right(toks, i, hi, extend)
     if (
-        i + 3 < hi
-        and toks[i].text[:1].isdigit()
-        and toks[i + 1].text == "-"
-        and toks[i + 2].low.endswith("-old")
+        np is not None
+        and np.kind in _NAME_KINDS
+        and np.last + 2 < hi
+        and toks[np.last + 1].low == "and"
+        and toks[np.last + 2].cap
     ):
-        i += 3  # "wrote 43-year-old Martin Taylor"
-    if i >= hi or not toks[i].word:
+        other = _np_right(toks, np.last + 2, hi, False)
+        if other is not None and (other.kind in _NAME_KINDS or other.first == other.last):
+            return NP(np.first, other.last, np.kind)  # "Roe and Fox" ("Fox" alone: a network)
+    return np
+
+
+def _np_right(
+    toks: Sequence[Tok], i: int, hi: int, extend: bool = True, loose: bool = False
+) -> NP | None:
+    lex = lexicon()
+    if i + 1 < hi and _AGE_RE.fullmatch(toks[i].low):
+        i += 1  # "wrote 43-year-old Martin Taylor"
+    if i >= hi or not toks[i].word or PARTY_TAG_RE.fullmatch(toks[i].text):
         return None
     if toks[i].low in lex.pronouns:
         return NP(i, i, "pronoun")
@@ -299,6 +319,10 @@ def np_right(toks: Sequence[Tok], i: int, hi: int, extend: bool = True) -> NP | 
         else:
             break
         k += 1
+    if last is None and loose and seen_det and k - 1 > i:
+        t = toks[k - 1]  # "for the museum": an unknown noun after a determiner
+        if t.word and not t.cap and t.low not in lex.verbs and t.low not in lex.stop_capitals:
+            return NP(i, k - 1, "group" if t.low.endswith("s") else "title_name")
     if last is None:
         return None
     if (
@@ -308,7 +332,7 @@ def np_right(toks: Sequence[Tok], i: int, hi: int, extend: bool = True) -> NP | 
         and head_class(toks[last]) == "noun"
         and not toks[last].cap
     ):
-        tail = np_right(toks, last + 2, hi, extend=False)
+        tail = _np_right(toks, last + 2, hi, extend=False, loose=True)
         if tail and tail.kind != "pronoun":
             kind = np_kind(toks[i : last + 1])
             return NP(i, tail.last, "title_name" if kind == "name" else kind)
@@ -327,15 +351,46 @@ def source_is_named(speaker_text: str, kind: str | None) -> bool:
     title) or a named institution, rather than ``officials`` or ``a senior adviser to Erdogan``."""
     if kind == "organisation":
         return any(ch.isupper() for ch in speaker_text)
-    if kind not in ("name", "title_name"):
+    if kind not in _NAME_KINDS:
         return False
-    toks = [t for t in tokenize(speaker_text, 0, len(speaker_text)) if t.word]
-    cut = next((i for i, t in enumerate(toks) if t.low in PREPOSITIONS), len(toks))
-    toks = toks[:cut]  # "a senior adviser to Erdogan": the head is "adviser"
+    words = [w.strip(".,;:()") for w in speaker_text.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    cut = next((i for i, w in enumerate(words) if w.lower() in PREPOSITIONS), len(words))
+    words = words[:cut]  # "a senior adviser to Erdogan": the head is "adviser"
     lex = lexicon()
-    while len(toks) > 1 and toks[-1].low in lex.particles:
-        toks.pop()
-    if not toks:
+    while len(words) > 1 and words[-1].lower() in lex.particles:
+        words.pop()
+    if not words:
         return False
-    head = toks[-1]
-    return head.cap and not is_lexicon_word(without_possessive(head.low))
+    head = words[-1]
+    return head[0].isupper() and not is_lexicon_word(without_possessive(head.lower()))
+
+
+def _skip_adverbial(toks: Sequence[Tok], i: int, lo: int) -> int:
+    """Index before a time or occasion phrase that ends at ``i`` (``Roe on Tuesday said``,
+    ``Roe in a statement said``, ``Roe late Friday said``), or ``i`` when there is none."""
+    lex = lexicon()
+    if i < lo:
+        return i
+    last = toks[i]
+    if not (last.low in lex.adverbial_nouns or last.text[:1].isdigit()):
+        return i
+    for j in range(i, max(lo - 1, i - _MAX_ADVERBIAL_TOKENS), -1):
+        t = toks[j]
+        if t.low in lex.time_prepositions and j < i and j > lo:
+            k = j - 1
+            while k >= lo and toks[k].word and toks[k].low in lex.adverbs:
+                k -= 1
+            head = toks[k] if k >= lo else None
+            named = head is not None and head.word and head_class(head) is not None
+            return k if named or (head is not None and head.low in lex.pronouns) else i
+        ok = (
+            t.low in lex.adverbial_nouns
+            or t.low in lex.determiners
+            or t.text[:1].isdigit()
+            or t.text == ","
+            or (t.word and not t.cap and t.low not in lex.verbs)
+        )
+        if not ok:
+            return i
+    return i

@@ -11,10 +11,29 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from newslint.analysis.quotes.lexicon import lexicon
 from newslint.analysis.quotes.marks import DraftQuote
 
 _FALLBACK_SENT_RE = re.compile(r"[.?!…][\"”’')\]]*\s+")
 _NO_SENTENCE_END = frozenset("—―–-,;:")
+_WORD_BEFORE_DOT_RE = re.compile(r"(?:^|(?<=[\s(\[\"“‘']))([A-Za-z]{1,5})\.$")
+
+
+def _ends_with_abbreviation(text: str, lo: int, dot: int) -> bool:
+    """The full stop at ``dot`` ends a title or an initial (``Lt.``, ``Gen.``, ``W.``)."""
+    m = _WORD_BEFORE_DOT_RE.search(text, max(lo, dot - 6), dot + 1)
+    if m is None:
+        return False
+    word = m.group(1)
+    if len(word) == 1:
+        return word.isupper()
+    return (
+        word.lower() + "."
+    ) in lexicon().abbreviations and word.lower() not in _SENTENCE_END_ABBREVIATIONS
+
+
+#: abbreviations that often end a sentence ("in Washington, D.C.", "Acme Inc.")
+_SENTENCE_END_ABBREVIATIONS = frozenset({"d.c", "inc", "ltd", "co", "corp", "etc", "jr", "sr"})
 
 
 def sentence_units(
@@ -50,6 +69,8 @@ def sentence_units(
                 j -= 1
             if text[j] in _NO_SENTENCE_END:
                 continue  # '.” ― Sonya Herridge': no sentence ends with a dash or comma
+            if text[j] == "." and _ends_with_abbreviation(text, ps, j):
+                continue  # "Lt. Gen. Sam Fox", "George W. Bush": no sentence ends there
             if b > bounds[-1]:
                 bounds.append(b)
         bounds.append(pe)

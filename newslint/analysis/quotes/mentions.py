@@ -1,0 +1,265 @@
+"""Mentions: quoted words that nobody is saying, told apart from quoted speech.
+
+Quotation marks also mark words talked about rather than said: a term or a title (``a "red
+line"``, ``the song “Rain on the Roof”``), a name given to something (``a plan called "Sunrise"``,
+``the so-called "reform"``), an example (``words like "synergy"``), a hypothetical or generic
+question (``you might ask, "Why bother?"``, ``Ask yourself: "Do I need this?"``), an instruction
+or an interface label (``click "Save"``, ``the "Buy now" button``), what a sign or banner says,
+a question put to people in the passive (``voters were asked, "..."``), and layout: a quoted
+sub-head, a numbered section title, a pull quote that repeats the article's own words.
+
+:func:`mention_reason` names the reason (``term``, ``title``, ``named``, ``example``,
+``hypothetical``, ``instruction``, ``interface``, ``display``, ``reported``, ``heading``,
+``pull``), or returns None for speech. A mention is never an orphan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newslint.analysis.quotes.cues import cue_at, is_passive
+from newslint.analysis.quotes.lexicon import lexicon
+from newslint.analysis.quotes.marks import DOUBLE_CLOSE, WORD_AFTER_RE, DraftQuote
+from newslint.analysis.quotes.tokens import Tok
+
+_FINAL_PUNCT_RE = re.compile(r"[.?!…](?=[\s\"”’')\]]|$)")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD_BEFORE_RE = re.compile(r"(?:^|\W)([^\W\d_]+)[ \t]+$")
+_SECTION_PREFIX_RE = re.compile(r"^\s*(?:[(\[]?\d+[.):\]]|[IVXivx]+\.|[A-Za-z]\)|#+)?\s*$")
+_SPACE_RE = re.compile(r"\s+")
+_MAX_TERM_WORDS = 4
+_MAX_NP_TERM_WORDS = 8
+_MAX_HEADING_WORDS = 12
+_MIN_PULL_WORDS = 6
+_TERM_DETERMINERS = frozenset(
+    {"the", "a", "an", "these", "those", "this", "its", "their", "our", "your", "my", "his"}
+)
+#: participles that name something: after a noun or a form of *be* they make a mention
+_NAMING_PARTICIPLES = frozenset(
+    {"called", "dubbed", "named", "nicknamed", "titled", "entitled", "labelled", "labeled"}
+    | {"branded", "termed", "tagged", "marked", "known", "headlined", "captioned", "coined"}
+    | {"spelled", "spelt", "trademarked", "so-called", "emblazoned", "inscribed", "printed"}
+    | {"stamped", "reading", "read", "reads"}
+)
+_AS_NAMING = frozenset({"known", "billed", "styled", "marketed", "branded", "referred", "listed"})
+_DISPLAY_VERBS = frozenset(
+    {"said", "says", "say", "saying", "read", "reads", "reading", "with", "bearing", "declaring"}
+    | {"proclaiming", "that", "which", "carrying", "showing", "shows", "showed"}
+)
+_IMPERATIVE_LEAD = frozenset(
+    {"then", "and", "or", "to", "please", "just", "simply", "never", "always", "don't", "don’t"}
+    | {"do", "not", "can", "could", "should", "must", "will", "'ll", "’ll", "might", "may", "now"}
+    | {"first", "next", "finally", "also", "instead", "you", "ever", "often", "sometimes"}
+)
+_MODALS = frozenset({"might", "could", "would", "may", "should", "can", "must", "will", "'d", "’d"})
+_LIST_JOINERS = frozenset({"and", "or", ",", "/", "nor", "vs", "vs.", "versus", "to", "from"})
+_SKIPPED_BEFORE = frozenset({",", ":", "yourself", "themselves", "himself", "herself", "out"})
+_HYPOTHETICAL_VERBS = frozenset({"ask", "say", "tell", "wonder", "think", "answer", "reply"})
+
+
+def is_title(words: Sequence[str]) -> bool:
+    """``“Takin’ It to the Streets”``: a title-case name of a work, not a quotation."""
+    small = lexicon().title_small_words
+    big = [w for w in words if w.lower() not in small or w is words[0]]
+    return (
+        len(big) >= 2
+        and all(w[0].isupper() or w[0].isdigit() for w in big)
+        and not all(w.isupper() for w in words)
+    )
+
+
+def is_term(text: str, q: DraftQuote, para_start: int) -> bool:
+    """A quoted term or title, not a quotation: ``a "red line"``, ``these "moments of growth?"``,
+    ``“Humidifier lung” may result``, ``the song “Takin’ It to the Streets”``."""
+    if q.continues or q.continuation_of is not None:
+        return False
+    content = text[q.content_start : q.content_end].strip()
+    words = _WORD_RE.findall(content)
+    if is_title(words):
+        return True
+    prev_word = _WORD_BEFORE_RE.search(text[max(para_start, q.start - 40) : q.start])
+    if (
+        prev_word
+        and prev_word.group(1).lower() in _TERM_DETERMINERS
+        and 1 <= len(words) <= _MAX_NP_TERM_WORDS
+        and not _FINAL_PUNCT_RE.search(content.rstrip(".,?!"))
+    ):
+        return True  # "the “struggle against terrorism, infiltration and separatism”"
+    if not 1 <= len(words) <= _MAX_TERM_WORDS:
+        return False
+    nxt = WORD_AFTER_RE.match(text, q.end + 1) if text[q.end : q.end + 1] == " " else None
+    if nxt and nxt.group()[0].islower() and not content.endswith((".", ",", "?", "!", "…")):
+        return True  # "“Humidifier lung” may result from fungus": the quote is the subject
+    body = content[:-1] if content.endswith((".", ",")) else content  # US style: 'a "red line."'
+    if _FINAL_PUNCT_RE.search(body) or content.endswith(("?", "!")):
+        return False
+    i = q.start - 1
+    while i >= para_start and text[i].isspace():
+        i -= 1
+    if i < para_start:
+        return False
+    prev = text[i]
+    if prev in ".?!:…":
+        return False
+    return not (prev in DOUBLE_CLOSE + '"' and i > para_start and text[i - 1] in ".?!,…")
+
+
+class Place:
+    """Where a quote sits: its paragraph, and the narration tokens just before and after it
+    in its sentence (up to the neighbouring quotes)."""
+
+    def __init__(
+        self,
+        para: tuple[int, int],
+        before: Sequence[Tok],
+        after: Sequence[Tok],
+        previous_mention: bool,
+        alone: bool,
+    ) -> None:
+        self.para = para
+        self.before = before
+        self.after = after
+        #: the quote just before it in the sentence is a mention (``"synergy" and "leverage"``)
+        self.previous_mention = previous_mention
+        #: nothing but this quote (and a section number) in its paragraph
+        self.alone = alone
+
+
+def mention_reason(text: str, q: DraftQuote, place: Place) -> str | None:
+    """Why a quotation is a mention rather than speech, or None."""
+    if q.continues or q.continuation_of is not None or not q.closed:
+        return None
+    content = text[q.content_start : q.content_end].strip()
+    words = _WORD_RE.findall(content)
+    if not words:
+        return "term"
+    if place.alone:
+        layout = _layout(text, q, content, words)
+        if layout:
+            return layout
+    by_context = _by_context(place, len(words))
+    if by_context:
+        return by_context
+    if is_title(words):
+        return "title"
+    if is_term(text, q, place.para[0]):
+        return "term"
+    return None
+
+
+def _layout(text: str, q: DraftQuote, content: str, words: Sequence[str]) -> str | None:
+    """A quote standing alone as a sub-head or section title, or repeating the article."""
+    if len(words) <= _MAX_HEADING_WORDS and content[-1:] not in ".?!…,;\"'”’":
+        return "heading"
+    if len(words) >= _MIN_PULL_WORDS:
+        needle = _SPACE_RE.sub(" ", content.strip(" .,;:!?…")).lower()
+        hay_before = _SPACE_RE.sub(" ", text[: q.start]).lower()
+        hay_after = _SPACE_RE.sub(" ", text[q.end :]).lower()
+        if needle in hay_before or needle in hay_after:
+            return "pull"
+    return None
+
+
+def _by_context(place: Place, n_words: int) -> str | None:
+    """Mentions told by the words around the quote."""
+    lex = lexicon()
+    before = [t for t in place.before if t.text not in ("(", ")")]
+    after = place.after
+    k = len(before) - 1
+    while k >= 0 and (before[k].low in ("a", "an", "the") or before[k].text in ",:"):
+        k -= 1
+    prev = before[k] if k >= 0 else None
+    if prev is None:
+        if after and after[0].low in lex.interface_nouns and n_words <= 6:
+            return "interface"
+        return None
+    low = prev.low
+    if place.previous_mention and low in _LIST_JOINERS:
+        return "example"  # words like "synergy" and "leverage"
+    if low == "as" and k > 0 and before[k - 1].low in _AS_NAMING:
+        return "named"  # known as "the Hammer", billed as "the fight of the year"
+    if low in lex.example_words and _is_example_word(before, k):
+        return "example"
+    if low in lex.mention_nouns:
+        return "named"  # the word "literally", under the headline "Town hall shut"
+    if after and after[0].low in lex.interface_nouns and n_words <= 6:
+        return "interface"  # the "Buy now" link
+    if low in _NAMING_PARTICIPLES and _names_something(before, k):
+        return "named"
+    if low in ("call", "calls", "called") and any(
+        t.low == "what" for t in before[max(0, k - 4) : k]
+    ):
+        return "named"  # what locals call a "fixer"
+    if low in _DISPLAY_VERBS and any(t.low in lex.mention_nouns for t in before[max(0, k - 6) : k]):
+        return "display"  # signs reading "Save our park", a banner that said "No more cuts"
+    return _by_verb(before, k)
+
+
+def _is_example_word(before: Sequence[Tok], k: int) -> bool:
+    low = before[k].low
+    if low == "as":
+        return k > 0 and before[k - 1].low == "such"
+    if low == "say":
+        return k > 0 and before[k - 1].text == ","  # "a word, say, "foo""
+    if low in ("example", "instance"):
+        return k > 0 and before[k - 1].low == "for"
+    # "than", "or", "and", "from", "into", "to" join examples only after a quoted mention
+    return low not in ("than", "or", "and", "from", "into", "to")
+
+
+def _names_something(before: Sequence[Tok], k: int) -> bool:
+    """``a plan called``, ``was dubbed``, ``the so-called``: not ``Roe called it``."""
+    if k == 0:
+        return True
+    lex = lexicon()
+    left = before[k - 1]
+    if left.low in lex.pronouns or (left.cap and left.low not in lex.determiners and k - 1 == 0):
+        return before[k].low in ("so-called", "known", "emblazoned", "inscribed", "printed")
+    return True
+
+
+def _by_verb(before: Sequence[Tok], k: int) -> str | None:
+    """Instructions, hypothetical questions and passive reporting before the quote."""
+    lex = lexicon()
+    j = k
+    while j >= 0 and before[j].low in _SKIPPED_BEFORE:
+        j -= 1
+    if j < 0 or not before[j].word:
+        return None
+    verb = before[j]
+    low = verb.low
+    base = lex.verbs.get(low, low)
+    lead = before[j - 1] if j > 0 else None
+    imperative = lead is None or lead.low in _IMPERATIVE_LEAD or lead.text in ",;:"
+    if low in lex.instruction_verbs and imperative and (lead is None or lead.low != "you"):
+        return "instruction" if base not in _HYPOTHETICAL_VERBS else "hypothetical"
+    if base in _HYPOTHETICAL_VERBS or low in lex.instruction_verbs:
+        subject = _subject_of(before, j)
+        if (
+            subject is not None
+            and subject.low in lex.generic_subjects
+            and _generic(before, j, subject)
+        ):
+            return "hypothetical"
+        if lead is not None and lead.low == "to":
+            return "hypothetical"  # "it is fair to ask "why now?""
+    if cue_at(before, j) and is_passive(before, j, 0):
+        return "reported"  # "voters were asked, "How safe ..."" - the asker is not named
+    return None
+
+
+def _subject_of(before: Sequence[Tok], j: int) -> Tok | None:
+    lex = lexicon()
+    i = j - 1
+    while i >= 0 and before[i].word and (before[i].low in lex.adverbs or before[i].low in _MODALS):
+        i -= 1
+    return before[i] if i >= 0 and before[i].word else None
+
+
+def _generic(before: Sequence[Tok], j: int, subject: Tok) -> bool:
+    """``you``, ``one``, ``anyone`` always; ``we``, ``I``, ``they``, ``people`` only with a
+    modal (``we might ask``)."""
+    if subject.low in ("we", "i", "they", "people"):
+        return any(t.low in _MODALS for t in before[max(0, j - 3) : j])
+    return True
