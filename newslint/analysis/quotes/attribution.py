@@ -217,12 +217,21 @@ class _Analyser:
                 segs = self._narration_segments(q.unit)
                 before, after = self.toks(*segs[pos]), self.toks(*segs[pos + 1])
                 previous = self.quotes[unit_members[pos - 1]] if pos else None
+                lead: list[Tok] = []
+                if (
+                    pos == 0
+                    and q.unit > 0
+                    and self.unit_par[q.unit - 1] == pi
+                    and self._opens_unit(q)
+                ):
+                    lead = self.toks(*self.units[q.unit - 1])
                 place = Place(
                     (ps, pe),
                     before,
                     after,
                     previous is not None and previous.mention is not None,
                     alone,
+                    lead,
                 )
                 q.mention = mention_reason(text, q, place)
 

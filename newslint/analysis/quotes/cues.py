@@ -149,13 +149,20 @@ def attribution_at(
     base = lex.verbs[verb]
     if base == "put":  # "as Mr. Roe put it"
         return _attr(toks, cue, np_left(toks, k - 1, lo, appositive=False))
-    if base in lex.adjacent_only_verbs and not _introduces_quote(toks, last, hi):
-        return None  # "Fighting continued overnight": only "he continued: ..." is a cue
     if is_passive(toks, k, lo):
         return None  # "she was told", "voters were asked": the hearer
     document_only = base in lex.document_only_verbs
     participle = verb.endswith("ing")
     np = np_left(toks, k - 1, lo, appositive=not participle, loose=True)
+    set_off = np is not None and np.first > lo and toks[np.first - 1].text == ","
+    if (
+        base in lex.adjacent_only_verbs
+        and not _introduces_quote(toks, last, hi)
+        and not (set_off and last + 1 >= hi - 1)
+    ):
+        # "Fighting continued overnight": only "he continued: ..." is a cue, or a clause set
+        # off at the end of a sentence of reported speech (", he added.")
+        return None
     if np and verb == base not in _PAST_IS_BASE and not _base_form_agrees(toks, np, k):
         return None
     if np:
@@ -206,6 +213,8 @@ def _introduces_quote(toks: Sequence[Tok], k: int, hi: int) -> bool:
     ``The strikes went on.`` ends a sentence of its own."""
     rest = toks[k + 1 : hi]
     words = [t for t in rest if t.word]
+    if words and rest[0].text == "," and rest[-1].text in ",:":
+        return True  # "he added, more bluntly than before, "...""
     if words:
         return words[0].low == "that"
     return not rest or rest[-1].text in ":,"
@@ -298,12 +307,15 @@ def immediate_after(toks: Sequence[Tok], dash_ok: bool, short: bool = False) -> 
         a = _attr(toks, (toks[p].start, toks[last].end), prefer_name(toks, np, hi) if np else None)
         if a:
             return a
-    np = np_right(toks, p, hi)
-    if not np:
-        return None
+    cited = _parenthetical_source(toks)
+    if cited:
+        return cited
     named = _appositive_name(toks, p, hi)
     if named:
         return named
+    np = np_right(toks, p, hi)
+    if not np:
+        return None
     q = _skip_parenthesis(toks, np.last + 1)
     dashed = dash_ok and p > 0 and toks[p - 1].text in _DASHES
     if dashed and np.kind in ("name", "title_name") and (q >= hi or toks[q].text in ".,;"):
@@ -338,6 +350,23 @@ def immediate_after(toks: Sequence[Tok], dash_ok: bool, short: bool = False) -> 
             return None
         return Attribution((toks[q].start, toks[found[1]].end), np_span(toks, np), np.kind)
     return None
+
+
+def _parenthetical_source(toks: Sequence[Tok]) -> Attribution | None:
+    """``"Evil men understand not judgment" (Proverbs 28:5)``, ``(Roe, 2019)``: a source cited
+    in parentheses right after the quotation."""
+    if len(toks) < 3 or toks[0].text != "(":
+        return None
+    close = next((k for k in range(1, min(len(toks), 10)) if toks[k].text == ")"), None)
+    if close is None:
+        return None
+    np = np_right(toks, 1, close, extend=False)
+    if np is None or np.kind not in ("name", "title_name", "document", "organisation"):
+        return None
+    rest = toks[np.last + 1 : close]
+    if any(t.word and not t.cap and t.low not in ("p", "pp", "p.", "pp.", "and") for t in rest):
+        return None
+    return Attribution((toks[0].start, toks[0].end), np_span(toks, np), np.kind)
 
 
 def _appositive_name(toks: Sequence[Tok], p: int, hi: int) -> Attribution | None:

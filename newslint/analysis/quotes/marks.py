@@ -179,6 +179,9 @@ def _pair_paragraph(
                 or (glyph == "close" and ctx == "open")
             ):
                 st.open_at, st.open_mark = i, ch
+            elif _wrong_way_opener(text, st, ps, pe, i):
+                st.unbalanced.append((i, f"quotation opened with the closing mark {ch}"))
+                st.open_at, st.open_mark = i, ch
             else:
                 st.unbalanced.append((i, f"stray closing quote mark {ch}"))
                 lo = st.quotes[-1].end if st.quotes else ps
@@ -209,6 +212,15 @@ def _pair_paragraph(
             st.open_at, st.open_mark, st.first = i, ch, False
             st.straight_inside, st.inner_open, st.inner_pairs = [], [], []
     return st
+
+
+def _wrong_way_opener(text: str, st: _Paragraph, ps: int, pe: int, i: int) -> bool:
+    """``” … he delivered a mix ...,” Roe wrote.``: a closing mark where a quotation opens (no
+    words before it) with another closing mark later in the paragraph."""
+    lo = st.quotes[-1].end if st.quotes else ps
+    if any(c.isalnum() for c in text[lo:i]) or text[i] not in DOUBLE_CLOSE:
+        return False
+    return any(c in DOUBLE_CLOSE for c in text[i + 1 : pe])
 
 
 def _leave_open(text: str, st: _Paragraph, at: int, end: int) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from newslint.analysis.quotes.cues import cue_at, is_passive
 from newslint.analysis.quotes.lexicon import lexicon
 from newslint.analysis.quotes.marks import DOUBLE_CLOSE, WORD_AFTER_RE, DraftQuote
+from newslint.analysis.quotes.phrases import is_possessive
 from newslint.analysis.quotes.tokens import Tok
 
 _FINAL_PUNCT_RE = re.compile(r"[.?!…](?=[\s\"”’')\]]|$)")
@@ -52,6 +53,7 @@ _IMPERATIVE_LEAD = frozenset(
     | {"do", "not", "can", "could", "should", "must", "will", "'ll", "’ll", "might", "may", "now"}
     | {"first", "next", "finally", "also", "instead", "you", "ever", "often", "sometimes"}
 )
+_COPULAS = frozenset({"is", "was", "are", "were", "means", "meant", "became", "remains"})
 _MODALS = frozenset({"might", "could", "would", "may", "should", "can", "must", "will", "'d", "’d"})
 _LIST_JOINERS = frozenset({"and", "or", ",", "/", "nor", "vs", "vs.", "versus", "to", "from"})
 _SKIPPED_BEFORE = frozenset({",", ":", "yourself", "themselves", "himself", "herself", "out"})
@@ -116,6 +118,7 @@ class Place:
         after: Sequence[Tok],
         previous_mention: bool,
         alone: bool,
+        lead: Sequence[Tok] = (),
     ) -> None:
         self.para = para
         self.before = before
@@ -124,6 +127,8 @@ class Place:
         self.previous_mention = previous_mention
         #: nothing but this quote (and a section number) in its paragraph
         self.alone = alone
+        #: the sentence before, in the same paragraph, when the quote opens its sentence
+        self.lead = lead
 
 
 def mention_reason(text: str, q: DraftQuote, place: Place) -> str | None:
@@ -138,6 +143,8 @@ def mention_reason(text: str, q: DraftQuote, place: Place) -> str | None:
         layout = _layout(text, q, content, words)
         if layout:
             return layout
+    if _shouting(text, *place.para):
+        return "heading"  # BREAKING: ROE SAYS 'NO DEAL': a headline kept in capitals
     by_context = _by_context(place, len(words))
     if by_context:
         return by_context
@@ -170,10 +177,13 @@ def _by_context(place: Place, n_words: int) -> str | None:
     while k >= 0 and (before[k].low in ("a", "an", "the") or before[k].text in ",:"):
         k -= 1
     prev = before[k] if k >= 0 else None
+    following = _by_following(after, prev)
+    if following:
+        return following
     if prev is None:
         if after and after[0].low in lex.interface_nouns and n_words <= 6:
             return "interface"
-        return None
+        return _by_lead(place.lead)
     low = prev.low
     if place.previous_mention and low in _LIST_JOINERS:
         return "example"  # words like "synergy" and "leverage"
@@ -191,9 +201,60 @@ def _by_context(place: Place, n_words: int) -> str | None:
         t.low == "what" for t in before[max(0, k - 4) : k]
     ):
         return "named"  # what locals call a "fixer"
-    if low in _DISPLAY_VERBS and any(t.low in lex.mention_nouns for t in before[max(0, k - 6) : k]):
-        return "display"  # signs reading "Save our park", a banner that said "No more cuts"
-    return _by_verb(before, k)
+    if (low in _DISPLAY_VERBS or before[-1].text == ":") and any(
+        t.low in lex.mention_nouns for t in before[max(0, k - 6) : k]
+    ):
+        return "display"  # signs reading "Save our park", the headlines crowed: "..."
+    by_verb = _by_verb(before, k)
+    if by_verb:
+        return by_verb
+    if any(t.low in ("you", "your") for t in before) and not any(
+        t.low in lex.verbs for t in before
+    ):
+        return "hypothetical"  # 'then it hits you — "Oh, I have to market it"'
+    return None
+
+
+def _by_following(after: Sequence[Tok], prev: Tok | None) -> str | None:
+    """The words after the quote: ``“I never knew” video``, ``etc.``, ``“X” is ...``."""
+    lex = lexicon()
+    if not after:
+        return None
+    first = after[0]
+    if first.low in ("etc", "etc."):
+        return "example"
+    noun = (
+        first.word
+        and not first.cap
+        and (first.low in lex.mention_nouns or first.low in lex.documents)
+    )
+    if (
+        noun
+        and prev is not None
+        and (prev.low in lex.determiners or is_possessive(prev) or not prev.cap)
+    ):
+        return "named"  # his "I never knew" video, the "stay home" order
+    if first.low in _COPULAS:
+        if prev is None or prev.low in ("to", "the", "a", "an"):
+            return "term"  # To "emigrate" is to leave; "Motive a mystery" was the headline
+        if any(t.low in lex.mention_nouns for t in after[1:7]):
+            return "named"
+    return None
+
+
+def _by_lead(lead: Sequence[Tok]) -> str | None:
+    """``The tagline? "Meth. We're on it."``: a short sentence before names the words."""
+    lex = lexicon()
+    words = [t for t in lead if t.word]
+    if 0 < len(words) <= 5 and words[-1].low in lex.mention_nouns:
+        return "named"
+    return None
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """A paragraph in capitals (a headline or label kept in the copy)."""
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _is_example_word(before: Sequence[Tok], k: int) -> bool:

@@ -22,6 +22,8 @@ MAX_APPOSITIVE_TOKENS = 30
 _MAX_ADVERBIAL_TOKENS = 7
 _AGE_RE = re.compile(r"\d+-(?:years?|months?)-old")
 _NAME_KINDS = frozenset({"name", "title_name"})
+_DASH_MARKS = frozenset({"—", "–", "--"})
+_APPOSITION_MARKS = frozenset({","}) | _DASH_MARKS
 PARTY_TAG_RE = re.compile(r"[DRIL]-[A-Z][A-Za-z.]*")
 
 
@@ -158,9 +160,11 @@ def np_left(
             if np and np.kind != "pronoun":
                 return np
         return None
-    if t.text == "," and appositive:
+    if t.text in _APPOSITION_MARKS and appositive:
+        # "Smith, a spokesman, said", "Chris Gowen — a former aide — told"
+        close = "," if t.text == "," else _DASH_MARKS
         for k in range(i - 1, max(lo, i - MAX_APPOSITIVE_TOKENS) - 1, -1):
-            if toks[k].text == ",":
+            if toks[k].text in close:
                 np = np_core_left(toks, k - 1, lo)
                 if np and np.kind != "pronoun" and k - 1 == np.last:
                     return np
@@ -168,6 +172,11 @@ def np_left(
             if toks[k].text in ".;:!?":
                 return None
         return None
+    if not t.word and t.text[:1].isdigit() and i - 1 >= lo and toks[i - 1].cap:
+        # "Article 23 states", "Ezekiel 16:49 declares": a numbered passage of a text
+        head = np_core_left(toks, i - 1, lo)
+        if head is not None and head.kind != "pronoun":
+            return NP(head.first, i, "document")
     np = np_core_left(toks, i, lo)
     if (
         np is not None
