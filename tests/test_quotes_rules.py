@@ -210,6 +210,47 @@ def test_first_reference_accepted_forms() -> None:
         assert findings(text, "quotes.first-reference") == [], text
 
 
+def test_first_reference_matches_names_as_editors_do() -> None:
+    """Case, accents, apostrophes, a first name in parentheses, family groups, a relative's first
+    name, a reporter's credit line and a party tag are not new first references."""
+    for text in (
+        "Conor O'Brien opened the hearing. Later, O’Brien said the vote would wait.",
+        "Governor Ricardo Rosselló asked for aid. Rossello said the grid was down.",
+        '"Coach (Frank) Vogel told me so," the guard said. "He is right," Vogel said.',
+        "Sasha and Malia Obama spoke at the school. Sasha said the garden was her idea.",
+        "Ann Penkoski runs the group. Her daughter, Brielle, said the class was short.",
+        '"The dam held," Amal Haddad said. Billeaud reported from Phoenix.',
+        '"No deal," said Rep. Sam Fox, R-Texas. Fox left early.',
+        "Amid the noise, the mayor said the vote would go ahead.",
+    ):
+        assert findings(text, "quotes.first-reference") == [], text
+
+
+def test_first_reference_tells_organisations_from_people() -> None:
+    for text in (
+        "Conspiracy site Intellihub said the video was fake.",
+        "Americo, the life insurance company, said there was doubt about the policy.",
+        "Dunmore reported the figures on Monday. Dunmore published them again on Friday.",
+        "Varnek said its profits fell in the spring.",
+    ):
+        assert findings(text, "quotes.first-reference") == [], text
+    person = "Varnek said he had no plans to resign."
+    assert findings(person, "quotes.first-reference") == [("quotes.first-reference", "Varnek")]
+
+
+def test_name_spelling() -> None:
+    text = (
+        "The budget was drafted by Tom Cowan, the city treasurer.\n\n"
+        '"We cut where we could," Cowen said on Monday.'
+    )
+    assert findings(text) == [("quotes.name-spelling", "Cowen")]  # not also a first reference
+    assert findings(text.replace("Cowen", "Cowan")) == []
+    two_people = "Ann Cowan and her neighbour Tom Cowen both spoke at the meeting."
+    assert findings(two_people) == []
+    words = "South Korea and the Korean delegation met. The Final and the Finals were held."
+    assert findings(words, "quotes.name-spelling") == []
+
+
 def test_first_reference_house_accept_list() -> None:
     from newslint.engine.linter import Vocabulary
     from newslint.engine.rules import load_rules  # noqa: F401  (rules load through the linter)

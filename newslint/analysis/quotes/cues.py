@@ -178,8 +178,8 @@ def attribution_at(
         return Attribution(
             cue, subject[0], subject[1]
         )  # "..., saying", "and said": the sentence subject
-    if base in lex.addressee_verbs:
-        return None  # "told CBS News": the hearer, not the speaker
+    if base in lex.addressee_verbs or base in lex.left_subject_verbs:
+        return None  # "told CBS News": the hearer, not the speaker; "sing Kumbaya": the song
     np = np_right(toks, last + 1, hi)
     if np:
         np = prefer_name(toks, np, hi)

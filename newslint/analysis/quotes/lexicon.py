@@ -37,6 +37,8 @@ class Lexicon(NamedTuple):
     document_only_verbs: frozenset[str]
     adjacent_only_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
+    #: verbs whose speaker is never after them (``sing Kumbaya`` names no singer)
+    left_subject_verbs: frozenset[str]
     title_small_words: frozenset[str]
     inflected: frozenset[str]
     #: first word -> the cue phrases starting with it, in ``phrases`` order
@@ -130,6 +132,7 @@ def lexicon() -> Lexicon:
         document_only_verbs=fs("read_by_documents"),
         adjacent_only_verbs=fs("adjacent_only_verbs"),
         addressee_verbs=fs("addressee_verbs"),
+        left_subject_verbs=fs("left_subject_verbs"),
         title_small_words=fs("title_small_words"),
         inflected=inflected,
         phrases_by_first={first: tuple(group) for first, group in by_first.items()},

@@ -22,6 +22,7 @@ MAX_APPOSITIVE_TOKENS = 30
 _MAX_ADVERBIAL_TOKENS = 7
 _AGE_RE = re.compile(r"\d+-(?:years?|months?)-old")
 _NAME_KINDS = frozenset({"name", "title_name"})
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "from"})
 _DASH_MARKS = frozenset({"—", "–", "--"})
 _APPOSITION_MARKS = frozenset({","}) | _DASH_MARKS
 PARTY_TAG_RE = re.compile(r"[DRIL]-[A-Z][A-Za-z.]*")
@@ -158,6 +159,12 @@ def np_left(
                 break
             np = np_core_left(toks, j, lo)
             if np and np.kind != "pronoun":
+                if (
+                    t.low == "who"
+                    and np.first - 1 >= lo
+                    and toks[np.first - 1].low in _PLACE_PREPOSITIONS
+                ):
+                    return None  # "a professor at Swarthmore who called": not Swarthmore
                 return np
         return None
     if t.text in _APPOSITION_MARKS and appositive:
@@ -259,6 +266,10 @@ def np_core_left(toks: Sequence[Tok], i: int, lo: int) -> NP | None:
         if outer and outer.kind != "pronoun" and head_class(toks[first - 2]) == "noun":
             kind = "title_name" if outer.kind in ("title_name", "name") else outer.kind
             return NP(outer.first, i, kind)
+        if outer and toks[first - 1].low == "of" and toks[first - 2].cap and toks[first].cap:
+            # "the Synod of Sutri", "the Bank of England": one name; "the Duke of York": a title
+            titled = toks[first - 2].low in lex.titles
+            return NP(outer.first, i, "title_name" if titled else "organisation")
     if first == i and toks[i].cap and toks[i].low in lex.inflected:
         return None  # "Speaking ...", "Fighting ...": a capitalised participle, not a name
     return NP(first, i, np_kind(toks[first : i + 1]))
