@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from newslint.analysis.core import Analysis
 from newslint.analysis.quotes import Quote, QuoteAnalysis, analyse_quotes, reporting_verb_forms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -345,3 +346,54 @@ def test_polnear_direct_quotes_are_attributed() -> None:
     assert counts["gold"] > 100
     assert_check("quotes_polnear", "attributed_share", counts["attributed"] / counts["gold"])
     assert_check("quotes_polnear", "orphan_share", counts["orphan"] / counts["gold"])
+
+# --------------------------------------------------------------------------- the voice map
+
+
+def _voice(text: str, fmt: str = "text") -> tuple[str, Analysis]:
+    from newslint.readers import parse
+
+    analysis = Analysis(parse(text, "<voice>", fmt))
+    return analysis.text, analysis
+
+
+def test_voice_map_covers_a_quote_whose_mark_never_closes() -> None:
+    text, analysis = _voice(
+        "Council votes on budget\n\n"
+        'The mayor was blunt. "We will not pay for this, and we never will.\n\n'
+        "The council meets again on Monday."
+    )
+    assert analysis.voice_at(text.index("We will not")) == "quote"
+    assert analysis.voice_at(text.index("never will")) == "quote"
+    assert analysis.voice_at(text.index("The council")) == "narration"
+    assert analysis.voice_at(text.index("The mayor")) == "narration"
+
+
+def test_voice_map_covers_transcripts_and_block_quotations() -> None:
+    text, analysis = _voice(
+        "Interview with a baker\n\nQ: Why bread?\n\nA: We love it, and our customers do too.\n\n"
+        "Q: And next year?\n\nA: We open a second shop."
+    )
+    assert analysis.voice_at(text.index("We love")) == "quote"
+    assert analysis.voice_at(text.index("Why bread")) == "quote"
+    text, analysis = _voice(
+        "Roe wrote to members on Friday:\n\n> We are closing the shop at the end of the month.\n\n"
+        "The shop opened in 1990.",
+        "markdown",
+    )
+    assert analysis.voice_at(text.index("We are closing")) == "quote"
+    assert analysis.voice_at(text.index("The shop opened")) == "narration"
+    q = analysis.quotes.quote_at(text.index("We are closing"))
+    assert q is not None and q.form == "block" and q.speaker_text == "Roe"
+
+
+def test_first_person_rule_stays_out_of_lost_quotations() -> None:
+    from newslint import lint_text
+
+    lost = (
+        "Council votes on budget\n\n"
+        'The mayor was blunt on Tuesday. "We will not pay for this, and our town never will.\n\n'
+        "The council meets again on Monday."
+    )
+    rules = [f.rule for f in lint_text(lost, select=["editorial.first-person", "quotes.*"])]
+    assert rules == ["quotes.unbalanced"]

@@ -284,3 +284,37 @@ def test_polnear_direct_quotes_are_rarely_flagged_orphan() -> None:
     assert counts["gold"] > 200
     share = counts["gold_flagged"] / counts["gold"]
     assert_check("quotes_rules_eval", "polnear.wrongly_flagged_orphan_share", share)
+
+# --------------------------------------------------------------------------- figures in reports
+
+
+def test_stats_and_html_report_keep_attribution_figures(
+    tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.frontends.cli import main
+
+    article = tmp_path / "story.txt"  # type: ignore[operator]
+    article.write_text(
+        "Flood hits town\n\n"
+        '"We will rebuild," said Amal Haddad, the mayor.\n\n'
+        'The flood wall, known as "the Long Wall", held. The river peaked on Sunday. '
+        '"Nobody saw it coming."\n\n'
+        '"Roads stay shut," police said.\n',
+        encoding="utf-8",
+    )
+    main(["check", "--stats", "--no-cache", str(article)])
+    out = capsys.readouterr().out
+    for line in (
+        "quotes: 3",
+        "attributed quotes: 2",
+        "orphan quotes: 1",
+        "quoted mentions: 1",
+        "named sources: 1",
+        "unnamed sources: 1",
+    ):
+        assert line in out, out
+    page = tmp_path / "report.html"  # type: ignore[operator]
+    main(["check", "--format", "html", "--no-cache", "-o", str(page), str(article)])
+    html = page.read_text(encoding="utf-8")
+    for label in ("Attributed quotes", "Orphan quotes", "Named sources", "Unnamed sources"):
+        assert label in html

@@ -392,7 +392,7 @@ class _Analyser:
         """The last attribution made in a unit: an attributed quote or narration with a cue."""
         for i in reversed(self.unit_quotes.get(unit, [])):
             q = self.quotes[i]
-            if q.speaker is not None and (q.own or q.mention is None):
+            if q.speaker is not None and q.mention is None:
                 return q.cue, q.speaker, q.kind or "name"
         segs = self._narration_segments(unit)
         subject = sentence_subject(self.toks(*segs[0]))
