@@ -92,7 +92,7 @@ def main() -> int:
             words += analysis.word_count
             paragraphs = [(b.start, b.end, b.kind) for b in document.blocks]
             sentences = [(s.start, s.end) for s in analysis.sentences]
-            tokens = (analysis.idxs, analysis.texts)
+            tokens = (analysis.idxs, analysis.texts, analysis.lowers)
             t0 = time.perf_counter()
             _ = analyse_quotes(document.text, paragraphs, sentences, tokens).citations
             quote_seconds += time.perf_counter() - t0

@@ -204,7 +204,8 @@ class Analysis:
 
         paragraphs = [(b.start, b.end, b.kind) for b in self.document.blocks]
         sentences = [(s.start, s.end) for s in self.sentences]
-        return analyse_quotes(self.text, paragraphs, sentences, (self.idxs, self.texts))
+        tokens = (self.idxs, self.texts, self.lowers)
+        return analyse_quotes(self.text, paragraphs, sentences, tokens)
 
     @cached_property
     def quoted(self) -> list[bool]:

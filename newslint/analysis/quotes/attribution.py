@@ -60,7 +60,7 @@ from newslint.analysis.quotes.phrases import (
     np_right,
     np_span,
 )
-from newslint.analysis.quotes.tokens import Tok
+from newslint.analysis.quotes.tokens import Tok, TokenStore, spacy_tokens
 from newslint.analysis.quotes.units import sentence_units
 
 _Owner = tuple[tuple[int, int] | None, tuple[int, int], str]
@@ -74,24 +74,17 @@ class _Analyser:
         text: str,
         blocks: Sequence[Block],
         sentences: Sequence[tuple[int, int]],
-        toks: list[Tok],
+        tokens: tuple[Sequence[int], Sequence[str]]
+        | tuple[Sequence[int], Sequence[str], Sequence[str]],
     ) -> None:
         self.text = text
         self.blocks = [b for b in blocks if b[1] > b[0]] or [(0, len(text), "body")]
         self.paragraphs = [(s, e) for s, e, _ in self.blocks]
         self.sentences = sentences
         self.unbalanced: list[tuple[int, str]] = []
-        self.all_toks = toks
-        self.tok_starts = [t.start for t in toks]
-
-    def toks(self, s: int, e: int) -> list[Tok]:
-        """The tokens that lie within ``text[s:e]`` (a slice of the document's tokens)."""
-        lo = bisect.bisect_left(self.tok_starts, s)
-        hi = bisect.bisect_left(self.tok_starts, e, lo)
-        toks = self.all_toks
-        while hi > lo and toks[hi - 1].end > e:
-            hi -= 1
-        return toks[lo:hi]
+        #: the tokens that lie within ``text[s:e]``: ``self.toks(s, e)``
+        starts, texts, *lowers = tokens
+        self.toks = TokenStore(text, starts, texts, lowers[0] if lowers else None)
 
     def run(self) -> QuoteAnalysis:
         text = self.text
@@ -585,19 +578,18 @@ def analyse_quotes(
     text: str,
     paragraphs: Sequence[tuple[int, int]] | Sequence[Block],
     sentences: Sequence[tuple[int, int]],
-    tokens: tuple[Sequence[int], Sequence[str]] | None = None,
+    tokens: tuple[Sequence[int], Sequence[str]]
+    | tuple[Sequence[int], Sequence[str], Sequence[str]]
+    | None = None,
 ) -> QuoteAnalysis:
     """Find every quotation in ``text`` with its nesting, continuation, cue and speaker.
 
     ``paragraphs`` are (start, end) or (start, end, block kind) spans (the kind tells block
-    quotations and headings); ``tokens`` are the offsets and texts of the document's spaCy
-    tokens (without them the same blank tokenizer is run here).
+    quotations and headings); ``tokens`` are the offsets, texts and (optionally) lower-case
+    texts of the document's spaCy tokens (without them the same blank tokenizer is run here).
     """
-    from newslint.analysis.quotes.tokens import tokenize, tokens_of
-
     blocks: list[Block] = [
         (p[0], p[1], p[2] if len(p) > 2 else "body")  # type: ignore[misc]
         for p in paragraphs
     ]
-    toks = tokenize(text) if tokens is None else tokens_of(text, *tokens)
-    return _Analyser(text, blocks, sentences, toks).run()
+    return _Analyser(text, blocks, sentences, tokens or spacy_tokens(text)).run()

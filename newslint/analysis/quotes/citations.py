@@ -4,25 +4,26 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from newslint.analysis.quotes.cues import Subject, attribution_at, sentence_subject
 from newslint.analysis.quotes.lexicon import lexicon
 from newslint.analysis.quotes.model import Citation, Quote
-from newslint.analysis.quotes.tokens import Tok
+from newslint.analysis.quotes.tokens import TokenStore
 
 
 class UnitSubject:
     """The subject of a unit's first narration segment, found on the first call (most cues
     never ask for it)."""
 
-    def __init__(self, toks: Sequence[Tok]) -> None:
+    def __init__(self, toks: TokenStore, segment: tuple[int, int]) -> None:
         self._toks = toks
+        self._segment = segment
         self._subject: Subject | bool = False  # False: not looked for yet
 
     def __call__(self) -> Subject:
         if self._subject is False:
-            self._subject = sentence_subject(self._toks)
+            self._subject = sentence_subject(self._toks(*self._segment))
         return self._subject  # type: ignore[return-value]
 
 
@@ -30,15 +31,14 @@ def find_citations(
     text: str,
     units: Sequence[tuple[int, int]],
     outer: Sequence[Quote],
-    toks_in: Callable[[int, int], Sequence[Tok]],
+    toks_in: TokenStore,
 ) -> list[Citation]:
     """Every reporting clause in the narration of every unit (``Itani says``, ``said Smith``)."""
     lex = lexicon()
     cue_words = lex.cue_words
     out: list[Citation] = []
     starts = [q.start for q in outer]
-    all_toks = toks_in(0, len(text))
-    cue_at = [t.start for t in all_toks if t.low in cue_words]  # where a cue may start
+    cue_at = toks_in.word_starts(cue_words)  # where a cue may start
     for us, ue in units:
         first = bisect.bisect_left(cue_at, us)
         if first == len(cue_at) or cue_at[first] >= ue:
@@ -50,7 +50,7 @@ def find_citations(
             segs.append((pos, outer[qi].start))
             pos = max(pos, outer[qi].end)
         segs.append((pos, ue))
-        subject = UnitSubject(toks_in(*segs[0]))
+        subject = UnitSubject(toks_in, segs[0])
         for s, e in segs:
             first = bisect.bisect_left(cue_at, s)
             if first == len(cue_at) or cue_at[first] >= e:

@@ -252,9 +252,11 @@ def _by_lead(lead: Sequence[Tok]) -> str | None:
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
-    """A paragraph in capitals (a headline or label kept in the copy)."""
-    letters = [c for c in text[start:end] if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    """A paragraph in capitals (a headline or label kept in the copy); quoted words may keep
+    their own case."""
+    words = _WORD_RE.findall(text, start, min(end, start + 400))
+    upper = sum(len(w) for w in words if w.isupper())
+    return upper >= 20 and upper >= 0.8 * sum(len(w) for w in words)
 
 
 def _is_example_word(before: Sequence[Tok], k: int) -> bool:

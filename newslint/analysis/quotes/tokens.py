@@ -6,10 +6,14 @@ hyphenated words are one token (``D-Conn.``, ``43-year-old``, ``Eva-Marie``), a 
 contraction stays on its word (``Smith's``, ``don't``; but ``he`` + ``'s`` stay apart, as pronoun
 subjects), and a quotation mark or dash that spaCy left inside a token (``said—“no``) stands
 alone. Without the analysis' tokens (a direct call), the same blank tokenizer makes them.
+
+:class:`TokenStore` reshapes a stretch of text only when the grammar first reads it: most of
+an article's narration is never looked at closely (no quotation, no reporting verb).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -34,6 +38,8 @@ _new_tok = tuple.__new__  # builds a Tok without NamedTuple's Python-level __new
 #: characters that always stand alone: quotation marks and dashes
 _ALONE_RE = re.compile('["“”„«»‟‘‚‹›—―–]')
 _PIECE_RE = re.compile(r"[\"“”„«»‟‘‚‹›—―–]|[^\"“”„«»‟‘‚‹›—―–]+")
+#: first characters of a token that may join the one before it ("'s", "n't", "." of "Lt.")
+_GLUE_FIRST = frozenset("'’.n")
 _SUFFIXES = frozenset(
     mark + tail for mark in ("'", "’") for tail in ("s", "re", "ve", "ll", "d", "m", "")
 ) | frozenset({"n't", "n’t"})
@@ -47,36 +53,99 @@ def _tok(start: int, text: str) -> Tok:
 
 def tokens_of(text: str, starts: Sequence[int], texts: Sequence[str]) -> list[Tok]:
     """The grammar's tokens from spaCy's token offsets and texts (space tokens are skipped)."""
+    alone = [m.start() for m in _ALONE_RE.finditer(text)]
+    return _reshape(text, starts, texts, 0, len(starts), alone)
+
+
+def _reshape(
+    text: str,
+    starts: Sequence[int],
+    texts: Sequence[str],
+    lo: int,
+    hi: int,
+    alone: list[int],
+    lowers: Sequence[str] | None = None,
+) -> list[Tok]:
+    """Tokens ``lo:hi`` of spaCy's, reshaped; ``alone`` holds the offsets of the marks and
+    dashes that must stand alone."""
     lex = lexicon()
     pronouns, abbreviations = lex.pronouns, lex.abbreviations
-    alone = [m.start() for m in _ALONE_RE.finditer(text)]
-    alone.append(len(text) + 1)
-    ai = 0
-    next_alone = alone[0]
+    ai = bisect.bisect_left(alone, starts[lo]) if lo < hi else 0
+    next_alone = alone[ai] if ai < len(alone) else len(text) + 1
     out: list[Tok] = []
     append = out.append
     new = _new_tok
     prev_end = -1
-    for start, t in zip(starts, texts, strict=True):
+    for n in range(lo, hi):
+        start, t = starts[n], texts[n]
         c = t[0]
         if c.isspace():
             continue
         end = start + len(t)
         if next_alone < end:
-            while alone[ai] < start:
+            while ai < len(alone) and alone[ai] < start:
                 ai += 1
-            next_alone = alone[ai]
+            next_alone = alone[ai] if ai < len(alone) else len(text) + 1
             if next_alone < end and len(t) > 1:
                 _split(t, start, abbreviations, append)  # 'said—“no': a mark inside a token
                 prev_end = end
                 continue
-        if start == prev_end and out and _glue(out, t, pronouns, abbreviations):
+        if (
+            start == prev_end
+            and out
+            and (c in _GLUE_FIRST or out[-1].text == "-")
+            and _glue(out, t, pronouns, abbreviations)
+        ):
             prev_end = end
             continue
         word = c.isalpha()
-        append(new(Tok, (start, end, t, t.lower(), word, word and c.isupper())))
+        low = lowers[n] if lowers is not None else t.lower()
+        append(new(Tok, (start, end, t, low, word, word and c.isupper())))
         prev_end = end
     return out
+
+
+class TokenStore:
+    """The grammar's tokens of a document, reshaped for each stretch of text the grammar reads
+    (and remembered): most of an article's narration is never looked at closely."""
+
+    def __init__(
+        self,
+        text: str,
+        starts: Sequence[int],
+        texts: Sequence[str],
+        lowers: Sequence[str] | None = None,
+    ) -> None:
+        self.text = text
+        self.starts = starts
+        self.texts = texts
+        self.lowers = lowers
+        self._alone: list[int] | None = None
+        self._done: dict[tuple[int, int], list[Tok]] = {}
+
+    def __call__(self, s: int, e: int) -> list[Tok]:
+        """The tokens that lie within ``text[s:e]``."""
+        key = (s, e)
+        found = self._done.get(key)
+        if found is None:
+            if self._alone is None:
+                self._alone = [m.start() for m in _ALONE_RE.finditer(self.text)]
+            starts, texts = self.starts, self.texts
+            lo = bisect.bisect_left(starts, s)
+            if lo > 0 and starts[lo - 1] + len(texts[lo - 1]) > s:
+                lo -= 1  # '”said': a spaCy token that the range cuts in two
+            hi = bisect.bisect_left(starts, e, lo)
+            found = _reshape(self.text, starts, texts, lo, hi, self._alone, self.lowers)
+            if found and (found[0].start < s or found[-1].end > e):
+                found = [t for t in found if t.start >= s and t.end <= e]
+            self._done[key] = found
+        return found
+
+    def word_starts(self, words: frozenset[str]) -> list[int]:
+        """Offsets of the spaCy tokens whose lower case is one of ``words`` (a cheap look for
+        where a cue may start, without reshaping anything)."""
+        lowers = self.lowers if self.lowers is not None else [t.lower() for t in self.texts]
+        return [start for start, low in zip(self.starts, lowers, strict=True) if low in words]
 
 
 def _split(
@@ -116,11 +185,16 @@ def _glue(out: list[Tok], t: str, pronouns: frozenset[str], abbreviations: froze
     return False
 
 
-def tokenize(text: str) -> list[Tok]:
-    """The grammar's tokens of a whole text, from the blank English tokenizer (for callers that
-    have no analysis)."""
+def spacy_tokens(text: str) -> tuple[list[int], list[str]]:
+    """Offsets and texts of the blank English tokenizer's tokens (for callers that have no
+    analysis)."""
     from newslint.analysis.nlp import get_nlp
     from newslint.analysis.tokenizer_memo import make_doc
 
     doc = make_doc(get_nlp(None), text)
-    return tokens_of(text, [t.idx for t in doc], [t.text for t in doc])
+    return [t.idx for t in doc], [t.text for t in doc]
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The grammar's tokens of a whole text."""
+    return tokens_of(text, *spacy_tokens(text))
