@@ -62,7 +62,7 @@ def find_citations(
                     k += 1
                     continue
                 a = attribution_at(toks, k, 0, len(toks), subject)
-                if a is None:
+                if a is None or lex.verbs.get(toks[k].low) in lex.not_citation_verbs:
                     k += 1
                     continue
                 out.append(

@@ -54,7 +54,9 @@ _AUXILIARIES = frozenset(
 _PLAIN_PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _SHORT_CLAUSE_TOKENS = 8
-_FRAMING_KINDS = frozenset({"name", "title_name", "pronoun", "organisation", "group"})
+_FRAMING_KINDS = frozenset(
+    {"name", "title_name", "pronoun", "organisation", "group", "document"}
+)
 
 
 class Attribution(NamedTuple):
@@ -178,6 +180,10 @@ def attribution_at(
         return Attribution(
             cue, subject[0], subject[1]
         )  # "..., saying", "and said": the sentence subject
+    if borrows_subject and participle and k > lo:
+        named = named_before(toks[lo:k])  # "In the filing Ford made this point, writing"
+        if named is not None:
+            return Attribution(cue, named.speaker, named.kind)
     if base in lex.addressee_verbs or base in lex.left_subject_verbs:
         return None  # "told CBS News": the hearer, not the speaker; "sing Kumbaya": the song
     np = np_right(toks, last + 1, hi)
@@ -186,7 +192,26 @@ def attribution_at(
         end = _skip_parenthesis(toks, np.last + 1)
         if end >= hi or not toks[end].word:
             return _attr(toks, cue, np)
-    return None
+    return _attr(toks, cue, described_name(toks, last + 1, hi))
+
+
+def described_name(toks: Sequence[Tok], i: int, hi: int) -> NP | None:
+    """``Center for Biological Diversity scientist Tierra Curry,``: a description that ends in
+    a name, up to a comma or the end (the whole phrase is the speaker)."""
+    lex = lexicon()
+    k = i
+    while k < hi and k - i < MAX_APPOSITIVE_TOKENS and toks[k].text not in ",.;:!?()":
+        if toks[k].low in lex.verbs and not toks[k].cap:
+            return None  # a clause, not a description
+        k += 1
+    if k == i or (k < hi and toks[k].text not in ",.;:"):
+        return None
+    name = np_core_left(toks, k - 1, i)
+    if name is None or name.kind not in ("name", "title_name") or not toks[k - 1].cap:
+        return None
+    if is_lexicon_word(toks[k - 1].low) or name.first == i:
+        return name if name.first == i else None
+    return NP(i, k - 1, "title_name")
 
 
 def prefer_name(toks: Sequence[Tok], np: NP, hi: int) -> NP:

@@ -1,6 +1,7 @@
 """Layout: quotations that the page shows by their shape rather than by marks.
 
-- **Transcripts**: paragraphs opened by a speaker label (``Q:``, ``A:``, ``ROE:``, ``Jane Roe:``)
+- **Transcripts**: paragraphs opened by a speaker label (``Q:``, ``A:``, ``ROE:``, ``Jane Roe:``,
+  ``((Jane Roe))``)
   are turns of a transcript when the article has several of them; each turn is a quotation owned
   by its label, and unlabelled paragraphs between two turns continue the turn before them (or,
   when only questions are labelled, are the answers).
@@ -24,7 +25,9 @@ from newslint.analysis.quotes.phrases import NP, np_right, np_span
 from newslint.analysis.quotes.tokens import Tok
 
 Block = tuple[int, int, str]
-_LABEL_RE = re.compile(r"[ \t]*([^\W\d_][^\n:：]{0,40}?)[ \t]*[:：][ \t]+(?=\S)")
+_LABEL_RE = re.compile(
+    r"[ \t]*(?:([^\W\d_][^\n:：]{0,40}?)[ \t]*[:：]|\(\(([^\W\d_][^\n()]{0,40}?)\)\))[ \t]*(?=\S)"
+)
 _DASH_LINE_RE = re.compile(r"[ \t]*(?:--|[—―–~-])[ \t]*(?=[^\W\d_])")
 _TURN_KINDS = frozenset({"body", "list", "blockquote"})
 _MAX_LABEL_WORDS = 4
@@ -56,8 +59,9 @@ def transcript_turns(text: str, blocks: Sequence[Block]) -> list[DraftQuote]:
         if kind not in _TURN_KINDS:
             continue
         m = _LABEL_RE.match(text, bs, be)
-        if m and _label_ok(m.group(1)):
-            labelled[bi] = m.span(1)
+        group = 1 if m and m.group(1) is not None else 2
+        if m and _label_ok(m.group(group)):
+            labelled[bi] = m.span(group)
     if len(labelled) < 2:
         return []
     counts = Counter(" ".join(text[s:e].lower().split()) for s, e in labelled.values())
@@ -74,12 +78,14 @@ def transcript_turns(text: str, blocks: Sequence[Block]) -> list[DraftQuote]:
     for n, bi in enumerate(order):
         bs, be, _ = blocks[bi]
         ls, le = labelled[bi]
-        colon = text.index(":", le) if ":" in text[le : le + 3] else text.index("：", le)
+        colon = next(i for i in range(le, be) if text[i] in ":：)")  # "Roe:" or "((Roe))"
+        while colon + 1 < be and text[colon + 1] == ")":
+            colon += 1
         start = colon + 1
         while start < be and text[start] in " \t":
             start += 1
         speaker_kind = "title_name" if text[ls:le].lower() in roles else "name"
-        turns.append(_turn(start, be, (colon, colon + 1), (ls, le), speaker_kind))
+        turns.append(_turn(start, be, (le, colon + 1), (ls, le), speaker_kind))
         last = order[n + 1] if n + 1 < len(order) else bi + 1
         for follow in range(bi + 1, last):  # unlabelled paragraphs before the next turn
             fs, fe, kind = blocks[follow]
@@ -88,7 +94,7 @@ def transcript_turns(text: str, blocks: Sequence[Block]) -> list[DraftQuote]:
             if questions_only:
                 turns.append(_turn(fs, fe, None, None, None))  # an answer
             else:
-                part = _turn(fs, fe, (colon, colon + 1), (ls, le), speaker_kind)
+                part = _turn(fs, fe, (le, colon + 1), (ls, le), speaker_kind)
                 part.continuation_of = -1  # continues the turn before (set by the analyser)
                 turns.append(part)
     return turns

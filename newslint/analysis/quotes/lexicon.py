@@ -39,6 +39,9 @@ class Lexicon(NamedTuple):
     addressee_verbs: frozenset[str]
     #: verbs whose speaker is never after them (``sing Kumbaya`` names no singer)
     left_subject_verbs: frozenset[str]
+    #: naming and judging verbs: a quotation's cue, but in narration no citation of a source
+    #: (``Vizmedia dubbed the series``, ``Roe praised the plan``)
+    not_citation_verbs: frozenset[str]
     title_small_words: frozenset[str]
     inflected: frozenset[str]
     #: first word -> the cue phrases starting with it, in ``phrases`` order
@@ -133,6 +136,7 @@ def lexicon() -> Lexicon:
         adjacent_only_verbs=fs("adjacent_only_verbs"),
         addressee_verbs=fs("addressee_verbs"),
         left_subject_verbs=fs("left_subject_verbs"),
+        not_citation_verbs=fs("not_citation_verbs"),
         title_small_words=fs("title_small_words"),
         inflected=inflected,
         phrases_by_first={first: tuple(group) for first, group in by_first.items()},

@@ -56,9 +56,9 @@ def name_shaped(word: str) -> bool:
         return False
     if re.fullmatch(r"[DRIL]-[A-Z][\w.]*", word):
         return False
-    for part in word.translate(_APOSTROPHES).split("-"):
-        if not part:
-            return False
+    for n, part in enumerate(word.translate(_APOSTROPHES).split("-")):
+        if not part or (n and not part[0].isupper() and part.lower() not in lexicon().particles):
+            return False  # "Anti-government"; but "Habib-Powell", "Abd-al"
         capitals = sum(c.isupper() for c in part)
         if capitals > 1 and not part.startswith(_NAME_SHAPE_PREFIXES):
             return False
@@ -136,6 +136,15 @@ class NameIndex:
                 and not word.endswith(("'s", "’s", "'", "’"))
             )
         return first_name
+
+    def introduced_as_known_only(self, name: str) -> bool:
+        """``a student named Wong``, ``identified only as Roe``: the reporter says the article
+        has no more of the name."""
+        for n in self.occurrences(name):
+            lead = " ".join(w for _, w in self.words[max(0, n - 3) : n]).lower()
+            if lead.endswith(("named", "called", "only as", "identified as", "known as")):
+                return True
+        return False
 
     def introduced_by_first_name(self, name: str, before: int) -> bool:
         """``Sasha Obama``, ``Sasha and Malia Obama``, ``Penkoski’s daughter, Brielle,``: the

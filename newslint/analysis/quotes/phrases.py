@@ -175,6 +175,10 @@ def np_left(
                 np = np_core_left(toks, k - 1, lo)
                 if np and np.kind != "pronoun" and k - 1 == np.last:
                     return np
+                # "Another co-author, engineering professor Julian Marshall, said"
+                inner = np_core_left(toks, i - 1, k + 1)
+                if inner and inner.kind in _NAME_KINDS and toks[i - 1].cap:
+                    return inner
                 return None
             if toks[k].text in ".;:!?":
                 return None
@@ -298,6 +302,13 @@ def _np_right(
     lex = lexicon()
     if i + 1 < hi and _AGE_RE.fullmatch(toks[i].low):
         i += 1  # "wrote 43-year-old Martin Taylor"
+    if (
+        i + 1 < hi
+        and toks[i].cap
+        and toks[i].low in lexicon().documents
+        and toks[i + 1].text[:1].isdigit()
+    ):
+        return NP(i, i + 1, "document")  # "Article 2 sets ...", "Section 4 defines ..."
     if i >= hi or not toks[i].word or PARTY_TAG_RE.fullmatch(toks[i].text):
         return None
     if toks[i].low in lex.pronouns:

@@ -305,6 +305,8 @@ class _FirstReference:
                 continue
             if self.names.introduced_by_first_name(surname, start):
                 continue  # "Sasha and Malia Obama ... Sasha said": a first name, already tied
+            if self.names.introduced_as_known_only(surname):
+                continue  # "a student named Wong": all the name the reporter has
             if self.not_a_person(surname, titled, bases.get(surname, [])):
                 continue
             if full is None and self.spelling_variant(surname):
