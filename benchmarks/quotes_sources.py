@@ -122,7 +122,10 @@ def main() -> int:
                 wanted = args.show is not None and (not args.show or f.rule in args.show)
                 if wanted or (args.list_unbalanced and f.rule == "quotes.unbalanced"):
                     where = f"{src.name} {path.name[:40]}:{f.line}"
-                    print(f"{f.rule:24} {where}\n    {f.message[:150]}\n    | {f.context[:220]}")
+                    print(
+                        f"{f.rule:24} {where}  [{f.match[:70]}]\n    {f.message[:150]}\n"
+                        f"    | {f.context[:220]}"
+                    )
         rows.append((src.name, len(src.paths), words, counts))
     rules = sorted({r for *_, c in rows for r in c})
     print(f"\n{'source':46} {'files':>5} {'words':>8} {'all/1k':>7} {'no-unbal/1k':>11}  by rule")

@@ -54,9 +54,7 @@ _AUXILIARIES = frozenset(
 _PLAIN_PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _SHORT_CLAUSE_TOKENS = 8
-_FRAMING_KINDS = frozenset(
-    {"name", "title_name", "pronoun", "organisation", "group", "document"}
-)
+_FRAMING_KINDS = frozenset({"name", "title_name", "pronoun", "organisation", "group", "document"})
 
 
 class Attribution(NamedTuple):
@@ -74,6 +72,12 @@ _COORDINATORS = frozenset(
 )
 #: verbs whose past tense is their base form ("the mayor hit back", "as Roe put it")
 _PAST_IS_BASE = frozenset({"hit", "put", "read", "cut", "set", "forecast", "broadcast", "upset"})
+_DEMONSTRATIVES = frozenset({"this", "that", "it", "which"})
+_SAYS = frozenset({"say", "read", "state", "suggest", "mean", "note"})
+_NOT_VERBS = frozenset(
+    {"of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "as"}
+    | {"than", "who", "which", "that", "about", "into", "over", "under", "after", "before"}
+)
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets"})
 
 
@@ -89,6 +93,8 @@ def cue_at(toks: Sequence[Tok], k: int) -> tuple[str, int] | None:
         return None
     for phrase in lex.phrases_by_first.get(t.low, ()):
         n = len(phrase)
+        if n == 1 and t.cap:
+            continue  # "Per Lundberg": a first name, not "per"
         if k + n <= len(toks) and all(toks[k + j].low == phrase[j] for j in range(n)):
             return ("phrase", k + n - 1)
     base = lex.verbs.get(t.low)
@@ -156,6 +162,14 @@ def attribution_at(
     document_only = base in lex.document_only_verbs
     participle = verb.endswith("ing")
     np = np_left(toks, k - 1, lo, appositive=not participle, loose=True)
+    if (
+        np is None
+        and k - 1 >= lo
+        and toks[k - 1].low in _DEMONSTRATIVES
+        and base in _SAYS
+        and (k - 1 == lo or not toks[k - 2].word or toks[k - 2].low in _COORDINATORS)
+    ):
+        np = NP(k - 1, k - 1, "document")  # "This says ...", "That reads ..."
     set_off = np is not None and np.first > lo and toks[np.first - 1].text == ","
     if (
         base in lex.adjacent_only_verbs
@@ -181,9 +195,9 @@ def attribution_at(
             cue, subject[0], subject[1]
         )  # "..., saying", "and said": the sentence subject
     if borrows_subject and participle and k > lo:
-        named = named_before(toks[lo:k])  # "In the filing Ford made this point, writing"
+        named = _clause_subject_before(toks, lo, k)  # "In the filing Ford made this point, writing"
         if named is not None:
-            return Attribution(cue, named.speaker, named.kind)
+            return Attribution(cue, np_span(toks, named), named.kind)
     if base in lex.addressee_verbs or base in lex.left_subject_verbs:
         return None  # "told CBS News": the hearer, not the speaker; "sing Kumbaya": the song
     np = np_right(toks, last + 1, hi)
@@ -230,6 +244,33 @@ def prefer_name(toks: Sequence[Tok], np: NP, hi: int) -> NP:
     if any(t.cap and t.low not in lexicon().titles for t in toks[np.first : np.last + 1]):
         return np  # the description already names someone
     return named
+
+
+def _clause_subject_before(toks: Sequence[Tok], lo: int, k: int) -> NP | None:
+    """The nearest name before token k that opens a clause (a verb-like lower-case word follows
+    it): ``In the filing Ford also made this point, writing``; not ``at Gophercon 2017,
+    asking``."""
+    lex = lexicon()
+    for j in range(k - 1, lo - 1, -1):
+        t = toks[j]
+        if not (t.word and t.cap) or is_lexicon_word(without_possessive(t.low)):
+            continue
+        np = np_core_left(toks, j, lo)
+        if np is None or np.kind not in ("name", "title_name"):
+            continue
+        n = np.last + 1
+        while n < k and toks[n].word and toks[n].low in lex.adverbs:
+            n += 1
+        after = toks[n] if n < k else None
+        if (
+            after is not None
+            and after.word
+            and not after.cap
+            and after.low not in lex.determiners
+            and after.low not in _NOT_VERBS
+        ):
+            return np
+    return None
 
 
 def _introduces_quote(toks: Sequence[Tok], k: int, hi: int) -> bool:
@@ -345,6 +386,10 @@ def immediate_after(toks: Sequence[Tok], dash_ok: bool, short: bool = False) -> 
     dashed = dash_ok and p > 0 and toks[p - 1].text in _DASHES
     if dashed and np.kind in ("name", "title_name") and (q >= hi or toks[q].text in ".,;"):
         return Attribution((toks[p - 1].start, toks[p - 1].end), np_span(toks, np), np.kind)
+    if dashed and p == 1:
+        described = dash_description(toks, p, hi)
+        if described is not None:  # '"..." —Go developer with 2–4 years of experience.'
+            return Attribution((toks[0].start, toks[0].end), np_span(toks, described), "title_name")
     if q < hi and toks[q].text == ",":
         # "Smith, a research analyst at the Council on Energy, Environment and Water, said"
         for k in range(q + 1, min(hi, q + MAX_APPOSITIVE_TOKENS)):
@@ -392,6 +437,24 @@ def _parenthetical_source(toks: Sequence[Tok]) -> Attribution | None:
     if any(t.word and not t.cap and t.low not in ("p", "pp", "p.", "pp.", "and") for t in rest):
         return None
     return Attribution((toks[0].start, toks[0].end), np_span(toks, np), np.kind)
+
+
+def dash_description(toks: Sequence[Tok], p: int, hi: int) -> NP | None:
+    """After a dash: a short description of who spoke, up to the end of the sentence (no
+    reporting verb, nothing after it but a full stop): ``Go developer with 2 years of
+    experience``, ``a nurse in Leeds``."""
+    lex = lexicon()
+    end = p
+    while end < hi and toks[end].text not in ".;!?" and end - p < 14:
+        t = toks[end]
+        if t.word and not t.cap and t.low in lex.verbs:
+            return None
+        end += 1
+    if end == p or end - p >= 14 or (end < hi and end + 1 < hi):
+        return None
+    if not any(t.word and (t.cap or t.low in lex.titles) for t in toks[p:end]):
+        return None
+    return NP(p, end - 1, "title_name")
 
 
 def _appositive_name(toks: Sequence[Tok], p: int, hi: int) -> Attribution | None:

@@ -57,6 +57,11 @@ class Lexicon(NamedTuple):
     adverbial_nouns: frozenset[str]
     time_prepositions: frozenset[str]
     callout_labels: frozenset[str]
+    #: nouns whose content a quotation can spell out (``the rule was "..."``, ``the answer to
+    #: "..."``)
+    topic_nouns: frozenset[str]
+    #: verbs of thinking: a quotation after them is a thought, not speech
+    thought_verbs: frozenset[str]
     transcript_roles: frozenset[str]
 
 
@@ -150,6 +155,8 @@ def lexicon() -> Lexicon:
         adverbial_nouns=fs("adverbial_nouns"),
         time_prepositions=fs("time_prepositions"),
         callout_labels=fs("callout_labels"),
+        topic_nouns=fs("topic_nouns"),
+        thought_verbs=fs("thought_verbs"),
         transcript_roles=fs("transcript_roles"),
     )
 

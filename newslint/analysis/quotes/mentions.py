@@ -25,10 +25,11 @@ from newslint.analysis.quotes.phrases import is_possessive
 from newslint.analysis.quotes.tokens import Tok
 
 _FINAL_PUNCT_RE = re.compile(r"[.?!…](?=[\s\"”’')\]]|$)")
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _WORD_BEFORE_RE = re.compile(r"(?:^|\W)([^\W\d_]+)[ \t]+$")
 _SECTION_PREFIX_RE = re.compile(r"^\s*(?:[(\[]?\d+[.):\]]|[IVXivx]+\.|[A-Za-z]\)|#+)?\s*$")
 _SPACE_RE = re.compile(r"\s+")
+_YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _MAX_TERM_WORDS = 4
 _MAX_NP_TERM_WORDS = 8
 _MAX_HEADING_WORDS = 12
@@ -41,9 +42,13 @@ _NAMING_PARTICIPLES = frozenset(
     {"called", "dubbed", "named", "nicknamed", "titled", "entitled", "labelled", "labeled"}
     | {"branded", "termed", "tagged", "marked", "known", "headlined", "captioned", "coined"}
     | {"spelled", "spelt", "trademarked", "so-called", "emblazoned", "inscribed", "printed"}
-    | {"stamped", "reading", "read", "reads"}
+    | {"stamped", "reading", "read", "reads", "pronounced", "abbreviated", "translated"}
 )
-_AS_NAMING = frozenset({"known", "billed", "styled", "marketed", "branded", "referred", "listed"})
+_AS_NAMING = frozenset(
+    {"known", "billed", "styled", "marketed", "branded", "referred", "listed", "described"}
+    | {"defined", "summarised", "summarized", "characterised", "characterized", "phrased"}
+    | {"pronounced", "translated", "written", "spelled", "spelt", "abbreviated"}
+)
 _DISPLAY_VERBS = frozenset(
     {"said", "says", "say", "saying", "read", "reads", "reading", "with", "bearing", "declaring"}
     | {"proclaiming", "that", "which", "carrying", "showing", "shows", "showed"}
@@ -56,7 +61,14 @@ _IMPERATIVE_LEAD = frozenset(
 _COPULAS = frozenset({"is", "was", "are", "were", "means", "meant", "became", "remains"})
 _MODALS = frozenset({"might", "could", "would", "may", "should", "can", "must", "will", "'d", "’d"})
 _LIST_JOINERS = frozenset({"and", "or", ",", "/", "nor", "vs", "vs.", "versus", "to", "from"})
-_SKIPPED_BEFORE = frozenset({",", ":", "yourself", "themselves", "himself", "herself", "out"})
+_REFLEXIVES = frozenset(
+    {"myself", "yourself", "himself", "herself", "ourselves", "themselves", "oneself"}
+)
+_SKIPPED_BEFORE = frozenset({",", ":", "out", "to"}) | _REFLEXIVES
+_TOPIC_PREPOSITIONS = frozenset({"to", "of", "on", "for"})
+_QUESTIONNAIRE = frozenset(
+    {"question", "questions", "prompt", "survey", "questionnaire", "poll", "quiz", "item"}
+)
 _HYPOTHETICAL_VERBS = frozenset({"ask", "say", "tell", "wonder", "think", "answer", "reply"})
 
 
@@ -91,8 +103,12 @@ def is_term(text: str, q: DraftQuote, para_start: int) -> bool:
     if not 1 <= len(words) <= _MAX_TERM_WORDS:
         return False
     nxt = WORD_AFTER_RE.match(text, q.end + 1) if text[q.end : q.end + 1] == " " else None
-    if nxt and nxt.group()[0].islower() and not content.endswith((".", ",", "?", "!", "…")):
-        return True  # "“Humidifier lung” may result from fungus": the quote is the subject
+    if (
+        nxt
+        and (nxt.group()[0].islower() or len(words) <= 2)
+        and not content.endswith((".", ",", "?", "!", "…"))
+    ):
+        return True  # "“Humidifier lung” may result from fungus", "“Classic” projects"
     body = content[:-1] if content.endswith((".", ",")) else content  # US style: 'a "red line."'
     if _FINAL_PUNCT_RE.search(body) or content.endswith(("?", "!")):
         return False
@@ -173,6 +189,10 @@ def _by_context(place: Place, n_words: int) -> str | None:
     lex = lexicon()
     before = [t for t in place.before if t.text not in ("(", ")")]
     after = place.after
+    if place.previous_mention and all(t.low in _LIST_JOINERS or not t.word for t in before):
+        return "example"  # 'words like "synergy" and "leverage"', '"clone," "repo,"'
+    if _reference_entry(before):
+        return "title"  # "[2] Bryan Reimer et al. (2014) “Assessing the impact ...”"
     k = len(before) - 1
     while k >= 0 and (before[k].low in ("a", "an", "the") or before[k].text in ",:"):
         k -= 1
@@ -185,14 +205,27 @@ def _by_context(place: Place, n_words: int) -> str | None:
             return "interface"
         return _by_lead(place.lead)
     low = prev.low
-    if place.previous_mention and low in _LIST_JOINERS:
-        return "example"  # words like "synergy" and "leverage"
     if low == "as" and k > 0 and before[k - 1].low in _AS_NAMING:
         return "named"  # known as "the Hammer", billed as "the fight of the year"
     if low in lex.example_words and _is_example_word(before, k):
         return "example"
     if low in lex.mention_nouns:
         return "named"  # the word "literally", under the headline "Town hall shut"
+    if low in _TOPIC_PREPOSITIONS and k > 0 and before[k - 1].low in lex.topic_nouns:
+        return "named"  # the answer to "What is a good timeout?", the mantra of "..."
+    if low == "about":
+        return "named"  # when we talk about "contributing to the project"
+    if low in _COPULAS and k > 0 and before[k - 1].low in lex.topic_nouns:
+        return "named"  # the rule was "anything goes", a recurring question is "who ...?"
+    if (
+        before[-1].text == ","
+        and k > 0
+        and before[k].low in lex.topic_nouns | lex.mention_nouns
+        and after
+        and after[0].text == ","
+        and n_words <= 4
+    ):
+        return "named"  # a new initiative, "Thanks!", to ...
     if after and after[0].low in lex.interface_nouns and n_words <= 6:
         return "interface"  # the "Buy now" link
     if low in _NAMING_PARTICIPLES and _names_something(before, k):
@@ -215,6 +248,29 @@ def _by_context(place: Place, n_words: int) -> str | None:
     return None
 
 
+def _reference_entry(before: Sequence[Tok]) -> bool:
+    """A bibliography entry before the quote: ``et al.``, a year in parentheses, or ``[2]``
+    opening the paragraph."""
+    if (
+        len(before) >= 3
+        and before[0].text == "["
+        and before[1].text.isdigit()
+        and before[2].text == "]"
+    ):
+        return True
+    for n, t in enumerate(before):
+        if t.low in ("al", "al.") and n and before[n - 1].low == "et":
+            return True
+        if (
+            t.text == "("
+            and n + 2 < len(before)
+            and before[n + 2].text == ")"
+            and _YEAR_RE.fullmatch(before[n + 1].text)
+        ):
+            return True
+    return False
+
+
 def _by_following(after: Sequence[Tok], prev: Tok | None) -> str | None:
     """The words after the quote: ``“I never knew” video``, ``etc.``, ``“X” is ...``."""
     lex = lexicon()
@@ -223,6 +279,19 @@ def _by_following(after: Sequence[Tok], prev: Tok | None) -> str | None:
     first = after[0]
     if first.low in ("etc", "etc."):
         return "example"
+    if (
+        prev is not None
+        and (
+            prev.low
+            in ("the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your")
+            or is_possessive(prev)
+        )
+        and first.word
+        and not first.cap
+        and first.low not in lex.verbs
+        and _is_noun(first.low)
+    ):
+        return "named"  # the site's “Was this page helpful?” score
     noun = (
         first.word
         and not first.cap
@@ -243,12 +312,29 @@ def _by_following(after: Sequence[Tok], prev: Tok | None) -> str | None:
 
 
 def _by_lead(lead: Sequence[Tok]) -> str | None:
-    """``The tagline? "Meth. We're on it."``: a short sentence before names the words."""
+    """``The tagline? "Meth. We're on it."``: a short sentence before names the words; a
+    sentence about a survey question introduces the question's wording."""
     lex = lexicon()
     words = [t for t in lead if t.word]
     if 0 < len(words) <= 5 and words[-1].low in lex.mention_nouns:
         return "named"
+    if any(t.low in _QUESTIONNAIRE for t in words) and not any(t.low in lex.verbs for t in words):
+        return "named"  # 'This year we introduced a new question. "Let's say you have ..."'
     return None
+
+
+def _lemma(low: str) -> str:
+    from newslint.analysis.nlp import lemma
+
+    return lemma(low)
+
+
+def _is_noun(low: str) -> bool:
+    """WordNet lists the word (or its lemma) as a noun."""
+    from newslint.analysis.nlp import lemma, wordnet_index
+
+    nouns = wordnet_index().get("noun", frozenset())
+    return low in nouns or lemma(low) in nouns
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
@@ -293,6 +379,10 @@ def _by_verb(before: Sequence[Tok], k: int) -> str | None:
     verb = before[j]
     low = verb.low
     base = lex.verbs.get(low, low)
+    if _lemma(low) in lex.thought_verbs:
+        return "thought"  # executives thinking "well, we tried agile"
+    if j + 2 <= k and before[j + 1].low == "to" and before[j + 2].low in _REFLEXIVES:
+        return "thought"  # saying to myself "OK, ..."
     lead = before[j - 1] if j > 0 else None
     imperative = lead is None or lead.low in _IMPERATIVE_LEAD or lead.text in ",;:"
     if low in lex.instruction_verbs and imperative and (lead is None or lead.low != "you"):

@@ -157,7 +157,7 @@ def np_left(
         for j in range(i - 1, max(lo, i - 6) - 1, -1):
             if not toks[j].word and toks[j].text != ",":
                 break
-            np = np_core_left(toks, j, lo)
+            np = np_core_left(toks, j, lo) or _loose_np(toks, j, lo)
             if np and np.kind != "pronoun":
                 if (
                     t.low == "who"
@@ -198,18 +198,27 @@ def np_left(
         other = np_core_left(toks, np.first - 2, lo)
         if other is not None and other.kind in _NAME_KINDS and other.last == np.first - 2:
             return NP(other.first, np.last, other.kind)
-    if (
-        np is None
-        and loose
-        and t.word
-        and not t.cap
-        and i - 1 >= lo
-        and toks[i - 1].low in lex.determiners
-    ) and (
-        t.low not in lex.stop_capitals and t.low not in lex.verbs and t.low not in lex.determiners
-    ):
-        return NP(i - 1, i, "group" if t.low.endswith("s") else "title_name")
+    if np is None and loose:
+        return _loose_np(toks, i, lo)
     return np
+
+
+def _loose_np(toks: Sequence[Tok], i: int, lo: int) -> NP | None:
+    """``the announcer``, ``the interview participant``, ``a community culture``: a determiner,
+    at most two lower-case modifiers and an unknown lower-case noun."""
+    lex = lexicon()
+    t = toks[i]
+    if not (t.word and not t.cap) or (
+        t.low in lex.stop_capitals or t.low in lex.verbs or t.low in lex.determiners
+    ):
+        return None
+    for j in range(i - 1, max(lo, i - 3) - 1, -1):
+        w = toks[j]
+        if w.low in lex.determiners:
+            return NP(j, i, "group" if t.low.endswith("s") else "title_name")
+        if not w.word or w.cap or w.low in lex.stop_capitals or w.low in lex.verbs:
+            return None
+    return None
 
 
 def np_core_left(toks: Sequence[Tok], i: int, lo: int) -> NP | None:

@@ -48,6 +48,9 @@ _EXCERPT = 60
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w\-]|['’](?=\w))*\.?")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _SKIP_BLOCKS = frozenset({"byline", "dateline"})
+#: attribution shapes with a reporting verb: the speaker is cited there (a dash line, a
+#: transcript label or a partial quotation's subject is not a citation)
+_CUE_SHAPES = frozenset({"after", "before", "inverted", "next-sentence", "same-sentence"})
 
 
 def _excerpt(text: str) -> str:
@@ -201,6 +204,7 @@ class _FirstReference:
             and not q.inherited
             and q.depth == 0
             and q.form == "marks"
+            and q.how in _CUE_SHAPES
         ]
         for span, cue, kind, speaker, cue_text in sources:
             if kind != "name" or span in seen or not self._adjacent(span, cue):
