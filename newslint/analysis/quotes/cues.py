@@ -111,7 +111,8 @@ def cue_at(toks: Sequence[Tok], k: int) -> tuple[str, int] | None:
     if t.cap and (k > 0 and toks[k - 1].text not in ".:;" or t.low == base):
         return None  # "Said Ellis:" opens a sentence; other capitalised words are not cues
     if k > 0 and (toks[k - 1].low in _NOUN_DETERMINERS or is_possessive(toks[k - 1])):
-        relative = toks[k - 1].low == "that" and t.low != base  # "a letter that says"
+        # "a letter that says", "This says": an inflected verb after "that"/"this"
+        relative = toks[k - 1].low in ("that", "this") and t.low != base
         return ("verb", last) if relative else None  # "the report", "Smith's claim": a noun
     return ("verb", last)
 

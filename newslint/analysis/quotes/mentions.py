@@ -58,6 +58,9 @@ _IMPERATIVE_LEAD = frozenset(
     | {"do", "not", "can", "could", "should", "must", "will", "'ll", "’ll", "might", "may", "now"}
     | {"first", "next", "finally", "also", "instead", "you", "ever", "often", "sometimes"}
 )
+_NOUN_LEADS = frozenset(
+    {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"}
+)
 _COPULAS = frozenset({"is", "was", "are", "were", "means", "meant", "became", "remains"})
 _MODALS = frozenset({"might", "could", "would", "may", "should", "can", "must", "will", "'d", "’d"})
 _LIST_JOINERS = frozenset({"and", "or", ",", "/", "nor", "vs", "vs.", "versus", "to", "from"})
@@ -103,11 +106,9 @@ def is_term(text: str, q: DraftQuote, para_start: int) -> bool:
     if not 1 <= len(words) <= _MAX_TERM_WORDS:
         return False
     nxt = WORD_AFTER_RE.match(text, q.end + 1) if text[q.end : q.end + 1] == " " else None
-    if (
-        nxt
-        and (nxt.group()[0].islower() or len(words) <= 2)
-        and not content.endswith((".", ",", "?", "!", "…"))
-    ):
+    code_after = text[q.end : q.end + 2] in (" `", " .") and len(words) <= 2
+    starts_word = nxt is not None and (nxt.group()[0].islower() or len(words) <= 2)
+    if (code_after or starts_word) and not content.endswith((".", ",", "?", "!", "…")):
         return True  # "“Humidifier lung” may result from fungus", "“Classic” projects"
     body = content[:-1] if content.endswith((".", ",")) else content  # US style: 'a "red line."'
     if _FINAL_PUNCT_RE.search(body) or content.endswith(("?", "!")):
@@ -145,12 +146,15 @@ class Place:
         self.alone = alone
         #: the sentence before, in the same paragraph, when the quote opens its sentence
         self.lead = lead
+        #: where the quote ends (set by :func:`mention_reason`)
+        self.quote_end = -1
 
 
 def mention_reason(text: str, q: DraftQuote, place: Place) -> str | None:
     """Why a quotation is a mention rather than speech, or None."""
     if q.continues or q.continuation_of is not None or not q.closed:
         return None
+    place.quote_end = q.end
     content = text[q.content_start : q.content_end].strip()
     words = _WORD_RE.findall(content)
     if not words:
@@ -191,13 +195,15 @@ def _by_context(place: Place, n_words: int) -> str | None:
     after = place.after
     if place.previous_mention and all(t.low in _LIST_JOINERS or not t.word for t in before):
         return "example"  # 'words like "synergy" and "leverage"', '"clone," "repo,"'
-    if _reference_entry(before):
+    if _reference_entry(place.before) or (not before and _reference_entry(place.lead)):
         return "title"  # "[2] Bryan Reimer et al. (2014) “Assessing the impact ...”"
+    if _title_then_blurb(before):
+        return "excerpt"  # "- Node by Numbers 2015, "By analyzing the logs ...""
     k = len(before) - 1
     while k >= 0 and (before[k].low in ("a", "an", "the") or before[k].text in ",:"):
         k -= 1
     prev = before[k] if k >= 0 else None
-    following = _by_following(after, prev)
+    following = _by_following(after, prev, place.quote_end)
     if following:
         return following
     if prev is None:
@@ -248,6 +254,20 @@ def _by_context(place: Place, n_words: int) -> str | None:
     return None
 
 
+def _title_then_blurb(before: Sequence[Tok]) -> bool:
+    """A sentence that is only a title (capitalised words, numbers) and a comma or colon before
+    the quote: a listing of a piece and a line from it, or an ID (``RFC 1214, “Clarify ...”``)."""
+    words = [t for t in before if t.word or t.text[:1].isdigit()]
+    if len(words) < 2 or not before or before[-1].text not in ",:":
+        return False
+    lex = lexicon()
+    return all(
+        (t.cap or t.text[:1].isdigit() or t.low in lex.title_small_words)
+        and t.low not in lex.cue_words
+        for t in words
+    ) and (words[0].cap or words[0].text[:1].isdigit())
+
+
 def _reference_entry(before: Sequence[Tok]) -> bool:
     """A bibliography entry before the quote: ``et al.``, a year in parentheses, or ``[2]``
     opening the paragraph."""
@@ -271,8 +291,9 @@ def _reference_entry(before: Sequence[Tok]) -> bool:
     return False
 
 
-def _by_following(after: Sequence[Tok], prev: Tok | None) -> str | None:
-    """The words after the quote: ``“I never knew” video``, ``etc.``, ``“X” is ...``."""
+def _by_following(after: Sequence[Tok], prev: Tok | None, prev_end: int) -> str | None:
+    """The words after the quote: ``“I never knew” video``, ``etc.``, ``“X” is ...``
+    (``prev_end``: where the quote ends)."""
     lex = lexicon()
     if not after:
         return None
@@ -281,14 +302,13 @@ def _by_following(after: Sequence[Tok], prev: Tok | None) -> str | None:
         return "example"
     if (
         prev is not None
-        and (
-            prev.low
-            in ("the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your")
-            or is_possessive(prev)
-        )
+        and (prev.low in _NOUN_LEADS or is_possessive(prev) or (prev.word and not prev.cap))
         and first.word
         and not first.cap
         and first.low not in lex.verbs
+        and first.low not in lex.pronouns
+        and first.low not in lex.stop_capitals
+        and first.start == prev_end + 1
         and _is_noun(first.low)
     ):
         return "named"  # the site's “Was this page helpful?” score

@@ -277,8 +277,9 @@ def np_core_left(toks: Sequence[Tok], i: int, lo: int) -> NP | None:
     if first - 2 >= lo and toks[first - 1].low in PREPOSITIONS and toks[first - 2].word:
         outer = np_core_left(toks, first - 2, lo)
         if outer and outer.kind != "pronoun" and head_class(toks[first - 2]) == "noun":
-            kind = "title_name" if outer.kind in ("title_name", "name") else outer.kind
-            return NP(outer.first, i, kind)
+            person = toks[i].cap and not is_lexicon_word(toks[i].low) and first < i
+            kind = "title_name" if outer.kind in ("title_name", "name") or person else outer.kind
+            return NP(outer.first, i, kind)  # "Center for Biological Diversity scientist X"
         if outer and toks[first - 1].low == "of" and toks[first - 2].cap and toks[first].cap:
             # "the Synod of Sutri", "the Bank of England": one name; "the Duke of York": a title
             titled = toks[first - 2].low in lex.titles

@@ -205,6 +205,7 @@ class _FirstReference:
             and q.depth == 0
             and q.form == "marks"
             and q.how in _CUE_SHAPES
+            and (q.cue_text or "")[:1].isalpha()  # not a dash: '"..." —Amy, adviser'
         ]
         for span, cue, kind, speaker, cue_text in sources:
             if kind != "name" or span in seen or not self._adjacent(span, cue):
