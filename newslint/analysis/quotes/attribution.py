@@ -281,7 +281,9 @@ class _Analyser:
                     break
         if attr is None:
             how = "colon"
-            attr = colon_speaker(before) or framing_speaker(before, subject)
+            content = self.text[q.content_start : q.content_end].lstrip()
+            sentence = bool(content) and content[0].isupper() and self._ends_sentence(q)
+            attr = colon_speaker(before) or framing_speaker(before, subject, sentence)
         if attr is None and not q.continues and self._partial(q):
             how = "partial"
             attr = subject_person(subject, self.text, before) or named_before(before)

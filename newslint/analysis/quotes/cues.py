@@ -78,6 +78,7 @@ _NOT_VERBS = frozenset(
     {"of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "as"}
     | {"than", "who", "which", "that", "about", "into", "over", "under", "after", "before"}
 )
+_BE_QUOTATIVE = frozenset({"was", "were", "is", "are", "am", "'m", "’m", "'re", "’re"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets"})
 
 
@@ -144,6 +145,13 @@ def attribution_at(
     lex = lexicon()
     found = cue_at(toks, k)
     if found is None:
+        if (
+            toks[k].low == "like"
+            and k - 1 > lo
+            and toks[k - 1].low in _BE_QUOTATIVE
+            and (k + 1 >= hi or toks[k + 1].text in ",:")
+        ):  # "I was like, "Well, ..."": the quotative "be like"
+            return _attr(toks, (toks[k - 1].start, toks[k].end), np_left(toks, k - 2, lo))
         return None
     what, last = found
     cue = (toks[k].start, toks[last].end)
@@ -254,9 +262,12 @@ def _clause_subject_before(toks: Sequence[Tok], lo: int, k: int) -> NP | None:
     lex = lexicon()
     for j in range(k - 1, lo - 1, -1):
         t = toks[j]
-        if not (t.word and t.cap) or is_lexicon_word(without_possessive(t.low)):
+        if t.low in PERSON_PRONOUNS and t.low != "they":
+            np: NP | None = NP(j, j, "pronoun")  # "something that we dealt with by saying"
+        elif not (t.word and t.cap) or is_lexicon_word(without_possessive(t.low)):
             continue
-        np = np_core_left(toks, j, lo)
+        else:
+            np = np_core_left(toks, j, lo)
         if np is None or np.kind not in ("name", "title_name"):
             continue
         n = np.last + 1
@@ -534,16 +545,22 @@ def named_before(before: Sequence[Tok]) -> Attribution | None:
     return None
 
 
-def framing_speaker(before: Sequence[Tok], subject: Subject) -> Attribution | None:
-    """``Reid has gone after Trump as a "..."``, ``Obama is rolling out a message: "..."``.
+def framing_speaker(
+    before: Sequence[Tok], subject: Subject, opens_sentence: bool = False
+) -> Attribution | None:
+    """``Reid has gone after Trump as a "..."``, ``Obama is rolling out a message: "..."``,
+    ``Graham spoke on Fox News, "This is ..."`` (a whole sentence quoted after a comma).
 
-    With no cue verb, a quote introduced by a colon or by ``as (a|an|the)`` frames the words as
-    the sentence subject's.
+    With no cue verb, a quote introduced by a colon, by ``as (a|an|the)``, or (when the quote is
+    a sentence of its own, ``opens_sentence``) by a comma frames the words as the sentence
+    subject's; after a comma only a person's.
     """
     if subject is None or subject[1] not in _FRAMING_KINDS or not before:
         return None
     last = before[-1]
     if last.text == ":":
+        return Attribution((last.start, last.end), subject[0], subject[1])
+    if last.text == "," and opens_sentence and subject[1] in ("name", "title_name", "pronoun"):
         return Attribution((last.start, last.end), subject[0], subject[1])
     k = len(before) - 1
     if last.low in ("a", "an", "the") and k > 0:

@@ -62,6 +62,8 @@ class Lexicon(NamedTuple):
     topic_nouns: frozenset[str]
     #: verbs of thinking: a quotation after them is a thought, not speech
     thought_verbs: frozenset[str]
+    #: verbs of choosing among given wordings (``respondents chose "I prefer not to answer"``)
+    choice_verbs: frozenset[str]
     transcript_roles: frozenset[str]
 
 
@@ -157,6 +159,7 @@ def lexicon() -> Lexicon:
         callout_labels=fs("callout_labels"),
         topic_nouns=fs("topic_nouns"),
         thought_verbs=fs("thought_verbs"),
+        choice_verbs=fs("choice_verbs"),
         transcript_roles=fs("transcript_roles"),
     )
 

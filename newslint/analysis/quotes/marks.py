@@ -218,9 +218,12 @@ def _wrong_way_opener(text: str, st: _Paragraph, ps: int, pe: int, i: int) -> bo
     """``” … he delivered a mix ...,” Roe wrote.``: a closing mark where a quotation opens (no
     words before it) with another closing mark later in the paragraph."""
     lo = st.quotes[-1].end if st.quotes else ps
-    if any(c.isalnum() for c in text[lo:i]) or text[i] not in DOUBLE_CLOSE:
+    if text[i] not in DOUBLE_CLOSE or not any(c in DOUBLE_CLOSE for c in text[i + 1 : pe]):
         return False
-    return any(c in DOUBLE_CLOSE for c in text[i + 1 : pe])
+    if not any(c.isalnum() for c in text[lo:i]):
+        return True
+    # 'vs.”Recipientid”': glued to a word that follows it, after punctuation
+    return i + 1 < pe and text[i + 1].isalnum() and not text[i - 1].isalnum()
 
 
 def _leave_open(text: str, st: _Paragraph, at: int, end: int) -> None:
@@ -259,7 +262,7 @@ def scan_doubles(
         nested.extend((a, b, base + host) for a, b, host in st.nested)
         cont_of = pending if st.first else None
         pending, carry = None, False
-        unbalanced.extend(st.unbalanced)
+        unbalanced.extend(st.unbalanced[:1])  # one report per paragraph: one confusion of marks
         if st.open_at is None:
             continue
         nxt = _next_paragraph(text, paragraphs, pi)
@@ -282,7 +285,8 @@ def scan_doubles(
         elif st.open_mark is not None:
             tail = _Paragraph()
             _leave_open(text, tail, st.open_at, pe)
-            unbalanced.extend(tail.unbalanced)
+            if not st.unbalanced:
+                unbalanced.extend(tail.unbalanced)
             quotes.extend(tail.quotes)
     return quotes, nested
 

@@ -29,6 +29,9 @@ _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _WORD_BEFORE_RE = re.compile(r"(?:^|\W)([^\W\d_]+)[ \t]+$")
 _SECTION_PREFIX_RE = re.compile(r"^\s*(?:[(\[]?\d+[.):\]]|[IVXivx]+\.|[A-Za-z]\)|#+)?\s*$")
 _SPACE_RE = re.compile(r"\s+")
+_JSON_AFTER_RE = re.compile(r"[ \t]*:[ \t]*[\"“{\[\d]")
+_JSON_BEFORE_RE = re.compile(r"[\"”][ \t]*:[ \t]*$")
+_FILE_RE = re.compile(r"[\w\-]+\.(?:[a-z]{1,5})")
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _MAX_TERM_WORDS = 4
 _MAX_NP_TERM_WORDS = 8
@@ -61,7 +64,11 @@ _IMPERATIVE_LEAD = frozenset(
 _NOUN_LEADS = frozenset(
     {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"}
 )
-_COPULAS = frozenset({"is", "was", "are", "were", "means", "meant", "became", "remains"})
+_WORDING_NOUNS = frozenset({"statement", "option", "choice", "answer", "response", "item"})
+_BE_FORMS = frozenset({"was", "were", "is", "are", "am", "'m", "’m", "be", "been", "being"})
+_COPULAS = frozenset(
+    {"is", "was", "are", "were", "been", "be", "means", "meant", "became", "remains"}
+)
 _MODALS = frozenset({"might", "could", "would", "may", "should", "can", "must", "will", "'d", "’d"})
 _LIST_JOINERS = frozenset({"and", "or", ",", "/", "nor", "vs", "vs.", "versus", "to", "from"})
 _REFLEXIVES = frozenset(
@@ -100,7 +107,7 @@ def is_term(text: str, q: DraftQuote, para_start: int) -> bool:
         prev_word
         and prev_word.group(1).lower() in _TERM_DETERMINERS
         and 1 <= len(words) <= _MAX_NP_TERM_WORDS
-        and not _FINAL_PUNCT_RE.search(content.rstrip(".,?!"))
+        and not _FINAL_PUNCT_RE.search(content.rstrip(".,?!…"))
     ):
         return True  # "the “struggle against terrorism, infiltration and separatism”"
     if not 1 <= len(words) <= _MAX_TERM_WORDS:
@@ -159,6 +166,8 @@ def mention_reason(text: str, q: DraftQuote, place: Place) -> str | None:
     words = _WORD_RE.findall(content)
     if not words:
         return "term"
+    if _code(text, q, content):
+        return "code"
     if place.alone:
         layout = _layout(text, q, content, words)
         if layout:
@@ -217,12 +226,27 @@ def _by_context(place: Place, n_words: int) -> str | None:
         return "example"
     if low in lex.mention_nouns:
         return "named"  # the word "literally", under the headline "Town hall shut"
+    if (
+        low in _WORDING_NOUNS
+        and k > 0
+        and before[k - 1].low in ("the", "a", "new")
+        and (before[-1] is prev or low != "statement")  # not "In a statement, "...""
+    ):
+        return "option"  # agreed with the statement "I feel welcome", a new option, "..."
     if low in _TOPIC_PREPOSITIONS and k > 0 and before[k - 1].low in lex.topic_nouns:
         return "named"  # the answer to "What is a good timeout?", the mantra of "..."
     if low == "about":
         return "named"  # when we talk about "contributing to the project"
-    if low in _COPULAS and k > 0 and before[k - 1].low in lex.topic_nouns:
+    if low in _COPULAS and any(t.low in lex.topic_nouns for t in before[max(0, k - 8) : k]):
         return "named"  # the rule was "anything goes", a recurring question is "who ...?"
+    if low == "with" and any(t.low in lex.topic_nouns for t in before[max(0, k - 3) : k]):
+        return "named"  # finished the post with "Here's to four more years!"
+    if low == "in" and k > 0 and before[k - 1].low == "as":
+        return "example"  # as in "Using a diagnostic derive"
+    if _lemma(low) in lex.choice_verbs:
+        return "option"  # respondents chose "I prefer not to answer"
+    if low in lex.topic_nouns and k > 0 and before[k - 1].low == "the" and before[-1].text == ",":
+        return "named"  # we've often gotten the question, "How much faster is it?"
     if (
         before[-1].text == ","
         and k > 0
@@ -252,6 +276,18 @@ def _by_context(place: Place, n_words: int) -> str | None:
     ):
         return "hypothetical"  # 'then it hits you — "Oh, I have to market it"'
     return None
+
+
+def _code(text: str, q: DraftQuote, content: str) -> bool:
+    """Quoted code, not words: a JSON key or value (``"name": "chai"``), a path or a file
+    name (``“C:\\Program Files\\SSL\\openssl.cnf”``)."""
+    if _JSON_AFTER_RE.match(text, q.end) or _JSON_BEFORE_RE.search(
+        text, max(0, q.start - 4), q.start
+    ):
+        return True
+    return "\\" in content or (
+        " " not in content and ("/" in content or _FILE_RE.fullmatch(content) is not None)
+    )
 
 
 def _title_then_blurb(before: Sequence[Tok]) -> bool:
@@ -367,6 +403,8 @@ def _shouting(text: str, start: int, end: int) -> bool:
 
 def _is_example_word(before: Sequence[Tok], k: int) -> bool:
     low = before[k].low
+    if low == "like" and k > 0 and before[k - 1].low in _BE_FORMS:
+        return False  # "I was like, "Well, ..."": a quotative, speech
     if low == "as":
         return k > 0 and before[k - 1].low == "such"
     if low == "say":
@@ -401,6 +439,8 @@ def _by_verb(before: Sequence[Tok], k: int) -> str | None:
     base = lex.verbs.get(low, low)
     if _lemma(low) in lex.thought_verbs:
         return "thought"  # executives thinking "well, we tried agile"
+    if low.endswith("ing") and base in _HYPOTHETICAL_VERBS and j > 0 and before[j - 1].low == "of":
+        return "hypothetical"  # a fancy way of saying "all background activity has stopped"
     if j + 2 <= k and before[j + 1].low == "to" and before[j + 2].low in _REFLEXIVES:
         return "thought"  # saying to myself "OK, ..."
     lead = before[j - 1] if j > 0 else None
@@ -427,6 +467,8 @@ def _subject_of(before: Sequence[Tok], j: int) -> Tok | None:
     i = j - 1
     while i >= 0 and before[i].word and (before[i].low in lex.adverbs or before[i].low in _MODALS):
         i -= 1
+    if i > 0 and before[i].low in ("guys", "all", "folks", "people") and before[i - 1].low == "you":
+        i -= 1  # "you guys are saying"
     return before[i] if i >= 0 and before[i].word else None
 
 

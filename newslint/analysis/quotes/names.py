@@ -100,9 +100,24 @@ class NameIndex:
         """Offset of the first reference that gives ``surname`` a first name (or an office
         title, ``President Obama``), or None."""
         for n in self.occurrences(surname):
-            if self._has_first_name(n, formal_titles):
+            if self._has_first_name(n, formal_titles) or self._given_name_after(n):
                 return self.words[n][0]
         return None
+
+    def _given_name_after(self, n: int) -> bool:
+        """``Tong Yung-soo``, ``Xi Jinping``: the family name first, then the given name (a
+        capitalised word that is neither an English word nor in the lexicon's lists)."""
+        if n + 1 >= len(self.words):
+            return False
+        pos, word = self.words[n]
+        nxt_pos, nxt = self.words[n + 1]
+        if self.text[pos + len(word) : nxt_pos] != " " or not name_shaped(nxt):
+            return False
+        if nxt.lower() in _not_first_names() or is_english_word(nxt):
+            return False
+        after = self.words[n + 2] if n + 2 < len(self.words) else None
+        joined = after is not None and self.text[nxt_pos + len(nxt) : after[0]] == " "
+        return not (joined and after is not None and after[1][:1].isupper())
 
     def _has_first_name(self, n: int, formal_titles: frozenset[str]) -> bool:
         lex = lexicon()
