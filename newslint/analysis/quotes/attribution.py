@@ -363,6 +363,8 @@ class _Analyser:
             nxt = pi + 1
             if nxt < len(self.blocks) and self.blocks[nxt][2] in _LINE_KINDS:
                 found, how = dash_line(text, *self.paragraphs[nxt], self.toks), "dash-line"
+                if found is None and nxt not in self.par_quotes and self._signed(pi, nxt):
+                    found, how = name_line(text, *self.paragraphs[nxt], self.toks), "name-line"
             prev = pi - 1
             if (
                 found is None
@@ -381,6 +383,13 @@ class _Analyser:
                     True,
                     how,
                 )
+
+    def _signed(self, pi: int, nxt: int) -> bool:
+        """A name line under a quotation signs it when both sit in one block quotation, or the
+        line reads ``Name, description`` (a sub-head does not)."""
+        if self.blocks[pi][2] == "blockquote" and self.blocks[nxt][2] == "blockquote":
+            return True
+        return "," in self.text[slice(*self.paragraphs[nxt])]
 
     # -- inheritance -----------------------------------------------------------------------
     def _unit_attribution(self, unit: int) -> _Owner | None:
@@ -406,9 +415,13 @@ class _Analyser:
 
     def _person_subject(self, unit: int) -> _Owner | None:
         """``Aderholt returned to the issue. "What ...?"``: a sentence opened by a person (a
-        name or he/she/they) frames the quote that opens the next sentence of the paragraph."""
+        name or he/she/they, perhaps after an opening phrase and a comma) frames the quote that
+        opens the next sentence of the paragraph."""
         toks = self.toks(*self._narration_segments(unit)[0])
         np = np_right(toks, 0, len(toks))
+        if np is None:
+            comma = next((k for k, t in enumerate(toks[:12]) if t.text == ","), None)
+            np = np_right(toks, comma + 1, len(toks)) if comma is not None else None
         if np is None or np.last + 1 >= len(toks):
             return None
         after = toks[np.last + 1]
@@ -419,7 +432,7 @@ class _Analyser:
             ok = head.low in PERSON_PRONOUNS
         else:
             ok = np.kind in ("name", "title_name") and head.cap and not is_lexicon_word(head.low)
-            if ok and np.first == np.last == 0 and is_inflected_word(head.low):
+            if ok and np.first == np.last and is_inflected_word(head.low):
                 ok = False  # "Prices rose again.": a capital that only opens the sentence
         return (None, np_span(toks, np), np.kind) if ok else None
 

@@ -268,7 +268,7 @@ def _clause_subject_before(toks: Sequence[Tok], lo: int, k: int) -> NP | None:
             continue
         else:
             np = np_core_left(toks, j, lo)
-        if np is None or np.kind not in ("name", "title_name"):
+        if np is None or np.kind not in ("name", "title_name", "pronoun"):
             continue
         n = np.last + 1
         while n < k and toks[n].word and toks[n].low in lex.adverbs:

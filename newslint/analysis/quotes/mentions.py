@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from newslint.analysis.quotes.cues import cue_at, is_passive
 from newslint.analysis.quotes.lexicon import lexicon
-from newslint.analysis.quotes.marks import DOUBLE_CLOSE, WORD_AFTER_RE, DraftQuote
+from newslint.analysis.quotes.marks import DOUBLE_CLOSE, DraftQuote
 from newslint.analysis.quotes.phrases import is_possessive
 from newslint.analysis.quotes.tokens import Tok
 
@@ -32,6 +32,7 @@ _SPACE_RE = re.compile(r"\s+")
 _JSON_AFTER_RE = re.compile(r"[ \t]*:[ \t]*[\"“{\[\d]")
 _JSON_BEFORE_RE = re.compile(r"[\"”][ \t]*:[ \t]*$")
 _FILE_RE = re.compile(r"[\w\-]+\.(?:[a-z]{1,5})")
+_SPACED_WORD_RE = re.compile(r"([ \t]+)(?=[^\W_])")
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _MAX_TERM_WORDS = 4
 _MAX_NP_TERM_WORDS = 8
@@ -112,9 +113,10 @@ def is_term(text: str, q: DraftQuote, para_start: int) -> bool:
         return True  # "the “struggle against terrorism, infiltration and separatism”"
     if not 1 <= len(words) <= _MAX_TERM_WORDS:
         return False
-    nxt = WORD_AFTER_RE.match(text, q.end + 1) if text[q.end : q.end + 1] == " " else None
+    spaced = _SPACED_WORD_RE.match(text, q.end)
+    nxt = spaced if spaced and "\n" not in spaced.group(1) else None
     code_after = text[q.end : q.end + 2] in (" `", " .") and len(words) <= 2
-    starts_word = nxt is not None and (nxt.group()[0].islower() or len(words) <= 2)
+    starts_word = nxt is not None and (text[nxt.end()].islower() or len(words) <= 2)
     if (code_after or starts_word) and not content.endswith((".", ",", "?", "!", "…")):
         return True  # "“Humidifier lung” may result from fungus", "“Classic” projects"
     body = content[:-1] if content.endswith((".", ",")) else content  # US style: 'a "red line."'
@@ -345,7 +347,8 @@ def _by_following(after: Sequence[Tok], prev: Tok | None, prev_end: int) -> str 
         and first.low not in lex.pronouns
         and first.low not in lex.stop_capitals
         and first.start == prev_end + 1
-        and _is_noun(first.low)
+        and not first.low.endswith(("ing", "ed"))
+        and _is_noun(first.low, only=not (prev.low in _NOUN_LEADS or is_possessive(prev)))
     ):
         return "named"  # the site's “Was this page helpful?” score
     noun = (
@@ -385,12 +388,16 @@ def _lemma(low: str) -> str:
     return lemma(low)
 
 
-def _is_noun(low: str) -> bool:
-    """WordNet lists the word (or its lemma) as a noun."""
+def _is_noun(low: str, only: bool = False) -> bool:
+    """WordNet lists the word (or its lemma) as a noun (and, with ``only``, not as a verb)."""
     from newslint.analysis.nlp import lemma, wordnet_index
 
-    nouns = wordnet_index().get("noun", frozenset())
-    return low in nouns or lemma(low) in nouns
+    index = wordnet_index()
+    nouns, verbs = index.get("noun", frozenset()), index.get("verb", frozenset())
+    forms = (low, lemma(low))
+    if not any(f in nouns for f in forms):
+        return False
+    return not (only and any(f in verbs for f in forms))
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
