@@ -38,6 +38,8 @@ _new_tok = tuple.__new__  # builds a Tok without NamedTuple's Python-level __new
 #: characters that always stand alone: quotation marks and dashes
 _ALONE_RE = re.compile('["“”„«»‟‘‚‹›—―–]')
 _PIECE_RE = re.compile(r"[\"“”„«»‟‘‚‹›—―–]|[^\"“”„«»‟‘‚‹›—―–]+")
+#: "al-Delaema", "bin-Talal": a name after a lower-case particle is still a name
+_PARTICLE_NAME_RE = re.compile(r"(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|ben|de|da|di|du)-[A-Z]")
 #: first characters of a token that may join the one before it ("'s", "n't", "." of "Lt.")
 _GLUE_FIRST = frozenset("'’.n")
 _SUFFIXES = frozenset(
@@ -47,8 +49,8 @@ _SUFFIXES = frozenset(
 
 def _tok(start: int, text: str) -> Tok:
     word = text[:1].isalpha()
-    low = text.lower()
-    return _new_tok(Tok, (start, start + len(text), text, low, word, word and text[0].isupper()))
+    cap = word and (text[0].isupper() or _PARTICLE_NAME_RE.match(text) is not None)
+    return _new_tok(Tok, (start, start + len(text), text, text.lower(), word, cap))
 
 
 def tokens_of(text: str, starts: Sequence[int], texts: Sequence[str]) -> list[Tok]:
@@ -100,7 +102,8 @@ def _reshape(
             continue
         word = c.isalpha()
         low = lowers[n] if lowers is not None else t.lower()
-        append(new(Tok, (start, end, t, low, word, word and c.isupper())))
+        cap = word and (c.isupper() or (c.islower() and _PARTICLE_NAME_RE.match(t) is not None))
+        append(new(Tok, (start, end, t, low, word, cap)))
         prev_end = end
     return out
 

@@ -48,6 +48,7 @@ _EXCERPT = 60
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w\-]|['’](?=\w))*\.?")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _SKIP_BLOCKS = frozenset({"byline", "dateline"})
+_DEMONYM_ENDINGS = ("ians", "eans", "ese")
 #: attribution shapes with a reporting verb: the speaker is cited there (a dash line, a
 #: transcript label or a partial quotation's subject is not a citation)
 _CUE_SHAPES = frozenset({"after", "before", "inverted", "next-sentence", "same-sentence"})
@@ -252,6 +253,8 @@ class _FirstReference:
             return None
         if any(ord(ch) >= 0x250 for ch in word):
             return None  # not Latin script: English copy names people in Latin letters
+        if not titled and word.endswith(_DEMONYM_ENDINGS):
+            return None  # "Oregonians said": people of a place, not a surname
         return word, titled
 
     def not_a_person(self, surname: str, titled: bool, cue_bases: list[str]) -> bool:
