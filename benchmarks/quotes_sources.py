@@ -61,9 +61,7 @@ def sources(group: str, half: str | None = None) -> list[Source]:
     elif group == "check":
         found = [s for s in found if s.name not in DEV]
     if half:
-        found = [
-            Source(s.name, s.paths if s.name in DEV else _half(s.paths, half)) for s in found
-        ]
+        found = [Source(s.name, s.paths if s.name in DEV else _half(s.paths, half)) for s in found]
     return [s for s in found if s.paths]
 
 
