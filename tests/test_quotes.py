@@ -347,6 +347,7 @@ def test_polnear_direct_quotes_are_attributed() -> None:
     assert_check("quotes_polnear", "attributed_share", counts["attributed"] / counts["gold"])
     assert_check("quotes_polnear", "orphan_share", counts["orphan"] / counts["gold"])
 
+
 # --------------------------------------------------------------------------- the voice map
 
 
@@ -385,6 +386,12 @@ def test_voice_map_covers_transcripts_and_block_quotations() -> None:
     assert analysis.voice_at(text.index("The shop opened")) == "narration"
     q = analysis.quotes.quote_at(text.index("We are closing"))
     assert q is not None and q.form == "block" and q.speaker_text == "Roe"
+    # a block quotation nobody introduces or signs is the writer's aside, not a quotation
+    text, analysis = _voice(
+        "Security advisory\n\n> This is a cross-post of our advisory.\n\nWe recommend an audit.",
+        "markdown",
+    )
+    assert analysis.voice_at(text.index("This is a cross-post")) == "narration"
 
 
 def test_first_person_rule_stays_out_of_lost_quotations() -> None:

@@ -285,6 +285,7 @@ def test_polnear_direct_quotes_are_rarely_flagged_orphan() -> None:
     share = counts["gold_flagged"] / counts["gold"]
     assert_check("quotes_rules_eval", "polnear.wrongly_flagged_orphan_share", share)
 
+
 # --------------------------------------------------------------------------- figures in reports
 
 

@@ -6,8 +6,10 @@
   by its label, and unlabelled paragraphs between two turns continue the turn before them (or,
   when only questions are labelled, are the answers).
 - **Block quotations**: Markdown ``>`` and HTML ``<blockquote>`` paragraphs are one quotation
-  (unless they open with a quotation mark, or are a callout such as ``Note:``); a last line or
-  the next paragraph of the form ``— Name`` is its source.
+  when a source line signs them (a last line or the next paragraph of the form ``— Name``) or
+  the paragraph before introduces them (``Roe wrote to members:``); otherwise (a callout, an
+  aside such as ``Note:`` or ``This is a cross-post``) they are the writer's own words. Block
+  quotations that open with a quotation mark are read by their marks.
 - **Line attributions** for a paragraph that is nothing but a quotation: a dash line under it
   (``-- Jane Roe, teacher``) or a name line over it (``Jane Roe, Leeds``).
 """
@@ -146,6 +148,8 @@ def block_quotations(
             source = _source_line(text, (blocks[bi][0], blocks[bi][1]), toks)
         if not spans:
             continue
+        if source is None and not _introduced(text, blocks, run[0]):
+            continue  # "> This is a cross-post of ...": the writer's own aside, not a quotation
         for n, (s, e) in enumerate(spans):
             q = DraftQuote(s, e, s, e, None, None, form="block", continues=n + 1 < len(spans))
             if n:
@@ -161,6 +165,14 @@ def block_quotations(
                 q.inherited = n > 0
             out.append(q)
     return out
+
+
+def _introduced(text: str, blocks: Sequence[Block], first: int) -> bool:
+    """The paragraph before a block quotation introduces it (``Roe wrote to members:``)."""
+    if first == 0:
+        return False
+    ps, pe, _ = blocks[first - 1]
+    return text[ps:pe].rstrip().endswith(":")
 
 
 def _trim(text: str, lo: int, hi: int) -> int:
