@@ -222,6 +222,7 @@ def test_first_reference_matches_names_as_editors_do() -> None:
         '"The dam held," Amal Haddad said. Billeaud reported from Phoenix.',
         '"No deal," said Rep. Sam Fox, R-Texas. Fox left early.',
         "Amid the noise, the mayor said the vote would go ahead.",
+        "The owner, Tong Yung-soo, bought the hotel in 2001. Mr Tong said it would reopen.",
     ):
         assert findings(text, "quotes.first-reference") == [], text
 

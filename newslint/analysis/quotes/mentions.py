@@ -65,6 +65,9 @@ _IMPERATIVE_LEAD = frozenset(
 _NOUN_LEADS = frozenset(
     {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"}
 )
+_PHRASE_ENDERS = frozenset(
+    {"of", "in", "for", "with", "that", "which", "where", "and", "or", "but", "to", "on", "is"}
+)
 _WORDING_NOUNS = frozenset({"statement", "option", "choice", "answer", "response", "item"})
 _BE_FORMS = frozenset({"was", "were", "is", "are", "am", "'m", "’m", "be", "been", "being"})
 _COPULAS = frozenset(
@@ -295,6 +298,8 @@ def _code(text: str, q: DraftQuote, content: str) -> bool:
 def _title_then_blurb(before: Sequence[Tok]) -> bool:
     """A sentence that is only a title (capitalised words, numbers) and a comma or colon before
     the quote: a listing of a piece and a line from it, or an ID (``RFC 1214, “Clarify ...”``)."""
+    cut = max((n for n, t in enumerate(before[:-1]) if t.text in ":[(—"), default=-1)
+    before = before[cut + 1 :]  # 'a new feature: [RFC 1214, “...”'
     words = [t for t in before if t.word or t.text[:1].isdigit()]
     if len(words) < 2 or not before or before[-1].text not in ",:":
         return False
@@ -304,6 +309,11 @@ def _title_then_blurb(before: Sequence[Tok]) -> bool:
         and t.low not in lex.cue_words
         for t in words
     ) and (words[0].cap or words[0].text[:1].isdigit())
+
+
+def _phrase_ends(after: Sequence[Tok]) -> bool:
+    """The word after the quote ends its phrase (``the "..." model.``, ``the "..." model of``)."""
+    return len(after) < 2 or not after[1].word or after[1].low in _PHRASE_ENDERS
 
 
 def _reference_entry(before: Sequence[Tok]) -> bool:
@@ -348,7 +358,10 @@ def _by_following(after: Sequence[Tok], prev: Tok | None, prev_end: int) -> str 
         and first.low not in lex.stop_capitals
         and first.start == prev_end + 1
         and not first.low.endswith(("ing", "ed"))
-        and _is_noun(first.low, only=not (prev.low in _NOUN_LEADS or is_possessive(prev)))
+        and _is_noun(
+            first.low,
+            only=not (prev.low in _NOUN_LEADS or is_possessive(prev) or _phrase_ends(after)),
+        )
     ):
         return "named"  # the site's “Was this page helpful?” score
     noun = (

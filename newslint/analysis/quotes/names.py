@@ -111,7 +111,8 @@ class NameIndex:
             return False
         pos, word = self.words[n]
         nxt_pos, nxt = self.words[n + 1]
-        if self.text[pos + len(word) : nxt_pos] != " " or not name_shaped(nxt):
+        given = nxt.split("-")[0]  # "Yung-soo", "Jae-in": a romanised given name
+        if self.text[pos + len(word) : nxt_pos] != " " or not name_shaped(given):
             return False
         if nxt.lower() in _not_first_names() or is_english_word(nxt):
             return False

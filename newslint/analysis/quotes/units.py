@@ -15,7 +15,7 @@ from newslint.analysis.quotes.lexicon import lexicon
 from newslint.analysis.quotes.marks import DraftQuote
 
 _FALLBACK_SENT_RE = re.compile(r"[.?!…][\"”’')\]]*\s+")
-_NO_SENTENCE_END = frozenset("—―–-,;:")
+_NO_SENTENCE_END = frozenset("—―–-,;:([{")
 _WORD_BEFORE_DOT_RE = re.compile(r"(?:^|(?<=[\s(\[\"“‘']))([A-Za-z]{1,5})\.$")
 
 
