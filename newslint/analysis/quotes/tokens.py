@@ -102,7 +102,7 @@ def _reshape(
             continue
         word = c.isalpha()
         low = lowers[n] if lowers is not None else t.lower()
-        cap = word and (c.isupper() or (c.islower() and _PARTICLE_NAME_RE.match(t) is not None))
+        cap = word and (c.isupper() or ("-" in t and _PARTICLE_NAME_RE.match(t) is not None))
         append(new(Tok, (start, end, t, low, word, cap)))
         prev_end = end
     return out

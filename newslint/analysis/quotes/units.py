@@ -15,6 +15,7 @@ from newslint.analysis.quotes.lexicon import lexicon
 from newslint.analysis.quotes.marks import DraftQuote
 
 _FALLBACK_SENT_RE = re.compile(r"[.?!…][\"”’')\]]*\s+")
+_NON_SPACE_RE = re.compile(r"\S")
 _NO_SENTENCE_END = frozenset("—―–-,;:([{")
 _WORD_BEFORE_DOT_RE = re.compile(r"(?:^|(?<=[\s(\[\"“‘']))([A-Za-z]{1,5})\.$")
 
@@ -55,8 +56,8 @@ def sentence_units(
             k = bisect.bisect_right(qstarts, b - 1) - 1
             if k >= 0 and outer[k].start < b < outer[k].end:
                 q = outer[k]
-                if not text[q.content_start : b].strip():
-                    b = q.start
+                if _NON_SPACE_RE.search(text, q.content_start, b) is None:
+                    b = q.start  # the boundary is at the quote's opening: snap it to the mark
                 else:
                     continue
             j = b
