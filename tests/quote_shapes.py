@@ -350,6 +350,42 @@ SHAPES: list[tuple[str, str, str, str]] = [
         "cost us too much",
         "Jane Roe",
     ),
+    (
+        "transcript",
+        "Talking to a beekeeper\n\nQ: How did you start?\n\nNell Ash: With one hive.\n\n"
+        "Q: What worries you?\n\nThe wet springs. We lost half our bees in one.",
+        "wet springs",
+        "Nell Ash",
+    ),
+    (
+        "transcript",
+        "Talking to a beekeeper\n\n((Gazette)) How did you start?\n\nNell Ash: With one hive.\n\n"
+        "((Gazette)) What worries you?\n\nNell Ash: The wet springs.",
+        "What worries",
+        "Gazette",
+    ),
+    # -- posts signed under them ----------------------------------------------------------------
+    (
+        "signed",
+        "Smoke closes schools\n\nSchools stay shut tomorrow. We will hand out masks\n\n"
+        "— Jane Roe (@janeroe_gov) November 4, 2019",
+        "hand out masks",
+        "Jane Roe",
+    ),
+    (
+        "signed",
+        "Smoke closes schools\n\nThe air is the worst we have measured.\n\n"
+        "— City Air Lab (@cityairlab) November 4, 2019",
+        "worst we have",
+        "City Air Lab",
+    ),
+    (
+        "signed",
+        'Smoke closes schools\n\n"Stay indoors if you can."\n\n'
+        "— Jane Roe (@janeroe_gov) November 4, 2019",
+        "Stay indoors",
+        "Jane Roe",
+    ),
     # -- block quotations ---------------------------------------------------------------------
     (
         "block",

@@ -404,3 +404,76 @@ def test_first_person_rule_stays_out_of_lost_quotations() -> None:
     )
     rules = [f.rule for f in lint_text(lost, select=["editorial.first-person", "quotes.*"])]
     assert rules == ["quotes.unbalanced"]
+
+
+def test_answers_after_an_interviewer_who_only_asks_are_the_guests() -> None:
+    text, analysis = _voice(
+        "Talking to a beekeeper\n\n"
+        "Nell Ash has kept bees on the hill for thirty years.\n\n"
+        "((Gazette)) How did you start?\n\n"
+        "NA We bought one hive from a neighbour and it grew from there.\n\n"
+        "((Gazette)) What worries you most?\n\n"
+        "NA The wet springs. We lost half our colonies in one of them.\n\n"
+        "((Gazette)) And next year?\n\n"
+        "NA We plan to sell honey at the market."
+    )
+    for answer in ("We bought one hive", "The wet springs", "We plan to sell"):
+        q = analysis.quotes.quote_at(text.index(answer))
+        assert q is not None and q.form == "turn", answer
+        assert q.speaker_text != "Gazette", answer  # the interviewer does not answer
+    assert analysis.voice_at(text.index("Nell Ash has kept")) == "narration"
+
+
+def test_questions_with_their_answers_left_out_leave_the_narration_alone() -> None:
+    text, analysis = _voice(
+        "Candidates on the record\n\n"
+        "The first candidate runs on a platform of lower fares.\n\n"
+        "((Desk)) Why are you running?\n\n((Desk)) What would you change first?\n\n"
+        "The second candidate, a former nurse, spoke about clinics.\n\n"
+        "((Desk)) Why should voters trust you?\n\n((Desk)) What is your first bill?\n\n"
+        "Polls open at seven."
+    )
+    assert analysis.voice_at(text.index("The second candidate")) == "narration"
+    assert analysis.voice_at(text.index("Polls open")) == "narration"
+
+
+def test_run_in_headings_and_file_names_are_not_transcript_labels() -> None:
+    text, analysis = _voice(
+        "Security release\n\n"
+        "Severity: High. A crafted header can exhaust the server's memory.\n\n"
+        "Affected: All versions before 4.2 are open to the attack.\n\n"
+        "Severity: Low. A long path slows the router down.\n\n"
+        "Affected: Version 4.1 only.\n\n"
+        "File:Harbour at dusk.jpg\n\n"
+        "Upgrade as soon as the release is out."
+    )
+    assert not analysis.quotes.quotes
+    assert analysis.voice_at(text.index("A crafted header")) == "narration"
+    text, analysis = _voice(
+        "Notes from the meetup\n\n"
+        + "\n\n".join(
+            f"{topic}: We talked about {topic.lower()} and agreed on next steps."
+            for topic in ("Testing", "Release Dates", "Docs Sprint", "Mentoring", "Budget")
+        )
+    )
+    assert analysis.voice_at(text.index("We talked about testing")) == "narration"
+
+
+def test_a_post_signed_under_it_is_its_authors_words() -> None:
+    text, analysis = _voice(
+        "Smoke closes schools\n\n"
+        "The governor posted an update on Monday night.\n\n"
+        "Our schools stay shut tomorrow. We will hand out masks at every station\n"
+        "Stay indoors if you can\n\n"
+        "— Jane Roe (@janeroe_gov) November 4, 2019\n\n"
+        "We visited the station on Tuesday.\n\n"
+        "— Sam Fox, staff writer"
+    )
+    q = analysis.quotes.quote_at(text.index("We will hand out"))
+    assert q is not None and q.speaker_text == "Jane Roe" and q.how == "signature"
+    assert analysis.voice_at(text.index("We visited")) == "narration"  # a credit, no handle
+    from newslint import lint_text
+
+    found = lint_text(text, select=["editorial.first-person"], profile="news")
+    assert [f.match for f in found] == ["We"]
+    assert found[0].offset == text.index("We visited")

@@ -4,14 +4,21 @@ The modules read in the order the analysis runs:
 
 1. :mod:`.model`: what comes out (``Quote``, ``Citation``, ``QuoteAnalysis``).
 2. :mod:`.lexicon`: the reporting verbs and word lists every later step consults.
-3. :mod:`.marks`: quotation marks paired into spans, paragraph by paragraph (continuation,
+3. :mod:`.tokens`: the analysis' own spaCy tokens, reshaped for the grammar where it reads.
+4. :mod:`.layout`: quotations the page shows by their shape: transcript turns, block
+   quotations, posts signed under them, dash and name lines.
+5. :mod:`.marks`: quotation marks paired into spans, paragraph by paragraph (continuation,
    nesting, apostrophes, unbalanced marks).
-4. :mod:`.units`: sentences that never break inside a quotation.
-5. :mod:`.phrases`: a light tokeniser and the noun phrases that name speakers.
-6. :mod:`.cues`: reporting clauses (``said Smith``, ``according to X``, ``Smith: "``) and their
+6. :mod:`.units`: sentences that never break inside a quotation.
+7. :mod:`.phrases`: the noun phrases that name speakers.
+8. :mod:`.mentions`: quoted words talked about rather than said (terms, titles, examples).
+9. :mod:`.cues`: reporting clauses (``said Smith``, ``according to X``, ``Smith: "``) and their
    speakers.
-7. :mod:`.attribution`: each quote gets its owner (own cue, continuation, the sentence before),
-   quoted terms are told from quotations, and the narration's citations are listed.
+10. :mod:`.attribution`: each quote gets its owner (own cue, continuation, the sentence before)
+    and the narration's citations are listed (:mod:`.citations`).
+
+:mod:`.names` matches the names of the people cited as an editor does, for the
+``quotes.first-reference`` and ``quotes.name-spelling`` checks.
 
 Speakers are found without a tagger: capitalisation, the reporting-verb lexicon (base verbs in
 ``data/quotes_lexicon.json`` inflected through spaCy's lemma lookup table) and word lists of

@@ -49,6 +49,7 @@ from newslint.analysis.quotes.layout import (
     block_quotations,
     dash_line,
     name_line,
+    signed_paragraphs,
     transcript_turns,
 )
 from newslint.analysis.quotes.marks import SINGLE_MARKS, DraftQuote, scan_doubles, scan_singles
@@ -90,7 +91,13 @@ class _Analyser:
         text = self.text
         turns = transcript_turns(text, self.blocks)
         taken = {q.start for q in turns}
-        blocks = [q for q in block_quotations(text, self.blocks, self.toks) if q.start not in taken]
+        blocks = [
+            q
+            for q in block_quotations(text, self.blocks, self.toks)
+            + signed_paragraphs(text, self.blocks, self.toks)
+            if q.start not in taken
+        ]
+        blocks.sort(key=lambda q: q.start)
         marks, nested = scan_doubles(text, self.paragraphs, self.unbalanced)
         self.quotes = quotes = self._assemble(turns, blocks, marks, nested)
         self.outer_idx = [i for i, q in enumerate(quotes) if q.depth == 0]
@@ -499,8 +506,8 @@ class _Analyser:
             if donor is not None and donor.speaker is not None:
                 self._inherit(q, (donor.cue, donor.speaker, donor.kind or "name"), "continuation")
                 continue
-            if q.unit < 0:
-                continue
+            if q.unit < 0 or q.form == "turn":
+                continue  # an answer nobody's label owns is not the question's
             same = next(
                 (
                     quotes[m]

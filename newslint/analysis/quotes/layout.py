@@ -10,6 +10,8 @@
   the paragraph before introduces them (``Roe wrote to members:``); otherwise (a callout, an
   aside such as ``Note:`` or ``This is a cross-post``) they are the writer's own words. Block
   quotations that open with a quotation mark are read by their marks.
+- **Signed posts**: a paragraph without marks above a post's signature line (``— Jane Roe
+  (@janeroe) November 1, 2019``): a post embedded in the page, whose marks were never there.
 - **Line attributions** for a paragraph that is nothing but a quotation: a dash line under it
   (``-- Jane Roe, teacher``) or a name line over it (``Jane Roe, Leeds``).
 """
@@ -27,9 +29,15 @@ from newslint.analysis.quotes.phrases import NP, np_right, np_span
 from newslint.analysis.quotes.tokens import Tok
 
 Block = tuple[int, int, str]
+#: ``Name: ``, ``Name：`` or ``((Name))`` (with an optional colon after it) opening a paragraph;
+#: a colon needs a space after it (``File:photo.jpg`` is no label)
 _LABEL_RE = re.compile(
-    r"[ \t]*(?:([^\W\d_][^\n:：]{0,40}?)[ \t]*[:：]|\(\(([^\W\d_][^\n()]{0,40}?)\)\))[ \t]*(?=\S)"
+    r"[ \t]*(?:([^\W\d_][^\n:：]{0,40}?)[ \t]*(?::[ \t]+|：[ \t]*)"
+    r"|\(\(([^\W\d_][^\n()]{0,40}?)\)\)[ \t]*(?:[:：][ \t]*)?)(?=\S)"
 )
+#: a post's signature line: a dash, a name and the account's handle in parentheses
+_SIGNATURE_RE = re.compile(r"[ \t]*(?:--|[—―–])[ \t]*[^\W\d_][^\n()]{0,60}\(@\w{1,30}\)")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _DASH_LINE_RE = re.compile(r"[ \t]*(?:--|[—―–~-])[ \t]*(?=[^\W\d_])")
 _TURN_KINDS = frozenset({"body", "list", "blockquote"})
 _MAX_LABEL_WORDS = 4
@@ -54,52 +62,134 @@ def _label_ok(label: str) -> bool:
     )
 
 
-def transcript_turns(text: str, blocks: Sequence[Block]) -> list[DraftQuote]:
-    """The turns of a transcript, or nothing when the article is not one."""
-    labelled: dict[int, tuple[int, int]] = {}  # block index -> label span
+def _speech(text: str) -> bool:
+    """A turn's words read as speech: a question, or a first- or second-person word."""
+    if text.rstrip().endswith("?"):
+        return True
+    pronouns = lexicon().speech_pronouns
+    return any(w.replace("’", "'").lower() in pronouns for w in _WORD_RE.findall(text))
+
+
+def _labels(text: str, blocks: Sequence[Block]) -> dict[int, re.Match[str]]:
+    """Paragraphs that open with a label (block index -> the label's match)."""
+    found: dict[int, re.Match[str]] = {}
     for bi, (bs, be, kind) in enumerate(blocks):
         if kind not in _TURN_KINDS:
             continue
         m = _LABEL_RE.match(text, bs, be)
-        group = 1 if m and m.group(1) is not None else 2
-        if m and _label_ok(m.group(group)):
-            labelled[bi] = m.span(group)
+        if m and _label_ok(m.group(1) if m.group(1) is not None else m.group(2)):
+            found[bi] = m
+    return found
+
+
+def _speakers(text: str, blocks: Sequence[Block], labelled: dict[int, re.Match[str]]) -> set[str]:
+    """The labels that name speakers: a transcript role, or a label whose turns are mostly
+    speech (a question, first or second person, or the reply to another label's question). A
+    run-in heading (``Severity: moderate``, ``New Release: ...``) is not one."""
+    turns: dict[str, list[bool]] = {}
+    asked_by = ""  # the label whose question the next turn answers
+    for bi in sorted(labelled):
+        m = labelled[bi]
+        said = text[m.end() : blocks[bi][1]]
+        label = _key(m)
+        turns.setdefault(label, []).append(_speech(said) or bool(asked_by and asked_by != label))
+        asked_by = label if said.rstrip().endswith("?") else ""
+    roles = lexicon().transcript_roles
+    return {
+        label for label, speech in turns.items() if label in roles or 2 * sum(speech) >= len(speech)
+    }
+
+
+def _key(m: re.Match[str]) -> str:
+    return " ".join((m.group(1) if m.group(1) is not None else m.group(2)).lower().split())
+
+
+def transcript_turns(text: str, blocks: Sequence[Block]) -> list[DraftQuote]:
+    """The turns of a transcript, or nothing when the article is not one.
+
+    Unlabelled paragraphs after a turn continue it; after a question of a label that only asks
+    (``Q:``, ``((WN))`` whose turns all end in ``?``) they are the answer, owned by the one
+    label that answers when there is one. When the questions mostly follow each other directly,
+    the answers are not in the text and the paragraphs after them are the writer's. After the
+    last turn, no more paragraphs count than the longest run between two turns (one at least
+    after a last question).
+    """
+    found = _labels(text, blocks)
+    speakers = _speakers(text, blocks, found)
+    labelled = {bi: m for bi, m in found.items() if _key(m) in speakers}
     if len(labelled) < 2:
         return []
-    counts = Counter(" ".join(text[s:e].lower().split()) for s, e in labelled.values())
-    roles = lexicon().transcript_roles
-    only_roles = all(label in roles for label in counts)
+    counts = Counter(_key(m) for m in labelled.values())
+    lex = lexicon()
+    asked: dict[str, bool] = {}
+    for bi, m in labelled.items():
+        question = text[m.end() : blocks[bi][1]].rstrip().endswith("?")
+        asked[_key(m)] = asked.get(_key(m), True) and question
+    asking = {label for label, only in asked.items() if only or label in lex.asking_roles}
+    answering = [label for label in counts if label not in asking]
+    order = sorted(labelled)
+    follows = {
+        bi: _following(blocks, text, bi, order[n + 1] if n + 1 < len(order) else len(blocks), found)
+        for n, bi in enumerate(order)
+    }
+    questions = [bi for bi in order if _key(labelled[bi]) in asking]
+    unanswered = sum(1 for bi in questions if not follows[bi])
+    answers_given = bool(answering) or 2 * unanswered < len(questions)
+    only_roles = all(label in lex.transcript_roles for label in counts)
     if not (
         (len(counts) >= 2 and max(counts.values()) >= 2)
         or (only_roles and sum(counts.values()) >= 2)
+        or (not answering and answers_given)  # one interviewer's questions, each answered
     ):
         return []
-    questions_only = set(counts) <= {"q", "question", "interviewer"}
+    if 2 * sum(c for c in counts.values() if c >= 2) < len(labelled):
+        return []  # a transcript's few voices speak again and again; run-in topics do not
+    longest = max((len(follows[bi]) for bi in order[:-1]), default=0)
+    answerer = None  # the one label that answers the questions, when there is one
+    if len(answering) == 1:
+        first = next(labelled[bi] for bi in order if _key(labelled[bi]) == answering[0])
+        answerer = first.span(1 if first.group(1) is not None else 2)
     turns: list[DraftQuote] = []
-    order = sorted(labelled)
     for n, bi in enumerate(order):
-        bs, be, _ = blocks[bi]
-        ls, le = labelled[bi]
-        colon = next(i for i in range(le, be) if text[i] in ":：)")  # "Roe:" or "((Roe))"
-        while colon + 1 < be and text[colon + 1] == ")":
-            colon += 1
-        start = colon + 1
-        while start < be and text[start] in " \t":
-            start += 1
-        speaker_kind = "title_name" if text[ls:le].lower() in roles else "name"
-        turns.append(_turn(start, be, (le, colon + 1), (ls, le), speaker_kind))
-        last = order[n + 1] if n + 1 < len(order) else bi + 1
-        for follow in range(bi + 1, last):  # unlabelled paragraphs before the next turn
-            fs, fe, kind = blocks[follow]
-            if kind not in _TURN_KINDS or not text[fs:fe].strip():
-                break
-            if questions_only:
-                turns.append(_turn(fs, fe, None, None, None))  # an answer
-            else:
-                part = _turn(fs, fe, (le, colon + 1), (ls, le), speaker_kind)
+        m = labelled[bi]
+        be = blocks[bi][1]
+        group = 1 if m.group(1) is not None else 2
+        ls, le = m.span(group)
+        ce = m.end()
+        while ce > le and text[ce - 1] in " \t":
+            ce -= 1
+        cue = (le, ce)  # "))", ":" or ")) :"
+        speaker_kind = "title_name" if _key(m) in lex.transcript_roles else "name"
+        turns.append(_turn(m.end(), be, cue, (ls, le), speaker_kind))
+        last = max(longest, 1) if _key(m) in asking else longest  # a last question is answered
+        rest = follows[bi] if n + 1 < len(order) else follows[bi][:last]
+        if _key(m) not in asking:
+            for fs, fe in rest:
+                part = _turn(fs, fe, cue, (ls, le), speaker_kind)
                 part.continuation_of = -1  # continues the turn before (set by the analyser)
                 turns.append(part)
+        elif answers_given:
+            for k, (fs, fe) in enumerate(rest):
+                part = _turn(fs, fe, None, answerer, "name" if answerer else None)
+                if answerer is not None:
+                    part.how = "transcript-answer"
+                if k:
+                    part.continuation_of = -1
+                turns.append(part)
     return turns
+
+
+def _following(
+    blocks: Sequence[Block], text: str, bi: int, stop: int, labels: dict[int, re.Match[str]]
+) -> list[tuple[int, int]]:
+    """The unlabelled prose paragraphs after block ``bi``, up to ``stop``."""
+    out: list[tuple[int, int]] = []
+    for follow in range(bi + 1, stop):
+        fs, fe, kind = blocks[follow]
+        if kind not in _TURN_KINDS or not text[fs:fe].strip() or follow in labels:
+            break
+        out.append((fs, fe))
+    return out
 
 
 def _turn(
@@ -164,6 +254,40 @@ def block_quotations(
                 q.own = n == 0
                 q.inherited = n > 0
             out.append(q)
+    return out
+
+
+def signed_paragraphs(
+    text: str, blocks: Sequence[Block], toks: Callable[[int, int], Sequence[Tok]]
+) -> list[DraftQuote]:
+    """Posts embedded in a page whose marks the page never had: a paragraph signed by the line
+    under it, ``— Jane Roe (@janeroe) November 1, 2019``. The handle says the line is a post's
+    signature and not the writer's credit line (``— Jane Roe``)."""
+    out: list[DraftQuote] = []
+    for bi in range(1, len(blocks)):
+        ss, se, kind = blocks[bi]
+        if kind not in _TURN_KINDS or not _SIGNATURE_RE.match(text, ss, se):
+            continue
+        ps, pe, above = blocks[bi - 1]
+        body = text[ps:pe].lstrip()
+        if (
+            above not in ("body", "list", "dek")
+            or not body
+            or body[0] in DOUBLE_MARKS + SINGLE_OPEN
+        ):
+            continue  # a quotation in marks: its own dash line attributes it
+        signed = dash_line(text, ss, se, toks)
+        if signed is None:
+            continue
+        q = DraftQuote(ps, pe, ps, pe, None, None, form="block")
+        q.cue, q.speaker, q.kind, q.how, q.own = (
+            signed.cue,
+            signed.speaker,
+            signed.kind,
+            "signature",
+            True,
+        )
+        out.append(q)
     return out
 
 

@@ -65,6 +65,10 @@ class Lexicon(NamedTuple):
     #: verbs of choosing among given wordings (``respondents chose "I prefer not to answer"``)
     choice_verbs: frozenset[str]
     transcript_roles: frozenset[str]
+    #: transcript roles that ask (``Q``, ``interviewer``): the paragraphs after them answer
+    asking_roles: frozenset[str]
+    #: first- and second-person words: a transcript turn is speech, a run-in heading is not
+    speech_pronouns: frozenset[str]
 
 
 def _inflect_by_rule(base: str) -> set[str]:
@@ -161,6 +165,8 @@ def lexicon() -> Lexicon:
         thought_verbs=fs("thought_verbs"),
         choice_verbs=fs("choice_verbs"),
         transcript_roles=fs("transcript_roles"),
+        asking_roles=fs("asking_roles"),
+        speech_pronouns=fs("speech_pronouns"),
     )
 
 
