@@ -320,3 +320,17 @@ def test_stats_and_html_report_keep_attribution_figures(
     html = page.read_text(encoding="utf-8")
     for label in ("Attributed quotes", "Orphan quotes", "Named sources", "Unnamed sources"):
         assert label in html
+
+
+def test_first_reference_skips_a_pull_quote_set_ahead_of_the_story() -> None:
+    pulled = '"We cannot build a moon base with small rockets," Vance said.'
+    story = (
+        "Rocket plan faces doubts\n\n"
+        f"{pulled}\n\n"
+        "Former astronaut Lena Vance told the committee that heavy rockets matter.\n\n"
+        '"We cannot build a moon base with small rockets," she said.'
+    )
+    assert not lint_text(story, select=["quotes.first-reference"], profile="news")
+    once = story.replace('\n\n"We cannot build a moon base with small rockets," she said.', "")
+    found = lint_text(once, select=["quotes.first-reference"], profile="news")
+    assert [f.match for f in found] == ["Vance"]

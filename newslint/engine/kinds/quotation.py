@@ -39,6 +39,9 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option, string_list
 
+#: a quotation of at least this many words given twice is a pull quote and its repeat
+_MIN_PULL_WORDS = 6
+
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
     from newslint.analysis.quotes import Quote
@@ -208,8 +211,13 @@ class _FirstReference:
             and q.how in _CUE_SHAPES
             and (q.cue_text or "")[:1].isalpha()  # not a dash: '"..." —Amy, adviser'
         ]
+        pulled = {
+            q.speaker
+            for q in quotes.quotes
+            if q.speaker is not None and q.depth == 0 and q.form == "marks" and self._pull_quote(q)
+        }
         for span, cue, kind, speaker, cue_text in sources:
-            if kind != "name" or span in seen or not self._adjacent(span, cue):
+            if kind != "name" or span in seen or span in pulled or not self._adjacent(span, cue):
                 continue
             if self._credit_line(cue):
                 continue
@@ -219,6 +227,21 @@ class _FirstReference:
                 continue
             out.append((span[0], span[1], speaker, cue_text))
         return sorted(out)
+
+    def _pull_quote(self, q: Quote) -> bool:
+        """The quotation is given again later in the article: a pull quote set ahead of the
+        story, whose attribution is not the first reference (the story names the speaker)."""
+        words = self.text[q.content_start : q.content_end].strip(" .,;:!?…").split()
+        if len(words) < _MIN_PULL_WORDS:
+            return False
+        spaced = self.analysis.memo(
+            "quotes.spaced-text", lambda: " ".join(self.text.split()).lower()
+        )
+        needle = " ".join(words).lower()
+        first = spaced.find(needle)
+        if first < 0 or spaced.find(needle, first + 1) < 0:
+            return False  # given once (the usual case: no need to look further)
+        return needle in " ".join(self.text[q.end :].split()).lower()
 
     def _adjacent(self, speaker: tuple[int, int], cue: tuple[int, int]) -> bool:
         """The speaker is the cue's own subject or object (``Itani says``, ``said Smith``,
