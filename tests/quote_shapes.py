@@ -467,6 +467,18 @@ SHAPES: list[tuple[str, str, str, str]] = [
         MENTION,
     ),
     ("mention", 'A plan known as "Clean Streets" starts in June.', "Clean Streets", MENTION),
+    (
+        "mention",
+        'md:The build tool handles both. "Legacy" `.proj` files still work.',
+        "Legacy",
+        MENTION,
+    ),
+    (
+        "mention",
+        'You are putting a first offer together and then it hits you: "I have to sell this!"',
+        "sell this",
+        MENTION,
+    ),
     # -- layout -------------------------------------------------------------------------------
     (
         "layout",

@@ -23,6 +23,7 @@ from newslint.analysis.quotes.lexicon import lexicon
 from newslint.analysis.quotes.marks import DOUBLE_CLOSE, DraftQuote
 from newslint.analysis.quotes.phrases import is_possessive
 from newslint.analysis.quotes.tokens import Tok
+from newslint.readers.document import PLACEHOLDER_TOKEN
 
 _FINAL_PUNCT_RE = re.compile(r"[.?!…](?=[\s\"”’')\]]|$)")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
@@ -118,7 +119,9 @@ def is_term(text: str, q: DraftQuote, para_start: int) -> bool:
         return False
     spaced = _SPACED_WORD_RE.match(text, q.end)
     nxt = spaced if spaced and "\n" not in spaced.group(1) else None
-    code_after = text[q.end : q.end + 2] in (" `", " .") and len(words) <= 2
+    code_after = (
+        text[q.end : q.end + 2] in (" `", " .", " " + PLACEHOLDER_TOKEN) and len(words) <= 2
+    )
     starts_word = nxt is not None and (text[nxt.end()].islower() or len(words) <= 2)
     if (code_after or starts_word) and not content.endswith((".", ",", "?", "!", "…")):
         return True  # "“Humidifier lung” may result from fungus", "“Classic” projects"
@@ -277,7 +280,7 @@ def _by_context(place: Place, n_words: int) -> str | None:
     if by_verb:
         return by_verb
     if any(t.low in ("you", "your") for t in before) and not any(
-        t.low in lex.verbs for t in before
+        cue_at(before, i) for i in range(len(before))
     ):
         return "hypothetical"  # 'then it hits you — "Oh, I have to market it"'
     return None
