@@ -405,6 +405,20 @@ SHAPES: list[tuple[str, str, str, str]] = [
         "down for repairs",
         "Jane Roe",
     ),
+    (
+        "block",
+        "The ferry will not run this winter.\n\nKim Ash, the operator's owner, said in a statement:"
+        "\n\nWe could not find enough crew for the winter timetable.",
+        "enough crew",
+        "Kim Ash",
+    ),
+    (
+        "block",
+        "Tenants met on Friday.\n\nLee Park, their spokesman, told the meeting:\n\n"
+        "Our boilers failed in March.\n\nWe have written to the landlord four times.",
+        "written to the landlord",
+        "Lee Park",
+    ),
     # -- mentions -----------------------------------------------------------------------------
     ("mention", 'The so-called "reform" raised fees for everyone.', "reform", MENTION),
     (

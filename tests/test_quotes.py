@@ -437,6 +437,33 @@ def test_questions_with_their_answers_left_out_leave_the_narration_alone() -> No
     assert analysis.voice_at(text.index("Polls open")) == "narration"
 
 
+def test_voice_map_covers_a_statement_set_off_after_a_lead_in() -> None:
+    text, analysis = _voice(
+        "Pier closed\n\nThe harbour board shut the pier on Monday.\n\n"
+        "Dana Whitlock, its chair, said in a statement:\n\n"
+        "We know what the pier means to this town. Our engineers will tell us when it is safe.\n\n"
+        "You will hear from us before the summer.\n\n"
+        "Repairs will take six weeks, the board's report says."
+    )
+    q = analysis.quotes.quote_at(text.index("We know"))
+    assert q is not None and q.speaker_text is not None and "Whitlock" in q.speaker_text
+    assert analysis.voice_at(text.index("Our engineers")) == "quote"
+    assert analysis.voice_at(text.index("You will hear")) == "quote"  # continues in 2nd person
+    assert analysis.voice_at(text.index("Repairs will")) == "narration"
+    from newslint import lint_text
+
+    assert not any(f.rule == "editorial.first-person" for f in lint_text(text))
+
+
+def test_a_lead_in_without_a_speaker_introduces_the_writers_own_words() -> None:
+    text, analysis = _voice(
+        "Permits\n\nThe new permit process has three parts. The steps are simple:\n\n"
+        "Fill in the form, pay the fee and wait for a letter from our office."
+    )
+    assert analysis.voice_at(text.index("Fill in")) == "narration"
+    assert not analysis.quotes.quotes
+
+
 def test_run_in_headings_and_file_names_are_not_transcript_labels() -> None:
     text, analysis = _voice(
         "Security release\n\n"

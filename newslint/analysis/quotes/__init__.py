@@ -6,7 +6,8 @@ The modules read in the order the analysis runs:
 2. :mod:`.lexicon`: the reporting verbs and word lists every later step consults.
 3. :mod:`.tokens`: the analysis' own spaCy tokens, reshaped for the grammar where it reads.
 4. :mod:`.layout`: quotations the page shows by their shape: transcript turns, block
-   quotations, posts signed under them, dash and name lines.
+   quotations, statements set off after a lead-in (``Roe said in a statement:``), posts signed
+   under them, dash and name lines.
 5. :mod:`.marks`: quotation marks paired into spans, paragraph by paragraph (continuation,
    nesting, apostrophes, unbalanced marks).
 6. :mod:`.units`: sentences that never break inside a quotation.

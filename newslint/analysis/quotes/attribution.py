@@ -48,6 +48,7 @@ from newslint.analysis.quotes.layout import (
     Block,
     block_quotations,
     dash_line,
+    introduced_statements,
     name_line,
     signed_paragraphs,
     transcript_turns,
@@ -95,6 +96,12 @@ class _Analyser:
             q
             for q in block_quotations(text, self.blocks, self.toks)
             + signed_paragraphs(text, self.blocks, self.toks)
+            if q.start not in taken
+        ]
+        taken |= {q.start for q in blocks}
+        blocks += [
+            q
+            for q in introduced_statements(text, self.blocks, self.sentences, self.toks)
             if q.start not in taken
         ]
         blocks.sort(key=lambda q: q.start)

@@ -10,6 +10,10 @@
   the paragraph before introduces them (``Roe wrote to members:``); otherwise (a callout, an
   aside such as ``Note:`` or ``This is a cross-post``) they are the writer's own words. Block
   quotations that open with a quotation mark are read by their marks.
+- **Introduced statements**: prose paragraphs without marks after a paragraph whose last
+  sentence names a speaker and a reporting verb and ends in a colon (``Roe said in a statement:``):
+  the statement as a page sets it off, its block or box lost in plain text. The first paragraph is
+  the statement; later ones continue it while they speak in the first or second person.
 - **Signed posts**: a paragraph without marks above a post's signature line (``— Jane Roe
   (@janeroe) November 1, 2019``): a post embedded in the page, whose marks were never there.
 - **Line attributions** for a paragraph that is nothing but a quotation: a dash line under it
@@ -18,11 +22,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from newslint.analysis.quotes.cues import Attribution
+from newslint.analysis.quotes.cues import Attribution, search_cues, sentence_subject
 from newslint.analysis.quotes.lexicon import lexicon
 from newslint.analysis.quotes.marks import DOUBLE_MARKS, SINGLE_OPEN, DraftQuote
 from newslint.analysis.quotes.phrases import NP, np_right, np_span
@@ -289,6 +294,72 @@ def signed_paragraphs(
         )
         out.append(q)
     return out
+
+
+def introduced_statements(
+    text: str,
+    blocks: Sequence[Block],
+    sentences: Sequence[tuple[int, int]],
+    toks: Callable[[int, int], Sequence[Tok]],
+) -> list[DraftQuote]:
+    """Statements set off after a lead-in that names their source (``Roe said in a
+    statement:``) with no marks of their own: one quotation, continued over the paragraphs after
+    it that speak in the first or second person. The lead-in must hold a reporting cue with a
+    speaker: ``The steps are simple:`` introduces the writer's own words."""
+    out: list[DraftQuote] = []
+    starts = [s for s, _ in sentences]
+    bi = 1
+    while bi < len(blocks):
+        if not _statement_after(text, blocks, bi, starts, toks):
+            bi += 1
+            continue
+        run = [bi]
+        while (
+            run[-1] + 1 < len(blocks)
+            and _unmarked_prose(text, blocks[run[-1] + 1])
+            and _speech(text[blocks[run[-1] + 1][0] : blocks[run[-1] + 1][1]])
+        ):
+            run.append(run[-1] + 1)
+        for n, b in enumerate(run):
+            s, e, _ = blocks[b]
+            q = DraftQuote(s, e, s, e, None, None, form="block", continues=n + 1 < len(run))
+            if n:
+                q.continuation_of = -1
+            out.append(q)
+        bi = run[-1] + 1
+    return out
+
+
+def _unmarked_prose(text: str, block: Block) -> bool:
+    s, e, kind = block
+    body = text[s:e]
+    return (
+        kind == "body"
+        and bool(body.strip())
+        and not any(ch in body for ch in DOUBLE_MARKS)
+        and _LABEL_RE.match(text, s, e) is None
+    )
+
+
+def _statement_after(
+    text: str,
+    blocks: Sequence[Block],
+    bi: int,
+    starts: Sequence[int],
+    toks: Callable[[int, int], Sequence[Tok]],
+) -> bool:
+    """Block ``bi`` is unmarked prose after a body paragraph whose last sentence is a lead-in
+    naming the speaker (a reporting cue with its subject) and ending in a colon."""
+    ps, pe, kind = blocks[bi - 1]
+    if kind != "body" or not text[ps:pe].rstrip().endswith(":"):
+        return False
+    if not _unmarked_prose(text, blocks[bi]):
+        return False
+    k = bisect.bisect_left(starts, pe) - 1
+    last = toks(max(ps, starts[k]) if k >= 0 else ps, pe)
+    if any(t.text in DOUBLE_MARKS for t in last):
+        return False  # the lead-in quotes someone itself: its marks say who speaks
+    return search_cues(last, sentence_subject(last), reverse=True) is not None
 
 
 def _introduced(text: str, blocks: Sequence[Block], first: int) -> bool:
