@@ -464,6 +464,26 @@ def test_a_lead_in_without_a_speaker_introduces_the_writers_own_words() -> None:
     assert not analysis.quotes.quotes
 
 
+def test_a_lead_in_by_the_writer_or_in_markup_introduces_no_statement() -> None:
+    question = (
+        "Sponges\n\nThe study appeared on Monday.\n\nWe asked Dr Roe whether sponges could survive the cold:\n\n"
+        "We also asked how the study began."
+    )
+    text, analysis = _voice(question)
+    assert analysis.voice_at(text.index("We also")) == "narration"  # the writer asks
+    lead_in = "Builds\n\nThe build broke.\n\nKim Ash, the tool's maintainer, wrote:\n\nThen we run the tests again."
+    text, analysis = _voice(lead_in)
+    assert analysis.voice_at(text.index("Then we")) == "quote"
+    text, analysis = _voice(lead_in, "markdown")  # a colon there introduces removed code
+    assert analysis.voice_at(text.index("Then we")) == "narration"
+    text, analysis = _voice(
+        "Poll\n\nThe council meets soon.\n\nThe Daily Ledger reports:\n\nThe vote is on Monday.\n\n"
+        "Should the vote be delayed? Write to the council if you think so."
+    )
+    assert analysis.voice_at(text.index("The vote is")) == "quote"
+    assert analysis.voice_at(text.index("Should the")) == "narration"  # no first person
+
+
 def test_run_in_headings_and_file_names_are_not_transcript_labels() -> None:
     text, analysis = _voice(
         "Security release\n\n"

@@ -205,7 +205,8 @@ class Analysis:
         paragraphs = [(b.start, b.end, b.kind) for b in self.document.blocks]
         sentences = [(s.start, s.end) for s in self.sentences]
         tokens = (self.idxs, self.texts, self.lowers)
-        return analyse_quotes(self.text, paragraphs, sentences, tokens)
+        plain = self.document.format == "text"
+        return analyse_quotes(self.text, paragraphs, sentences, tokens, plain_text=plain)
 
     @cached_property
     def quoted(self) -> list[bool]:

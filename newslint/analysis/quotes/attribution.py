@@ -78,8 +78,10 @@ class _Analyser:
         sentences: Sequence[tuple[int, int]],
         tokens: tuple[Sequence[int], Sequence[str]]
         | tuple[Sequence[int], Sequence[str], Sequence[str]],
+        plain_text: bool = True,
     ) -> None:
         self.text = text
+        self.plain_text = plain_text
         self.blocks = [b for b in blocks if b[1] > b[0]] or [(0, len(text), "body")]
         self.paragraphs = [(s, e) for s, e, _ in self.blocks]
         self.sentences = sentences
@@ -98,12 +100,13 @@ class _Analyser:
             + signed_paragraphs(text, self.blocks, self.toks)
             if q.start not in taken
         ]
-        taken |= {q.start for q in blocks}
-        blocks += [
-            q
-            for q in introduced_statements(text, self.blocks, self.sentences, self.toks)
-            if q.start not in taken
-        ]
+        if self.plain_text:
+            taken |= {q.start for q in blocks}
+            blocks += [
+                q
+                for q in introduced_statements(text, self.blocks, self.sentences, self.toks)
+                if q.start not in taken
+            ]
         blocks.sort(key=lambda q: q.start)
         marks, nested = scan_doubles(text, self.paragraphs, self.unbalanced)
         self.quotes = quotes = self._assemble(turns, blocks, marks, nested)
@@ -610,15 +613,18 @@ def analyse_quotes(
     tokens: tuple[Sequence[int], Sequence[str]]
     | tuple[Sequence[int], Sequence[str], Sequence[str]]
     | None = None,
+    plain_text: bool = True,
 ) -> QuoteAnalysis:
     """Find every quotation in ``text`` with its nesting, continuation, cue and speaker.
 
     ``paragraphs`` are (start, end) or (start, end, block kind) spans (the kind tells block
     quotations and headings); ``tokens`` are the offsets, texts and (optionally) lower-case
     texts of the document's spaCy tokens (without them the same blank tokenizer is run here).
+    ``plain_text``: the copy has no markup, so a statement set off after a lead-in has lost its
+    block quotation (see :func:`.layout.introduced_statements`).
     """
     blocks: list[Block] = [
         (p[0], p[1], p[2] if len(p) > 2 else "body")  # type: ignore[misc]
         for p in paragraphs
     ]
-    return _Analyser(text, blocks, sentences, tokens or spacy_tokens(text)).run()
+    return _Analyser(text, blocks, sentences, tokens or spacy_tokens(text), plain_text).run()

@@ -10,10 +10,12 @@
   the paragraph before introduces them (``Roe wrote to members:``); otherwise (a callout, an
   aside such as ``Note:`` or ``This is a cross-post``) they are the writer's own words. Block
   quotations that open with a quotation mark are read by their marks.
-- **Introduced statements**: prose paragraphs without marks after a paragraph whose last
-  sentence names a speaker and a reporting verb and ends in a colon (``Roe said in a statement:``):
-  the statement as a page sets it off, its block or box lost in plain text. The first paragraph is
-  the statement; later ones continue it while they speak in the first or second person.
+- **Introduced statements** (plain text only): prose paragraphs without marks after a paragraph
+  whose last sentence names a third-person speaker and a reporting verb and ends in a colon
+  (``Roe said in a statement:``, ``Reuters reports:``): a passage a page sets off, its block or
+  box lost when the copy became plain text. The first paragraph is the statement; later ones
+  continue it while they speak in the first person. Markup formats mark their block quotations,
+  and a colon there introduces code, tables or images the reader removed.
 - **Signed posts**: a paragraph without marks above a post's signature line (``— Jane Roe
   (@janeroe) November 1, 2019``): a post embedded in the page, whose marks were never there.
 - **Line attributions** for a paragraph that is nothing but a quotation: a dash line under it
@@ -45,6 +47,11 @@ _SIGNATURE_RE = re.compile(r"[ \t]*(?:--|[—―–])[ \t]*[^\W\d_][^\n()]{0,60}
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _DASH_LINE_RE = re.compile(r"[ \t]*(?:--|[—―–~-])[ \t]*(?=[^\W\d_])")
 _TURN_KINDS = frozenset({"body", "list", "blockquote"})
+_SECOND_PERSON = frozenset(
+    {"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll"}
+)
+#: a lead-in with these verbs puts a question to someone: what follows is the answer
+_ASKING_VERBS = frozenset({"ask", "question", "inquire", "enquire", "wonder", "query"})
 _MAX_LABEL_WORDS = 4
 _MAX_SOURCE_LINE_WORDS = 14
 _MAX_NAME_LINE_WORDS = 8
@@ -304,8 +311,10 @@ def introduced_statements(
 ) -> list[DraftQuote]:
     """Statements set off after a lead-in that names their source (``Roe said in a
     statement:``) with no marks of their own: one quotation, continued over the paragraphs after
-    it that speak in the first or second person. The lead-in must hold a reporting cue with a
-    speaker: ``The steps are simple:`` introduces the writer's own words."""
+    it that speak in the first person. The lead-in must hold a reporting cue with a speaker who
+    is not the writer or the reader (``The steps are simple:``, ``we can write:``, ``you might
+    write:`` introduce the writer's own words) and not a question put to someone (``Wikinews
+    asked Roe whether ...:`` introduces Roe's answer, not the asker's words)."""
     out: list[DraftQuote] = []
     starts = [s for s, _ in sentences]
     bi = 1
@@ -317,7 +326,7 @@ def introduced_statements(
         while (
             run[-1] + 1 < len(blocks)
             and _unmarked_prose(text, blocks[run[-1] + 1])
-            and _speech(text[blocks[run[-1] + 1][0] : blocks[run[-1] + 1][1]])
+            and _first_person(text[blocks[run[-1] + 1][0] : blocks[run[-1] + 1][1]])
         ):
             run.append(run[-1] + 1)
         for n, b in enumerate(run):
@@ -328,6 +337,13 @@ def introduced_statements(
             out.append(q)
         bi = run[-1] + 1
     return out
+
+
+def _first_person(text: str) -> bool:
+    """A first-person word: the statement's speaker still talking (the reader's ``you`` and a
+    question are not enough: a reader poll or the writer's own question follows as often)."""
+    pronouns = lexicon().speech_pronouns - _SECOND_PERSON
+    return any(w.replace("’", "'").lower() in pronouns for w in _WORD_RE.findall(text))
 
 
 def _unmarked_prose(text: str, block: Block) -> bool:
@@ -359,7 +375,13 @@ def _statement_after(
     last = toks(max(ps, starts[k]) if k >= 0 else ps, pe)
     if any(t.text in DOUBLE_MARKS for t in last):
         return False  # the lead-in quotes someone itself: its marks say who speaks
-    return search_cues(last, sentence_subject(last), reverse=True) is not None
+    found = search_cues(last, sentence_subject(last), reverse=True)
+    if found is None:
+        return False
+    speaker = text[found.speaker[0] : found.speaker[1]].replace("’", "'").lower()
+    cue = text[found.cue[0] : found.cue[1]].lower().split()
+    base = lexicon().verbs.get(cue[0], cue[0]) if cue else ""
+    return speaker not in lexicon().speech_pronouns and base not in _ASKING_VERBS
 
 
 def _introduced(text: str, blocks: Sequence[Block], first: int) -> bool:
