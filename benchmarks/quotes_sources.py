@@ -201,13 +201,17 @@ def main() -> int:
     )
     if args.group != "all" or args.half or args.source or args.profile == "auto":
         return 0
+    # figures hold numbers only (names are keys): the news profile, sources by split, and
+    # each worst source as {name: per_1000_no_unbalanced}
+    by_split: dict[str, dict[str, object]] = {}
+    for name, row in rows.items():
+        by_split.setdefault(splits[name], {})[name] = row
     figures = {
-        "profile": args.profile,
-        "sources": {name: {**row, "split": splits[name]} for name, row in rows.items()},
+        "sources_by_split": by_split,
         "halves": halves,
-        "worst_clean": {"source": worst[0], "per_1000_no_unbalanced": worst[1]},
-        "worst_check": {"source": worst_check[0], "per_1000_no_unbalanced": worst_check[1]},
-        "worst_unread_half": {"source": worst_b[0], "per_1000_no_unbalanced": worst_b[1]},
+        "worst_clean": {worst[0]: worst[1]},
+        "worst_check": {worst_check[0]: worst_check[1]},
+        "worst_unread_half": {worst_b[0]: worst_b[1]},
         "cost_ms": {
             "mean_per_article": mean_ms,
             "median_per_article": median_ms,
