@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from newslint.analysis.core import Analysis
 from newslint.analysis.quotes import Quote, QuoteAnalysis, analyse_quotes, reporting_verb_forms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,16 +180,20 @@ def test_hard_wrapped_quote_is_not_unbalanced() -> None:
 def test_unbalanced_opening_mark(nlp: spacy.language.Language) -> None:
     text = 'He said "this sentence never closes.\n\nThe next paragraph is plain narration.'
     result = analyse(text, nlp)
-    assert result.quotes == []
     assert result.unbalanced == [(text.index('"'), 'opening quote mark " never closed')]
-    assert not result.in_quote(text.index("never"))
+    # the rest of the paragraph is quoted for the voice map, and reported once (not an orphan)
+    (q,) = result.quotes
+    assert not q.closed and not q.is_orphan and q.close_mark is None
+    assert result.in_quote(text.index("never")) and not result.in_quote(text.index("next"))
 
 
 def test_stray_closing_mark(nlp: spacy.language.Language) -> None:
     text = "The talks ended.” Then the delegates went home."
     result = analyse(text, nlp)
-    assert result.quotes == []
     assert result.unbalanced == [(text.index("”"), "stray closing quote mark ”")]
+    (q,) = result.quotes
+    assert text[q.start : q.end] == "The talks ended.”" and not q.closed and not q.is_orphan
+    assert result.in_quote(text.index("talks")) and not result.in_quote(text.index("delegates"))
 
 
 def test_clean_copy_has_no_quotes(nlp: spacy.language.Language) -> None:
@@ -341,3 +346,181 @@ def test_polnear_direct_quotes_are_attributed() -> None:
     assert counts["gold"] > 100
     assert_check("quotes_polnear", "attributed_share", counts["attributed"] / counts["gold"])
     assert_check("quotes_polnear", "orphan_share", counts["orphan"] / counts["gold"])
+
+
+# --------------------------------------------------------------------------- the voice map
+
+
+def _voice(text: str, fmt: str = "text") -> tuple[str, Analysis]:
+    from newslint.readers import parse
+
+    analysis = Analysis(parse(text, "<voice>", fmt))
+    return analysis.text, analysis
+
+
+def test_voice_map_covers_a_quote_whose_mark_never_closes() -> None:
+    text, analysis = _voice(
+        "Council votes on budget\n\n"
+        'The mayor was blunt. "We will not pay for this, and we never will.\n\n'
+        "The council meets again on Monday."
+    )
+    assert analysis.voice_at(text.index("We will not")) == "quote"
+    assert analysis.voice_at(text.index("never will")) == "quote"
+    assert analysis.voice_at(text.index("The council")) == "narration"
+    assert analysis.voice_at(text.index("The mayor")) == "narration"
+
+
+def test_voice_map_covers_transcripts_and_block_quotations() -> None:
+    text, analysis = _voice(
+        "Interview with a baker\n\nQ: Why bread?\n\nA: We love it, and our customers do too.\n\n"
+        "Q: And next year?\n\nA: We open a second shop."
+    )
+    assert analysis.voice_at(text.index("We love")) == "quote"
+    assert analysis.voice_at(text.index("Why bread")) == "quote"
+    text, analysis = _voice(
+        "Roe wrote to members on Friday:\n\n> We are closing the shop at the end of the month.\n\n"
+        "The shop opened in 1990.",
+        "markdown",
+    )
+    assert analysis.voice_at(text.index("We are closing")) == "quote"
+    assert analysis.voice_at(text.index("The shop opened")) == "narration"
+    q = analysis.quotes.quote_at(text.index("We are closing"))
+    assert q is not None and q.form == "block" and q.speaker_text == "Roe"
+    # a block quotation nobody introduces or signs is the writer's aside, not a quotation
+    text, analysis = _voice(
+        "Security advisory\n\n> This is a cross-post of our advisory.\n\nWe recommend an audit.",
+        "markdown",
+    )
+    assert analysis.voice_at(text.index("This is a cross-post")) == "narration"
+
+
+def test_first_person_rule_stays_out_of_lost_quotations() -> None:
+    from newslint import lint_text
+
+    lost = (
+        "Council votes on budget\n\n"
+        'The mayor was blunt on Tuesday. "We will not pay for this, and our town never will.\n\n'
+        "The council meets again on Monday."
+    )
+    rules = [f.rule for f in lint_text(lost, select=["editorial.first-person", "quotes.*"])]
+    assert rules == ["quotes.unbalanced"]
+
+
+def test_answers_after_an_interviewer_who_only_asks_are_the_guests() -> None:
+    text, analysis = _voice(
+        "Talking to a beekeeper\n\n"
+        "Nell Ash has kept bees on the hill for thirty years.\n\n"
+        "((Gazette)) How did you start?\n\n"
+        "NA We bought one hive from a neighbour and it grew from there.\n\n"
+        "((Gazette)) What worries you most?\n\n"
+        "NA The wet springs. We lost half our colonies in one of them.\n\n"
+        "((Gazette)) And next year?\n\n"
+        "NA We plan to sell honey at the market."
+    )
+    for answer in ("We bought one hive", "The wet springs", "We plan to sell"):
+        q = analysis.quotes.quote_at(text.index(answer))
+        assert q is not None and q.form == "turn", answer
+        assert q.speaker_text != "Gazette", answer  # the interviewer does not answer
+    assert analysis.voice_at(text.index("Nell Ash has kept")) == "narration"
+
+
+def test_questions_with_their_answers_left_out_leave_the_narration_alone() -> None:
+    text, analysis = _voice(
+        "Candidates on the record\n\n"
+        "The first candidate runs on a platform of lower fares.\n\n"
+        "((Desk)) Why are you running?\n\n((Desk)) What would you change first?\n\n"
+        "The second candidate, a former nurse, spoke about clinics.\n\n"
+        "((Desk)) Why should voters trust you?\n\n((Desk)) What is your first bill?\n\n"
+        "Polls open at seven."
+    )
+    assert analysis.voice_at(text.index("The second candidate")) == "narration"
+    assert analysis.voice_at(text.index("Polls open")) == "narration"
+
+
+def test_voice_map_covers_a_statement_set_off_after_a_lead_in() -> None:
+    text, analysis = _voice(
+        "Pier closed\n\nThe harbour board shut the pier on Monday.\n\n"
+        "Dana Whitlock, its chair, said in a statement:\n\n"
+        "We know what the pier means to this town. Our engineers will tell us when it is safe.\n\n"
+        "You will hear from us before the summer.\n\n"
+        "Repairs will take six weeks, the board's report says."
+    )
+    q = analysis.quotes.quote_at(text.index("We know"))
+    assert q is not None and q.speaker_text is not None and "Whitlock" in q.speaker_text
+    assert analysis.voice_at(text.index("Our engineers")) == "quote"
+    assert analysis.voice_at(text.index("You will hear")) == "quote"  # continues in 2nd person
+    assert analysis.voice_at(text.index("Repairs will")) == "narration"
+    from newslint import lint_text
+
+    assert not any(f.rule == "editorial.first-person" for f in lint_text(text))
+
+
+def test_a_lead_in_without_a_speaker_introduces_the_writers_own_words() -> None:
+    text, analysis = _voice(
+        "Permits\n\nThe new permit process has three parts. The steps are simple:\n\n"
+        "Fill in the form, pay the fee and wait for a letter from our office."
+    )
+    assert analysis.voice_at(text.index("Fill in")) == "narration"
+    assert not analysis.quotes.quotes
+
+
+def test_a_lead_in_by_the_writer_or_in_markup_introduces_no_statement() -> None:
+    question = (
+        "Sponges\n\nThe study appeared on Monday.\n\nWe asked Dr Roe whether sponges could survive the cold:\n\n"
+        "We also asked how the study began."
+    )
+    text, analysis = _voice(question)
+    assert analysis.voice_at(text.index("We also")) == "narration"  # the writer asks
+    lead_in = "Builds\n\nThe build broke.\n\nKim Ash, the tool's maintainer, wrote:\n\nThen we run the tests again."
+    text, analysis = _voice(lead_in)
+    assert analysis.voice_at(text.index("Then we")) == "quote"
+    text, analysis = _voice(lead_in, "markdown")  # a colon there introduces removed code
+    assert analysis.voice_at(text.index("Then we")) == "narration"
+    text, analysis = _voice(
+        "Poll\n\nThe council meets soon.\n\nThe Daily Ledger reports:\n\nThe vote is on Monday.\n\n"
+        "Should the vote be delayed? Write to the council if you think so."
+    )
+    assert analysis.voice_at(text.index("The vote is")) == "quote"
+    assert analysis.voice_at(text.index("Should the")) == "narration"  # no first person
+
+
+def test_run_in_headings_and_file_names_are_not_transcript_labels() -> None:
+    text, analysis = _voice(
+        "Security release\n\n"
+        "Severity: High. A crafted header can exhaust the server's memory.\n\n"
+        "Affected: All versions before 4.2 are open to the attack.\n\n"
+        "Severity: Low. A long path slows the router down.\n\n"
+        "Affected: Version 4.1 only.\n\n"
+        "File:Harbour at dusk.jpg\n\n"
+        "Upgrade as soon as the release is out."
+    )
+    assert not analysis.quotes.quotes
+    assert analysis.voice_at(text.index("A crafted header")) == "narration"
+    text, analysis = _voice(
+        "Notes from the meetup\n\n"
+        + "\n\n".join(
+            f"{topic}: We talked about {topic.lower()} and agreed on next steps."
+            for topic in ("Testing", "Release Dates", "Docs Sprint", "Mentoring", "Budget")
+        )
+    )
+    assert analysis.voice_at(text.index("We talked about testing")) == "narration"
+
+
+def test_a_post_signed_under_it_is_its_authors_words() -> None:
+    text, analysis = _voice(
+        "Smoke closes schools\n\n"
+        "The governor posted an update on Monday night.\n\n"
+        "Our schools stay shut tomorrow. We will hand out masks at every station\n"
+        "Stay indoors if you can\n\n"
+        "— Jane Roe (@janeroe_gov) November 4, 2019\n\n"
+        "We visited the station on Tuesday.\n\n"
+        "— Sam Fox, staff writer"
+    )
+    q = analysis.quotes.quote_at(text.index("We will hand out"))
+    assert q is not None and q.speaker_text == "Jane Roe" and q.how == "signature"
+    assert analysis.voice_at(text.index("We visited")) == "narration"  # a credit, no handle
+    from newslint import lint_text
+
+    found = lint_text(text, select=["editorial.first-person"], profile="news")
+    assert [f.match for f in found] == ["We"]
+    assert found[0].offset == text.index("We visited")

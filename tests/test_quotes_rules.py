@@ -210,6 +210,48 @@ def test_first_reference_accepted_forms() -> None:
         assert findings(text, "quotes.first-reference") == [], text
 
 
+def test_first_reference_matches_names_as_editors_do() -> None:
+    """Case, accents, apostrophes, a first name in parentheses, family groups, a relative's first
+    name, a reporter's credit line and a party tag are not new first references."""
+    for text in (
+        "Conor O'Brien opened the hearing. Later, O’Brien said the vote would wait.",
+        "Governor Ricardo Rosselló asked for aid. Rossello said the grid was down.",
+        '"Coach (Frank) Vogel told me so," the guard said. "He is right," Vogel said.',
+        "Sasha and Malia Obama spoke at the school. Sasha said the garden was her idea.",
+        "Ann Penkoski runs the group. Her daughter, Brielle, said the class was short.",
+        '"The dam held," Amal Haddad said. Billeaud reported from Phoenix.',
+        '"No deal," said Rep. Sam Fox, R-Texas. Fox left early.',
+        "Amid the noise, the mayor said the vote would go ahead.",
+        "The owner, Tong Yung-soo, bought the hotel in 2001. Mr Tong said it would reopen.",
+    ):
+        assert findings(text, "quotes.first-reference") == [], text
+
+
+def test_first_reference_tells_organisations_from_people() -> None:
+    for text in (
+        "Conspiracy site Intellihub said the video was fake.",
+        "Americo, the life insurance company, said there was doubt about the policy.",
+        "Dunmore reported the figures on Monday. Dunmore published them again on Friday.",
+        "Varnek said its profits fell in the spring.",
+    ):
+        assert findings(text, "quotes.first-reference") == [], text
+    person = "Varnek said he had no plans to resign."
+    assert findings(person, "quotes.first-reference") == [("quotes.first-reference", "Varnek")]
+
+
+def test_name_spelling() -> None:
+    text = (
+        "The budget was drafted by Tom Cowan, the city treasurer.\n\n"
+        '"We cut where we could," Cowen said on Monday.'
+    )
+    assert findings(text) == [("quotes.name-spelling", "Cowen")]  # not also a first reference
+    assert findings(text.replace("Cowen", "Cowan")) == []
+    two_people = "Ann Cowan and her neighbour Tom Cowen both spoke at the meeting."
+    assert findings(two_people) == []
+    words = "South Korea and the Korean delegation met. The Final and the Finals were held."
+    assert findings(words, "quotes.name-spelling") == []
+
+
 def test_first_reference_house_accept_list() -> None:
     from newslint.engine.linter import Vocabulary
     from newslint.engine.rules import load_rules  # noqa: F401  (rules load through the linter)
@@ -243,3 +285,52 @@ def test_polnear_direct_quotes_are_rarely_flagged_orphan() -> None:
     assert counts["gold"] > 200
     share = counts["gold_flagged"] / counts["gold"]
     assert_check("quotes_rules_eval", "polnear.wrongly_flagged_orphan_share", share)
+
+
+# --------------------------------------------------------------------------- figures in reports
+
+
+def test_stats_and_html_report_keep_attribution_figures(
+    tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.frontends.cli import main
+
+    article = tmp_path / "story.txt"  # type: ignore[operator]
+    article.write_text(
+        "Flood hits town\n\n"
+        '"We will rebuild," said Amal Haddad, the mayor.\n\n'
+        'The flood wall, known as "the Long Wall", held. The river peaked on Sunday. '
+        '"Nobody saw it coming."\n\n'
+        '"Roads stay shut," police said.\n',
+        encoding="utf-8",
+    )
+    main(["check", "--stats", "--no-cache", str(article)])
+    out = capsys.readouterr().out
+    for line in (
+        "quotes: 3",
+        "attributed quotes: 2",
+        "orphan quotes: 1",
+        "quoted mentions: 1",
+        "named sources: 1",
+        "unnamed sources: 1",
+    ):
+        assert line in out, out
+    page = tmp_path / "report.html"  # type: ignore[operator]
+    main(["check", "--format", "html", "--no-cache", "-o", str(page), str(article)])
+    html = page.read_text(encoding="utf-8")
+    for label in ("Attributed quotes", "Orphan quotes", "Named sources", "Unnamed sources"):
+        assert label in html
+
+
+def test_first_reference_skips_a_pull_quote_set_ahead_of_the_story() -> None:
+    pulled = '"We cannot build a moon base with small rockets," Vance said.'
+    story = (
+        "Rocket plan faces doubts\n\n"
+        f"{pulled}\n\n"
+        "Former astronaut Lena Vance told the committee that heavy rockets matter.\n\n"
+        '"We cannot build a moon base with small rockets," she said.'
+    )
+    assert not lint_text(story, select=["quotes.first-reference"], profile="news")
+    once = story.replace('\n\n"We cannot build a moon base with small rockets," she said.', "")
+    found = lint_text(once, select=["quotes.first-reference"], profile="news")
+    assert [f.match for f in found] == ["Vance"]

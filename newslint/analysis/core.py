@@ -202,9 +202,11 @@ class Analysis:
         """Quote spans, cues and speakers (see :mod:`newslint.analysis.quotes`)."""
         from newslint.analysis.quotes import analyse_quotes
 
-        paragraphs = [(b.start, b.end) for b in self.document.blocks]
+        paragraphs = [(b.start, b.end, b.kind) for b in self.document.blocks]
         sentences = [(s.start, s.end) for s in self.sentences]
-        return analyse_quotes(self.text, paragraphs, sentences)
+        tokens = (self.idxs, self.texts, self.lowers)
+        plain = self.document.format == "text"
+        return analyse_quotes(self.text, paragraphs, sentences, tokens, plain_text=plain)
 
     @cached_property
     def quoted(self) -> list[bool]:
