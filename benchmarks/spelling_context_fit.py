@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 
 from core import sources
-from spelling_eval import Slots, clean_articles, hunspell_words, load_pairs
+from spelling_eval import Slots, clean_articles, hunspell_words, plantable_pairs
 
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -43,15 +42,10 @@ def main() -> None:
     articles = clean_articles()
     slots = Slots(articles, checker.is_known)
     rng = random.Random(args.seed)
-    pairs = [
+    pairs = [  # only plants with their own context say anything here
         (r, w)
-        for r, w in load_pairs("birkbeck")
-        if re.fullmatch(r"[a-z]+", r)
-        and re.fullmatch(r"[a-z]+", w)
-        and w != r
-        and w not in hunspell
-        and checker.is_known(r)
-        and r in slots.by_word  # only plants with their own context say anything here
+        for r, w in plantable_pairs("birkbeck", hunspell, checker.is_known)
+        if r in slots.by_word
     ]
     pairs = rng.sample(pairs, min(args.plants, len(pairs)))
     rows = []

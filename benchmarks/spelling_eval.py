@@ -81,6 +81,22 @@ def load_pairs(corpus: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def plantable_pairs(
+    corpus: str, hunspell: set[str], known: Callable[[str], bool]
+) -> list[tuple[str, str]]:
+    """The corpus's (intended, misspelling) pairs that make a fair plant: lower-case letters
+    only, the misspelling a non-word (not in Hunspell), the intended word one newslint knows."""
+    return [
+        (r, w)
+        for r, w in load_pairs(corpus)
+        if re.fullmatch(r"[a-z]+", r)
+        and re.fullmatch(r"[a-z]+", w)
+        and w != r
+        and w not in hunspell
+        and known(r)
+    ]
+
+
 def clean_articles() -> list[str]:
     """The prose of every clean article, as the readers extract it."""
     return [a.document().text for src in sources("clean") for a in src]
@@ -165,15 +181,7 @@ def plant_eval(birkbeck: int, seed: int, show_misses: bool) -> dict:
     rng = random.Random(seed)
     figures: dict[str, dict] = {}
     for corpus, limit in (("norvig", None), ("birkbeck", birkbeck)):
-        pairs = [
-            (r, w)
-            for r, w in load_pairs(corpus)
-            if re.fullmatch(r"[a-z]+", r)
-            and re.fullmatch(r"[a-z]+", w)
-            and w != r
-            and w not in hunspell
-            and checker.is_known(r)
-        ]
+        pairs = plantable_pairs(corpus, hunspell, checker.is_known)
         if limit is not None and len(pairs) > limit:
             pairs = rng.sample(pairs, limit)
         stats: dict[str, Counter[str]] = defaultdict(Counter)

@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 
 from core import count_words, sources
-from spelling_eval import Slots, clean_articles, hunspell_words, load_pairs
+from spelling_eval import Slots, clean_articles, hunspell_words, plantable_pairs
 
 #: clean sources the reach is fitted on; spelling_eval reports every source, these included
 FIT_SOURCES = ("golang/website", "nodejs/nodejs.org", "scrapinghub")
@@ -55,15 +54,7 @@ def main() -> None:
     articles = clean_articles()
     slots = Slots(articles, checker.is_known)
     rng = random.Random(args.seed)
-    pairs = [
-        (r, w)
-        for r, w in load_pairs("birkbeck")
-        if re.fullmatch(r"[a-z]+", r)
-        and re.fullmatch(r"[a-z]+", w)
-        and w != r
-        and w not in hunspell
-        and checker.is_known(r)
-    ]
+    pairs = plantable_pairs("birkbeck", hunspell, checker.is_known)
     pairs = rng.sample(pairs, min(args.birkbeck, len(pairs)))
     planted: list[float] = []
     for right, wrong in pairs:
