@@ -34,13 +34,9 @@ TABLES = ("findings", "documents")
 FORMAT = "newslint-audit"
 FORMAT_VERSION = 1
 
-#: Arrow types of the fixed columns (metadata columns are strings, family counts int32)
-INT_COLUMNS = {
-    "row",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
+#: per-document figures from ``Analysis.stats()`` (quotations and sources from the quote
+#: analysis), in the documents table's order
+STAT_COLUMNS = (
     "words",
     "narration_words",
     "sentences",
@@ -50,18 +46,19 @@ INT_COLUMNS = {
     "orphan_quotes",
     "named_sources",
     "unnamed_sources",
-    "findings",
-}
-FLOAT_COLUMNS = {
-    "attributed_share",
+)
+READABILITY_COLUMNS = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
     "gunning_fog",
     "smog_index",
     "avg_words_per_sentence",
     "avg_syllables_per_word",
-    "lint_ms",
-}
+)
+
+#: Arrow types of the fixed columns (metadata columns are strings, family counts int32)
+INT_COLUMNS = {"row", "line", "column", "end_line", "end_column", *STAT_COLUMNS, "findings"}
+FLOAT_COLUMNS = {"attributed_share", *READABILITY_COLUMNS, "lint_ms"}
 LIST_COLUMNS = {"suggestions", "related"}
 
 

@@ -22,30 +22,9 @@ from typing import Any
 from newslint.engine.linter import FileResult, Linter
 from newslint.engine.runner import WORKER_GC_THRESHOLD, RunSettings
 from newslint.errors import InputError, NewslintError
+from newslint.frontends.audit.output import READABILITY_COLUMNS, STAT_COLUMNS
 from newslint.frontends.audit.partitions import Partition
 from newslint.frontends.audit.sources import Item, meta_value
-
-#: per-document figures from ``Analysis.stats()`` (quotations and sources from the quote
-#: analysis), in the documents table's order
-STAT_COLUMNS = (
-    "words",
-    "narration_words",
-    "sentences",
-    "paragraphs",
-    "quotes",
-    "attributed_quotes",
-    "orphan_quotes",
-    "named_sources",
-    "unnamed_sources",
-)
-READABILITY_COLUMNS = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "avg_words_per_sentence",
-    "avg_syllables_per_word",
-)
 
 #: our own copy, linted once before the workers fork so every lazily loaded table is in memory
 WARM_TEXT = """Council votes to close the old bridge
