@@ -29,6 +29,30 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
+def add_rule_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose the rules and the level floor: the same for ``check`` and
+    ``audit``, whose findings must be the same on the same files."""
+    parser.add_argument(
+        "--select",
+        type=_csv,
+        default=[],
+        metavar="IDS",
+        help="only these rules (ids or globs, comma-separated)",
+    )
+    parser.add_argument("--ignore", type=_csv, default=[], metavar="IDS", help="skip these rules")
+    parser.add_argument(
+        "--pack", type=_csv, default=[], metavar="PACKS", help="add rule packs (names or folders)"
+    )
+    parser.add_argument("--min-level", choices=LEVEL_CHOICES, help="hide findings below this level")
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="lint every file with this profile (news, opinion, blog, how-to, press-release, qa;"
+        " default: auto, chosen per file from its genre)",
+    )
+    parser.add_argument("--config", help="use this config file instead of discovering one")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="A linter for news copy.")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -40,30 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", "-f", default="text", help="text, json, github, sarif or html")
     check.add_argument("--output", "-o", help="write the report to this file")
-    check.add_argument(
-        "--select",
-        type=_csv,
-        default=[],
-        metavar="IDS",
-        help="only these rules (ids or globs, comma-separated)",
-    )
-    check.add_argument("--ignore", type=_csv, default=[], metavar="IDS", help="skip these rules")
-    check.add_argument(
-        "--pack", type=_csv, default=[], metavar="PACKS", help="add rule packs (names or folders)"
-    )
+    add_rule_options(check)
     check.add_argument(
         "--fail-on",
         choices=(*LEVEL_CHOICES, "never"),
         help="exit 1 at this level or above (default: warning)",
     )
-    check.add_argument("--min-level", choices=LEVEL_CHOICES, help="hide findings below this level")
-    check.add_argument(
-        "--profile",
-        metavar="NAME",
-        help="lint every file with this profile (news, opinion, blog, how-to, press-release, qa;"
-        " default: auto, chosen per file from its genre)",
-    )
-    check.add_argument("--config", help="use this config file instead of discovering one")
     check.add_argument(
         "--quiet", "-q", action="store_true", help="only findings at the fail level, no summary"
     )
@@ -112,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from newslint.frontends.audit.command import add_parser as add_audit_parser
 
-    add_audit_parser(sub, _csv, LEVEL_CHOICES)
+    add_audit_parser(sub, _csv, add_rule_options)
 
     rules = sub.add_parser("rules", help="list the rules, or test their examples")
     rules.add_argument(

@@ -9,7 +9,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from newslint import __version__
@@ -21,7 +21,7 @@ RESERVED = frozenset(
 )
 
 
-def add_parser(sub: Any, csv_list: Any, levels: Sequence[str]) -> None:
+def add_parser(sub: Any, csv_list: Any, rule_options: Callable[[Any], None]) -> None:
     """The ``audit`` subcommand's options."""
     audit = sub.add_parser(
         "audit",
@@ -62,20 +62,7 @@ def add_parser(sub: Any, csv_list: Any, levels: Sequence[str]) -> None:
         help="metadata to keep: archive columns or front-matter fields (default: every other "
         "archive column; title, date, author, section from front matter)",
     )
-    audit.add_argument(
-        "--select", type=csv_list, default=[], metavar="IDS", help="only these rules"
-    )
-    audit.add_argument(
-        "--ignore", type=csv_list, default=[], metavar="IDS", help="skip these rules"
-    )
-    audit.add_argument("--pack", type=csv_list, default=[], metavar="PACKS", help="add rule packs")
-    audit.add_argument("--min-level", choices=levels, help="leave out findings below this level")
-    audit.add_argument(
-        "--profile",
-        metavar="NAME",
-        help="lint every document with this profile (default: chosen per document from its genre)",
-    )
-    audit.add_argument("--config", help="use this config file instead of discovering one")
+    rule_options(audit)  # as check's: the same findings on the same files
     audit.add_argument(
         "--scheduler",
         metavar="ADDRESS",
