@@ -39,6 +39,35 @@ def _chart(chart: Any) -> dict[str, Any]:
     return spec
 
 
+def _ranked_bars(
+    values: list[dict[str, Any]],
+    category: str,
+    measure: tuple[str, str],
+    tooltip: list[str],
+    *,
+    category_title: str | None = None,
+    color: str | None = None,
+    row_height: int | None = None,
+) -> Any:
+    """Horizontal bars, longest first: one bar per ``category`` value, ``measure`` is (field,
+    axis title); ``row_height`` sizes the chart to its rows."""
+    import altair as alt
+
+    field, title = measure
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar(**({"color": color} if color else {}))
+        .encode(
+            x=alt.X(f"{field}:Q", title=title),
+            y=alt.Y(f"{category}:N", sort="-x", title=category_title),
+            tooltip=tooltip,
+        )
+    )
+    if row_height:
+        chart = chart.properties(height=max(60, row_height * len(values)))
+    return chart
+
+
 def _fmt(value: float | None, digits: int = 2) -> str:
     return "-" if value is None else f"{value:,.{digits}f}"
 
@@ -145,12 +174,12 @@ def families_over_time(figures: Figures) -> Panel:
             for f in fams
         ]
         spec = _chart(
-            alt.Chart(alt.Data(values=bars))
-            .mark_bar()
-            .encode(
-                x=alt.X("per_1000:Q", title="findings per 1,000 words"),
-                y=alt.Y("family:N", sort="-x", title="family"),
-                tooltip=["family:N", "per_1000:Q", "findings:Q"],
+            _ranked_bars(
+                bars,
+                "family",
+                ("per_1000", "findings per 1,000 words"),
+                ["family:N", "per_1000:Q", "findings:Q"],
+                category_title="family",
             )
         )
     panel.spec = spec
@@ -248,15 +277,13 @@ def loaded_words(figures: Figures) -> Panel:
                         "per_1000": round(1000 * tally.by_period.get(p, 0) / w, 4) if w else 0,
                     }
                 )
-    bar = (
-        alt.Chart(alt.Data(values=bars))
-        .mark_bar(color="#c2410c")
-        .encode(
-            x=alt.X("findings:Q", title="findings"),
-            y=alt.Y("word:N", sort="-x", title=None),
-            tooltip=["word:N", "findings:Q", "alternatives:N"],
-        )
-        .properties(height=max(60, 18 * len(bars)))
+    bar = _ranked_bars(
+        bars,
+        "word",
+        ("findings", "findings"),
+        ["word:N", "findings:Q", "alternatives:N"],
+        color="#c2410c",
+        row_height=18,
     )
     if len(periods) > 1 and lines:
         trend = (
@@ -277,7 +304,6 @@ def loaded_words(figures: Figures) -> Panel:
 
 
 def boilerplate(figures: Figures) -> Panel:
-    import altair as alt
 
     linted = figures.total.docs
     panel = Panel(
@@ -294,14 +320,14 @@ def boilerplate(figures: Figures) -> Panel:
         panel.examples.append(leak.examples.docs())
         data.append({"rule": rule, "findings": leak.count, "documents": leak.docs})
     panel.spec = _chart(
-        alt.Chart(alt.Data(values=data))
-        .mark_bar(color="#7c3aed")
-        .encode(
-            x=alt.X("findings:Q", title="findings"),
-            y=alt.Y("rule:N", sort="-x", title=None),
-            tooltip=["rule:N", "findings:Q", "documents:Q"],
+        _ranked_bars(
+            data,
+            "rule",
+            ("findings", "findings"),
+            ["rule:N", "findings:Q", "documents:Q"],
+            color="#7c3aed",
+            row_height=22,
         )
-        .properties(height=max(60, 22 * len(data)))
     )
     return panel
 
@@ -425,14 +451,6 @@ def genre_mix(figures: Figures) -> Panel:
         )
     else:
         data = [{"genre": g, "documents": n} for g, n in genres]
-        spec = (
-            alt.Chart(alt.Data(values=data))
-            .mark_bar()
-            .encode(
-                x=alt.X("documents:Q", title="documents"),
-                y=alt.Y("genre:N", sort="-x", title=None),
-                tooltip=["genre:N", "documents:Q"],
-            )
-        )
+        spec = _ranked_bars(data, "genre", ("documents", "documents"), ["genre:N", "documents:Q"])
     panel.spec = _chart(spec)
     return panel
