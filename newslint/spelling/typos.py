@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from newslint.spelling import contexts
+from newslint.spelling import places
 from newslint.spelling.checker import (
     SpellChecker,
     get_checker,
@@ -257,7 +257,7 @@ def _closed_up(checker: SpellChecker, parts: list[str], i: int) -> bool:
 
 
 class _Places:
-    """Does the place of a reported word say it names something (newslint.spelling.contexts)?
+    """Does the place of a reported word say it names something (newslint.spelling.places)?
     The article's names are gathered on the first question."""
 
     def __init__(self, checker: SpellChecker, text: str, starts: Collection[int]) -> None:
@@ -279,23 +279,23 @@ class _Places:
         have no rival word nearby, unless the web attests it or knows it as a name."""
         text = self._text
         start, end = token.span()
-        if contexts.in_path(text, start, end) or contexts.in_parentheses_after_name(
+        if places.in_path(text, start, end) or places.in_parentheses_after_name(
             text, start, end
         ):
             return True
         if reason in (REASON_COMMON, REASON_SLIP, REASON_RARE_FORM) or not part.islower():
             return False
-        if contexts.thanked(text, start):
+        if places.thanked(text, start):
             return True
-        if contexts.between_names(text, start, end, self._is_name):
+        if places.between_names(text, start, end, self._is_name):
             return reason != REASON_UNKNOWN or not self._checker.has_rival(part)
         if reason != REASON_UNKNOWN:
             return False
         if self._names is None:
-            self._names = contexts.prose_names(text, self._checker.lexicon_zipf)
+            self._names = places.prose_names(text, self._checker.lexicon_zipf)
         return (
-            contexts.name_before(text, start, self._is_name)
-            or contexts.coined_from(part, self._names)
+            places.name_before(text, start, self._is_name)
+            or places.coined_from(part, self._names)
         ) and not self._checker.has_rival(part)
 
 
