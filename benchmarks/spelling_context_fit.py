@@ -30,14 +30,12 @@ def main() -> None:
     if not sources("clean"):
         sys.exit("evaluation data not found beside the project (../shared/eval)")
     from newslint.spelling import get_checker
-    from newslint.spelling.context import load_bigrams
     from newslint.spelling.misspellings import corrections
     from newslint.spelling.suggest import CONTEXT_CANDIDATES
     from newslint.spelling.typos import neighbours
 
     checker = get_checker()
     suggester = checker.suggester
-    bigrams = load_bigrams()
     hunspell = hunspell_words()
     articles = clean_articles()
     slots = Slots(articles, checker.is_known)
@@ -57,14 +55,7 @@ def main() -> None:
         scored = [
             (suggester.score(wrong, c), c) for c in suggester.ranked(wrong, CONTEXT_CANDIDATES)
         ]
-        fits = []
-        for s, c in scored:
-            words = c.split(" ")
-            fit = bigrams.prob(left, words[0])
-            for x, y in zip(words, [*words[1:], after], strict=True):
-                if y:
-                    fit += bigrams.prob(x, y)
-            fits.append((s, fit + 9.0 - suggester._rough(c), c))
+        fits = [(s, suggester.context_fit(c, (left, after)), c) for s, c in scored]
         rows.append((right, preferred, fits))
     print(f"Birkbeck plants with their own context: {len(rows)} (seed {args.seed})")
     rates = {}

@@ -241,20 +241,24 @@ class Suggester:
     ) -> list[tuple[float, str]]:
         """Trade CONTEXT_WEIGHT of each candidate's frequency for its bigram fit:
         score + w * (log10 P(c | left) + log10 P(right | c) + 9 - zipf(c))."""
+        out = [(s + CONTEXT_WEIGHT * self.context_fit(c, context), c) for s, c in scored]
+        out.sort(key=lambda x: (-x[0], x[1]))
+        return out
+
+    def context_fit(self, candidate: str, context: tuple[str, str]) -> float:
+        """How much better ``candidate`` fits between its neighbours than its frequency alone
+        says: log10 P(c | left) + log10 P(right | c) + 9 - zipf(c) (a split candidate's words
+        are chained)."""
         from newslint.spelling.context import load_bigrams
 
         model = load_bigrams()
         left, right = context
-        out = []
-        for s, c in scored:
-            words = c.split(" ")
-            fit = model.prob(left, words[0])
-            for a, b in zip(words, [*words[1:], right], strict=True):
-                if b:
-                    fit += model.prob(a, b)
-            out.append((s + CONTEXT_WEIGHT * (fit + 9.0 - self._rough(c)), c))
-        out.sort(key=lambda x: (-x[0], x[1]))
-        return out
+        words = candidate.split(" ")
+        fit = model.prob(left, words[0])
+        for a, b in zip(words, [*words[1:], right], strict=True):
+            if b:
+                fit += model.prob(a, b)
+        return fit + 9.0 - self._rough(candidate)
 
     def _rough(self, candidate: str) -> float:
         if " " in candidate:

@@ -279,9 +279,7 @@ class _Places:
         have no rival word nearby, unless the web attests it or knows it as a name."""
         text = self._text
         start, end = token.span()
-        if places.in_path(text, start, end) or places.in_parentheses_after_name(
-            text, start, end
-        ):
+        if places.in_path(text, start, end) or places.in_parentheses_after_name(text, start, end):
             return True
         if reason in (REASON_COMMON, REASON_SLIP, REASON_RARE_FORM) or not part.islower():
             return False
@@ -294,8 +292,7 @@ class _Places:
         if self._names is None:
             self._names = places.prose_names(text, self._checker.lexicon_zipf)
         return (
-            places.name_before(text, start, self._is_name)
-            or places.coined_from(part, self._names)
+            places.name_before(text, start, self._is_name) or places.coined_from(part, self._names)
         ) and not self._checker.has_rival(part)
 
 
