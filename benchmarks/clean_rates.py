@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import Any
 
 from core import (
+    ROOT,
     WARN_LEVELS,
     Linted,
     lint_rates,
+    read_review,
     save_results,
     saved_note,
     source_table,
@@ -31,6 +34,29 @@ from newslint.engine.linter import Linter
 from newslint.engine.rules import builtin_pack_names
 
 COMMAND = ".venv/bin/python benchmarks/clean_rates.py"
+#: hand reviews of clean-copy findings (keys ``newslint:RULE:PATH:LINE:COLUMN``, path under
+#: ../shared/eval): grammar from harper_compare.py's review, the other families from this one's
+REVIEWS = (ROOT / "benchmarks" / "grammar_review.tsv", ROOT / "benchmarks" / "clean_review.tsv")
+VERDICTS = ("real", "false", "preference", "unreviewed")
+
+
+def review_key(linted: Linted, finding: Any) -> str:
+    """The key a hand review files ``finding`` under."""
+    return f"newslint:{finding.rule}:{linted.article.name}:{finding.line}:{finding.column}"
+
+
+def verdict_rows(
+    verdicts: dict[str, dict[str, int]], words: dict[str, int]
+) -> dict[str, dict[str, float]]:
+    """Per source: findings by hand verdict, and the false alarms per 1,000 words (a finding
+    nobody reviewed counts as a false alarm, so the figure can only be too high)."""
+    rows = {}
+    for src, counts in verdicts.items():
+        row: dict[str, float] = {v: counts.get(v, 0) for v in VERDICTS}
+        wrong = row["false"] + row["preference"] + row["unreviewed"]
+        row["false_per_1000"] = round(1000 * wrong / words[src], 3) if words.get(src) else 0.0
+        rows[src] = row
+    return rows
 
 
 def main() -> int:
@@ -47,11 +73,22 @@ def main() -> int:
         else Linter(min_level="warning")
     )
     shown: list[str] = []
+    review: dict[str, tuple[str, str]] = {}
+    for path in REVIEWS:
+        review.update(read_review(path))
+    verdicts: dict[str, dict[str, int]] = {}
 
     def each(linted: Linted) -> None:
+        counts = verdicts.setdefault(linted.article.source, {})
+        if linted.skipped:
+            return
         for f in linted.result.findings:
-            if f.family in args.show and f.level in WARN_LEVELS:
-                shown.append(f"  {linted.article.name}:{f.line} {f.rule} {f.match!r}")
+            if f.level not in WARN_LEVELS:
+                continue
+            verdict = review.get(review_key(linted, f), ("unreviewed", ""))[0] or "unreviewed"
+            counts[verdict] = counts.get(verdict, 0) + 1
+            if f.family in args.show:
+                shown.append(f"  {verdict[:4]} {review_key(linted, f)} {f.match!r}")
 
     started = time.perf_counter()
     rates = lint_rates(
@@ -78,6 +115,17 @@ def main() -> int:
     print(source_table("every family: warning+error per 1,000 words", rows, pooled=rates.pooled()))
     figures["all"] = {"sources": rows, "pooled": rates.pooled()}
     figures["by_rule"] = dict(sorted(rates.by_key().items()))
+    reviewed = verdict_rows(verdicts, dict(rates.words))
+    print()
+    print(
+        source_table(
+            "every family by hand review (benchmarks/grammar_review.tsv, clean_review.tsv):"
+            " false alarms per 1,000 words, unreviewed counted as false",
+            reviewed,
+            column="false_per_1000",
+        )
+    )
+    figures["reviewed"] = reviewed
     if shown:
         print(f"\nwarnings of {', '.join(args.show)} on clean copy (review each by hand):")
         print("\n".join(shown))
