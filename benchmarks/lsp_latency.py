@@ -15,12 +15,15 @@
    linted. Aim: < 400 MB.
 
 Times are wall-clock through the pipe, so a busy machine inflates them: the load average is
-printed beside them, and the server's CPU time per edit too.
+printed beside them, and the server's CPU time per edit too. Where each edit's time goes is
+printed stage by stage from the server's own timestamps (``NEWSLINT_LSP_TIMING``, see
+``newslint/frontends/lsp/timing.py``), on the clock the client shares.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -135,7 +138,8 @@ def main() -> int:
     workspace = tempfile.mkdtemp(prefix="newslint-lsp-bench-")
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
-    client = WireClient(cwd=workspace)
+    timing_file = os.path.join(workspace, "timings.jsonl")
+    client = WireClient(cwd=workspace, env={"NEWSLINT_LSP_TIMING": timing_file})
     client.initialize(workspace)
     seed = (ROOT / "seeds" / "000_d2c5ac03fb099af7.txt").read_text(encoding="utf-8")
     uri = Path(workspace, "sample.txt").as_uri()
@@ -151,6 +155,8 @@ def main() -> int:
     latencies: list[float] = []
     cpu_per_edit: list[float] = []
     per_source: dict[str, list[float]] = {}
+    #: (uri, version) -> (sent, received) on the client, for the stage breakdown
+    edits_timed: dict[tuple[str, int], tuple[float, float]] = {}
     for index, (source, text) in enumerate(chosen):
         uri = Path(workspace, f"article-{index}.txt").as_uri()
         open_document(client, uri, text)
@@ -165,6 +171,7 @@ def main() -> int:
             if index == 0:
                 continue  # warming up
             latencies.append(message["_received"] - sent)
+            edits_timed[(uri, version)] = (sent, message["_received"])
             cpu_per_edit.append(cpu)
             per_source.setdefault(source, []).append(message["_received"] - sent)
         client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
@@ -187,6 +194,10 @@ def main() -> int:
             f"  {source:<22} {len(values):>4} edits  median {statistics.median(values) * 1000:6.1f}"
             f" ms  p95 {percentile(values, 0.95) * 1000:6.1f} ms"
         )
+
+    stages = stage_breakdown(timing_file, edits_timed)
+    for stage, values in stages.items():
+        print(f"    {stage:<34} median {values['median']:6.2f} ms  p95 {values['p95']:6.2f} ms")
 
     # a burst: 20 edits without waiting, then the last version's diagnostics
     source, text = pool[args.articles % len(pool)]
@@ -236,6 +247,7 @@ def main() -> int:
         "edit_latency_p95_ms_by_source": {
             source: percentile(values, 0.95) * 1000 for source, values in per_source.items()
         },
+        "edit_stages_ms": stages,
         "burst_last_edit_ms_median": statistics.median(bursts) * 1000,
         "memory_mb": {"open_documents": min(args.open, len(opened)), "rss": rss, "peak": peak},
     }
@@ -243,6 +255,45 @@ def main() -> int:
     path = save_results("lsp_latency", _command(args), figures)
     print(f"results: {path.relative_to(ROOT)}")
     return 0 if code == 0 else 1
+
+
+#: the stages of one edit's way, as (name, from stamp, to stamp); "sent"/"seen" are the client's
+STAGES = (
+    ("pipe in (sent -> handler runs)", "sent", "received"),
+    ("apply the change", "received", "applied"),
+    ("wait for the worker", "applied", "lint_start"),
+    ("lint", "lint_start", "lint_end"),
+    ("hand back to the event loop", "lint_end", "publish_start"),
+    ("diagnostics to JSON, written", "publish_start", "publish_sent"),
+    ("pipe out (written -> client has it)", "publish_sent", "seen"),
+)
+
+
+def stage_breakdown(
+    path: str, timed: dict[tuple[str, int], tuple[float, float]]
+) -> dict[str, dict[str, float]]:
+    """Median and p95 of each stage over the timed edits, from the server's stamps (same
+    monotonic clock as the client's), plus the collector's pauses per edit."""
+    if not os.path.exists(path):
+        return {}
+    values: dict[str, list[float]] = {name: [] for name, _, _ in STAGES}
+    values["of which garbage collection"] = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            key = (record["uri"], record["version"])
+            if key not in timed:
+                continue
+            record["sent"], record["seen"] = timed[key]
+            for name, start, end in STAGES:
+                if start in record and end in record:
+                    values[name].append((record[end] - record[start]) * 1000)
+            values["of which garbage collection"].append(record["gc_ms"])
+    return {
+        name: {"median": statistics.median(v), "p95": percentile(v, 0.95)}
+        for name, v in values.items()
+        if v
+    }
 
 
 def _command(args: argparse.Namespace) -> str:
