@@ -59,6 +59,9 @@ class Kind:
     options: ClassVar[dict[str, Option]] = {}
     #: scope defaults for rules of this kind (a rule's own ``scope`` wins)
     default_scope: ClassVar[dict[str, Any]] = {}
+    #: what a rule's hits in a block depend on: "block" (that block's text alone, so an editor's
+    #: re-lint reuses the other blocks' hits; :mod:`newslint.engine.incremental`) or "document"
+    locality: ClassVar[str] = "document"
 
     def __init__(self, scope: Scope, options: Mapping[str, Any]) -> None:
         #: where the rule looks; kinds that collapse or skip hits themselves read it

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 class PatternKind(Kind):
     name = "pattern"
+    locality = "block"  # hits in a block read that block only
     generic = True
     options = {
         "patterns": Option((list,), required=True, help="a list of spaCy Matcher patterns"),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 class RegexKind(Kind):
     name = "regex"
+    locality = "block"  # hits in a block read that block only
     generic = True
     options = {
         "pattern": Option((str,), help="a Python regular expression"),

@@ -101,6 +101,7 @@ SOURCE_CUES = ["citing", "including", "such as", "led by", "according to"]
 
 class WeaselKind(Kind):
     name = "weasel"
+    locality = "block"  # hits in a block read that block only
     options = {
         "subjects": Option(
             (list, dict), default=[], help="unnamed sources: some, critics", words=True

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newslint.config import Config
+    from newslint.engine.incremental import BlockHits
     from newslint.engine.linter import FileResult, Linter
     from newslint.filters.baseline import Baseline
     from newslint.findings import Finding
@@ -91,9 +92,13 @@ def lint_snapshot(
     snapshot: Snapshot,
     baselines: BaselineCache,
     cancelled: Callable[[], bool] = lambda: False,
+    blocks: BlockHits | None = None,
 ) -> Outcome:
     """Lint one snapshot through the readers, rules and filter stage, as ``newslint check``
-    would lint the file. Problems become ``Outcome.problem``; only cancellation raises."""
+    would lint the file. Problems become ``Outcome.problem``; only cancellation raises.
+
+    ``blocks`` keeps the document's block-local hits from its last lint: only the blocks an edit
+    changed are linted again (:mod:`newslint.engine.incremental`), with the same result."""
     from newslint.engine.linter import LintCancelled
     from newslint.errors import InputError, LocatedError, NewslintError
     from newslint.filters import FilterSettings, apply_filters
@@ -118,7 +123,11 @@ def lint_snapshot(
         # a stray NUL further on is read as a space: same length, so positions hold
         document = parse(text.replace("\x00", " "), snapshot.path, snapshot.fmt)
         outcome.document = document
-        result = linter.check_document(document, config, cancelled=cancelled)
+        run_rule = None
+        if blocks is not None:
+            blocks.model = config.spacy_model
+            run_rule = blocks.run_rule
+        result = linter.check_document(document, config, cancelled=cancelled, run_rule=run_rule)
     except LintCancelled:
         raise
     except LocatedError as exc:

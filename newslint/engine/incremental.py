@@ -1,0 +1,192 @@
+"""Linting a document again after a small edit, re-running only what the edit can change.
+
+A rule whose kind declares ``locality = "block"`` (and whose scope reads no voice, which depends
+on quotations that run across paragraphs) finds in each block what it would find in that block
+alone. :class:`BlockHits` keeps such a rule's hits per block, keyed by everything the hits can
+depend on: the block's text with the two characters either side (what a look-behind or a word
+boundary can see; only whitespace is allowed there), its source (a ``verbatim`` scope compares
+them) and its offset map, and its kind. An edited block misses and is linted alone, as a document
+of its own; every other block's hits are reused, shifted to where the block now starts. Rules of
+``"document"`` locality (the default: a new kind is safe without a thought) run on the whole text
+as before, and so do the genre, the profile, the filter stage and everything else per document.
+Whatever changes outside the blocks (path, format, front matter, vocabulary, the rules
+themselves) is part of the key or drops the cache, so the result always equals a full lint:
+``tests/test_incremental.py`` checks that on random edits.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newslint.analysis.core import Analysis
+    from newslint.engine.kind import Hit, Kind
+    from newslint.engine.rules import Rule
+    from newslint.readers.document import Block, Document
+
+#: characters of context either side of a block that go into its key and its lone document
+CONTEXT = 2
+#: blocks kept per rule beyond those of the current text (so undo finds them again)
+SPARE_BLOCKS = 200
+
+BLOCK = "block"
+DOCUMENT = "document"
+
+
+def is_block_local(rule: Rule) -> bool:
+    """True when the rule's hits in a block depend on that block alone."""
+    kind = rule.compile()
+    scope = rule.scope
+    return (
+        getattr(type(kind), "locality", DOCUMENT) == BLOCK
+        and scope.voice == "any"
+        and scope.quote_level is None
+    )
+
+
+class _Window:
+    """One block with its context: the text, source and offset map a lone document gets."""
+
+    __slots__ = ("start", "end", "block", "key", "_whole")
+
+    def __init__(self, document: Document, block: Block, start: int, end: int) -> None:
+        text = document.text
+        self.start, self.end = start, end
+        self.block = block
+        first = document.source_offset(start)
+        last = document.source_offset(end - 1) + 1 if end > start else first
+        prose, source = text[start:end], document.source[first:last]
+        # the offset map counted from the window's first source character: in the key as the
+        # context's few entries when the block's own are one to one (no markup removed, no text
+        # added; the usual case), else whole
+        omap = document.offset_map
+        at = document.source_offset(block.start)
+        plain = omap[block.start : block.end] == array("l", range(at, at + block.end - block.start))
+        offsets: Any
+        if plain:
+            offsets = (at - first, *(o - first for o in omap[start : block.start]))
+            offsets += tuple(o - first for o in omap[block.end : end])
+        else:
+            offsets = _relative(omap, start, end, first)
+        self.key = (block.kind, block.start - start, block.end - start, prose, source, offsets)
+        self._whole = document
+
+    def document(self) -> Document:
+        """The block alone, as a document of its own."""
+        from newslint.readers.document import Block, Document
+
+        kind, block_start, block_end, prose, source, offsets = self.key
+        whole = self._whole
+        first = whole.source_offset(self.start)
+        return Document(
+            path=whole.path,
+            source=source,
+            text=prose,
+            blocks=[Block(kind, block_start, block_end)],
+            offset_map=array("l", [o - first for o in whole.offset_map[self.start : self.end]]),
+            format=whole.format,
+            front_matter=whole.front_matter,
+            encoding=whole.encoding,
+        )
+
+
+def _relative(offset_map: array, start: int, end: int, first: int) -> bytes:
+    """``offset_map[start:end]`` counted from source offset ``first``."""
+    return array("l", [o - first for o in offset_map[start:end]]).tobytes()
+
+
+def _windows(document: Document) -> list[_Window] | None:
+    """Each block with its context, or None when some block's context is not whitespace (blocks
+    that touch: a block alone would then not see what it sees in the document)."""
+    text = document.text
+    out = []
+    for block in document.blocks:
+        start = max(block.start - CONTEXT, 0)
+        end = min(block.end + CONTEXT, len(text))
+        if text[start : block.start].strip() or text[block.end : end].strip():
+            return None
+        out.append(_Window(document, block, start, end))
+    return out
+
+
+class BlockHits:
+    """Hits of block-local rules per block, kept from one lint of a document to the next.
+
+    One instance per open document (an editor buffer); not thread-safe, one lint at a time.
+    """
+
+    def __init__(self) -> None:
+        #: per compiled rule: the kind (kept alive, so its id is not reused) and hits per block
+        self._rules: dict[int, tuple[Kind, dict[tuple[Any, ...], list[Hit]]]] = {}
+        #: what every block's hits also depend on: path, format, front matter, vocabulary, model
+        self._context: Any = None
+        self._lone: dict[tuple[Any, ...], Analysis] = {}
+        #: the spaCy model of the config being linted under (set by the caller before a lint)
+        self.model: str | None = None
+        self.reused = 0
+        self.linted = 0
+
+    def run_rule(self, rule: Rule, analysis: Analysis) -> Iterable[Hit]:
+        """The rule's hits on the analysed document: from the cache for block-local rules."""
+        kind = rule.compile()
+        if not is_block_local(rule):
+            return kind.check(analysis)
+        windows = analysis.memo(("incremental windows",), lambda: self._prepare(analysis))
+        if windows is None:
+            return kind.check(analysis)
+        entry = self._rules.get(id(kind))
+        if entry is None or entry[0] is not kind:
+            entry = self._rules[id(kind)] = (kind, {})
+        cache = entry[1]
+        hits: list[Hit] = []
+        for window in windows:
+            found = cache.get(window.key)
+            if found is None:
+                found = cache[window.key] = list(kind.check(self._lone_analysis(window, analysis)))
+                self.linted += 1
+            else:
+                self.reused += 1
+            shift = window.start
+            hits.extend(replace(h, start=h.start + shift, end=h.end + shift) for h in found)
+        if len(cache) > len(windows) + SPARE_BLOCKS:
+            keep = {w.key for w in windows}
+            for key in [k for k in cache if k not in keep]:
+                del cache[key]
+        return hits
+
+    def _prepare(self, analysis: Analysis) -> list[_Window] | None:
+        """Start a lint: drop everything when what all blocks depend on has changed."""
+        document = analysis.document
+        context = (
+            document.path,
+            document.format,
+            repr(sorted(document.front_matter.items())),
+            id(getattr(analysis, "vocabulary", None)),
+            getattr(analysis, "vocabulary", None),
+            self.model,
+        )
+        if context != self._context:
+            self._rules.clear()
+            self._context = context
+        self._lone.clear()
+        return _windows(document)
+
+    def _lone_analysis(self, window: _Window, whole: Analysis) -> Analysis:
+        """The analysis of one block alone (shared by every rule in this lint)."""
+        from newslint.analysis.core import Analysis
+
+        found = self._lone.get(window.key)
+        if found is None:
+            found = Analysis(window.document(), self.model)
+            if hasattr(whole, "vocabulary"):
+                found.vocabulary = whole.vocabulary  # type: ignore[attr-defined]
+            self._lone[window.key] = found
+        return found
+
+    def forget_rules(self) -> None:
+        """Drop every kept hit (the rules were reloaded)."""
+        self._rules.clear()
+        self._context = None
