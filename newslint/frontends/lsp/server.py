@@ -24,14 +24,17 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 from newslint import __version__
+from newslint.engine.incremental import BlockHits
 from newslint.frontends.lsp import actions as actions_module
 from newslint.frontends.lsp import project_files
 from newslint.frontends.lsp.actions import ActionContext, actions_for
+from newslint.frontends.lsp.collector import IdleCollector
 from newslint.frontends.lsp.diagnostics import diagnostics_for
 from newslint.frontends.lsp.documents import DocumentStore, PositionCodec, path_to_uri, uri_to_path
 from newslint.frontends.lsp.hover import hover_for
 from newslint.frontends.lsp.linting import BaselineCache, Outcome, Snapshot, lint_snapshot
 from newslint.frontends.lsp.project import Project
+from newslint.frontends.lsp.timing import Timings
 
 log = logging.getLogger("newslint.lsp")
 
@@ -100,7 +103,9 @@ def _guarded(default: Any = None) -> Callable[[Callable[..., Any]], Callable[...
 class NewslintServer(LanguageServer):
     """newslint's language server (see the module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, manage_gc: bool = False) -> None:
+        """``manage_gc``: collect garbage between lints only (:mod:`.collector`); for a server
+        that owns its process, not one started inside another program's."""
         super().__init__(
             "newslint",
             __version__,
@@ -124,8 +129,14 @@ class NewslintServer(LanguageServer):
         #: the newest snapshot of each document, and the documents with a lint job queued
         self._latest: dict[str, Snapshot] = {}
         self._queued: set[str] = set()
+        #: per open document, the block-local rules' hits of its last lint (the worker's alone)
+        self.block_hits: dict[str, BlockHits] = {}
         #: one worker: lints (and reloads) run one at a time, off the event loop
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
+        self.manage_gc = manage_gc
+        self.collector = IdleCollector(self.worker)
+        #: where the time after an edit goes (written only when NEWSLINT_LSP_TIMING names a file)
+        self.timings = Timings.from_environment()
         self._warm = self.worker.submit(self._warm_up)
 
     # -- start-up --------------------------------------------------------------------------
@@ -141,6 +152,8 @@ class NewslintServer(LanguageServer):
             lint_snapshot(self.project.linter, snap, self.baselines)
         except Exception:
             log.error("warm-up failed:\n%s", traceback.format_exc())
+        if self.manage_gc:
+            self.collector.start()
 
     def configure(self, params: types.InitializeParams) -> None:
         """Settle the position encoding, the diagnostics mode and the workspace roots."""
@@ -198,10 +211,16 @@ class NewslintServer(LanguageServer):
         snap = self._latest.get(uri)
         if snap is None or self.is_stale(snap):
             return None
+        self.timings.mark(uri, snap.version, "lint_start")
         try:
-            return lint_snapshot(
-                self.project.linter, snap, self.baselines, lambda: self.is_stale(snap)
+            blocks = self.block_hits.get(uri)
+            if blocks is None:
+                blocks = self.block_hits[uri] = BlockHits()
+            outcome = lint_snapshot(
+                self.project.linter, snap, self.baselines, lambda: self.is_stale(snap), blocks
             )
+            self.timings.mark(uri, snap.version, "lint_end")
+            return outcome
         except LintCancelled:
             return None
         except Exception as exc:  # a bug must not take the server down with it
@@ -225,6 +244,7 @@ class NewslintServer(LanguageServer):
             self.report_project_problem(path, line, message)
         if self.pushes(snap.uri):
             self.publish(outcome)
+        self.collector.after_lint(busy=bool(self._queued))
         event = self._lint_events.pop(snap.uri, None)
         if event is not None:
             event.set()
@@ -240,9 +260,12 @@ class NewslintServer(LanguageServer):
     def publish(self, outcome: Outcome) -> None:
         snap = outcome.snapshot
         self.pushed.add(snap.uri)
+        self.timings.mark(snap.uri, snap.version, "publish_start")
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(snap.uri, self.diagnostics(outcome), snap.version)
         )
+        self.timings.mark(snap.uri, snap.version, "publish_sent")
+        self.timings.finish(snap.uri, snap.version)
 
     async def current_outcome(self, uri: str, timeout: float = 60.0) -> Outcome | None:
         """The outcome for the document's current text, waiting for its lint when needed."""
@@ -282,6 +305,7 @@ class NewslintServer(LanguageServer):
         paths = [d.path for d in self.docs.all()] + list(extra)
         loop = asyncio.get_running_loop()
         problems = await loop.run_in_executor(self.worker, self.project.reload, paths)
+        await loop.run_in_executor(self.worker, self.block_hits.clear)
         self.baselines.clear()
         flagged = set(self.config_problem_uris)
         self.config_problem_uris.clear()
@@ -348,9 +372,9 @@ class NewslintServer(LanguageServer):
         await self.client_register_capability_async(types.RegistrationParams([registration]))
 
 
-def build_server() -> NewslintServer:
+def build_server(manage_gc: bool = False) -> NewslintServer:
     """A server with every feature registered."""
-    server = NewslintServer()
+    server = NewslintServer(manage_gc)
 
     @server.feature(types.INITIALIZE)
     @_guarded()
@@ -382,7 +406,10 @@ def build_server() -> NewslintServer:
                 where = (rng.start.line, rng.start.character, rng.end.line, rng.end.character)
                 changes.append((where, change.text))
         uri = params.text_document.uri
-        if server.docs.change(uri, params.text_document.version, changes, server.codec):
+        version = params.text_document.version
+        server.timings.mark(uri, version, "received")
+        if server.docs.change(uri, version, changes, server.codec):
+            server.timings.mark(uri, version, "applied")
             server.schedule(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -401,6 +428,7 @@ def build_server() -> NewslintServer:
         server.docs.close(uri)
         server.outcomes.pop(uri, None)
         server._latest.pop(uri, None)
+        server.worker.submit(server.block_hits.pop, uri, None)  # the worker owns them
         if (event := server._lint_events.pop(uri, None)) is not None:
             event.set()  # a pull waiting for this document answers now
         server.pulled.discard(uri)
@@ -523,5 +551,5 @@ def build_server() -> NewslintServer:
 def serve(stdin: Any = None, stdout: Any = None) -> None:
     """Run the server over standard input and output until the client says exit."""
     logging.basicConfig(level=os.environ.get("NEWSLINT_LSP_LOG", "WARNING").upper())
-    server = build_server()
+    server = build_server(manage_gc=True)
     server.start_io(stdin, stdout)
