@@ -1,11 +1,11 @@
 """Linting a document again after a small edit, re-running only what the edit can change.
 
-A rule whose kind declares ``locality = "block"`` (and whose scope reads no voice, which depends
-on quotations that run across paragraphs) finds in each block what it would find in that block
-alone. :class:`BlockHits` keeps such a rule's hits per block, keyed by everything the hits can
-depend on: the block's text with the two characters either side (what a look-behind or a word
-boundary can see; only whitespace is allowed there), its source (a ``verbatim`` scope compares
-them) and its offset map, and its kind. An edited block misses and is linted alone, as a document
+A rule whose kind declares ``locality = "block"`` finds in each block what it would find in that
+block alone (the engine applies its scope, voice included, afterwards on the whole document).
+:class:`BlockHits` keeps such a rule's hits per block, keyed by everything the hits can depend
+on: the block's text with the two characters either side (what a look-behind or a word boundary
+can see; only whitespace is allowed there), its source (a ``verbatim`` scope compares them) and
+its offset map, and its kind. An edited block misses and is linted alone, as a document
 of its own; every other block's hits are reused, shifted to where the block now starts. Rules of
 ``"document"`` locality (the default: a new kind is safe without a thought) run on the whole text
 as before, and so do the genre, the profile, the filter stage and everything else per document.
@@ -37,14 +37,12 @@ DOCUMENT = "document"
 
 
 def is_block_local(rule: Rule) -> bool:
-    """True when the rule's hits in a block depend on that block alone."""
-    kind = rule.compile()
-    scope = rule.scope
-    return (
-        getattr(type(kind), "locality", DOCUMENT) == BLOCK
-        and scope.voice == "any"
-        and scope.quote_level is None
-    )
+    """True when the rule's hits in a block depend on that block alone.
+
+    A block-local kind's ``check`` reads neither its scope nor the voice (whether a word is
+    quoted depends on quotations that run across paragraphs): the engine applies the scope and
+    the quote level to its hits afterwards, with the whole document's analysis."""
+    return getattr(type(rule.compile()), "locality", DOCUMENT) == BLOCK
 
 
 class _Window:

@@ -60,7 +60,8 @@ class Kind:
     #: scope defaults for rules of this kind (a rule's own ``scope`` wins)
     default_scope: ClassVar[dict[str, Any]] = {}
     #: what a rule's hits in a block depend on: "block" (that block's text alone, so an editor's
-    #: re-lint reuses the other blocks' hits; :mod:`newslint.engine.incremental`) or "document"
+    #: re-lint reuses the other blocks' hits; :mod:`newslint.engine.incremental`; ``check`` then
+    #: reads neither ``self.scope`` nor the voice, which the engine applies after) or "document"
     locality: ClassVar[str] = "document"
 
     def __init__(self, scope: Scope, options: Mapping[str, Any]) -> None:

@@ -72,6 +72,7 @@ NOT_AGENT = [
 
 class PassiveKind(Kind):
     name = "passive"
+    locality = "block"  # hits in a block read that block only
     options = {
         "be": Option(
             (list,),
