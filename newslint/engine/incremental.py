@@ -147,8 +147,9 @@ class BlockHits:
                 self.linted += 1
             else:
                 self.reused += 1
-            shift = window.start
-            hits.extend(replace(h, start=h.start + shift, end=h.end + shift) for h in found)
+            if found:  # most blocks have none
+                shift = window.start
+                hits.extend(replace(h, start=h.start + shift, end=h.end + shift) for h in found)
         if len(cache) > len(windows) + SPARE_BLOCKS:
             keep = {w.key for w in windows}
             for key in [k for k in cache if k not in keep]:
