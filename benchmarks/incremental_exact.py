@@ -7,7 +7,7 @@ Sources: the sample article, every clean source, the PTC propaganda and PolNeAR 
 The block-local kinds (``locality = "block"``) claim that a block alone gives the hits it gives
 inside its document. This checks the claim on real copy, per source: each article is linted in
 full, then with :class:`newslint.engine.incremental.BlockHits` from a cold cache (every block
-linted alone), then again after a small random edit (a word typed, deleted or swapped in one
+linted alone, ``first_whole=False``), then again after a small random edit (a word typed, deleted or swapped in one
 paragraph, so the other blocks' hits come from the cache), each compared with a full lint of the
 same text. Both rule settings of ``findings_snapshot.py`` (default, and every rule of every pack)
 are run. Any difference is printed and makes the exit code 1; the figures are stored in
@@ -82,7 +82,7 @@ def main() -> int:
             tally["articles"] += 1
             for setting, linter in linters.items():
                 config = linter.config_for(str(article.path))
-                blocks = BlockHits()
+                blocks = BlockHits(first_whole=False)  # cold: every block alone
                 blocks.model = config.spacy_model
                 for step, version in enumerate((text, small_edit(text, rng))):
                     document = parse(version, str(article.path), article.fmt)

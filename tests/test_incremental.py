@@ -106,10 +106,12 @@ edits = st.lists(
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(article=st.sampled_from(ARTICLES), changes=edits)
-def test_random_edits_give_a_full_lints_findings(project: Project, article, changes) -> None:  # type: ignore[no-untyped-def]
+@given(article=st.sampled_from(ARTICLES), changes=edits, first_whole=st.booleans())
+def test_random_edits_give_a_full_lints_findings(
+    project: Project, article, changes, first_whole
+) -> None:  # type: ignore[no-untyped-def]
     text, fmt, path = article
-    blocks = BlockHits()
+    blocks = BlockHits(first_whole)  # first lint on the whole text, or every block alone
     full, fast = lint_both(project, blocks, text, fmt, path, 1)
     assert rows(fast) == rows(full)
     for version, (where, delete, insert) in enumerate(changes, 2):

@@ -116,7 +116,11 @@ class BlockHits:
     One instance per open document (an editor buffer); not thread-safe, one lint at a time.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, first_whole: bool = True) -> None:
+        """``first_whole``: a document's first lint runs the rules on the whole text and keeps
+        their hits block by block (no lone analyses); False lints every block alone, which
+        ``benchmarks/incremental_exact.py`` uses to check the kinds' locality claims."""
+        self.first_whole = first_whole
         #: per compiled rule: the kind (kept alive, so its id is not reused) and hits per block
         self._rules: dict[int, tuple[Kind, dict[tuple[Any, ...], list[Hit]]]] = {}
         #: what every block's hits also depend on: path, format, front matter, vocabulary, model
@@ -139,6 +143,10 @@ class BlockHits:
         if entry is None or entry[0] is not kind:
             entry = self._rules[id(kind)] = (kind, {})
         cache = entry[1]
+        if (
+            not cache and self.first_whole
+        ):  # the document's first lint: the whole text at once, kept block by block
+            return self._first_lint(kind, analysis, windows, cache)
         hits: list[Hit] = []
         for window in windows:
             found = cache.get(window.key)
@@ -155,6 +163,36 @@ class BlockHits:
             for key in [k for k in cache if k not in keep]:
                 del cache[key]
         return hits
+
+    def _first_lint(
+        self,
+        kind: Kind,
+        analysis: Analysis,
+        windows: list[_Window],
+        cache: dict[tuple[Any, ...], list[Hit]],
+    ) -> list[Hit]:
+        """The rule on the whole document, its hits kept per block (what each block alone gives,
+        by the kind's locality); none kept when a hit lies outside every block's window."""
+        from bisect import bisect_right
+
+        hits = list(kind.check(analysis))
+        starts = [w.block.start for w in windows]
+        per_window: list[list[Hit]] = [[] for _ in windows]
+        for hit in hits:
+            i = bisect_right(starts, hit.start) - 1
+            window = windows[i] if i >= 0 else None
+            if window is None or hit.start < window.start or hit.end > window.end:
+                return hits
+            shift = window.start
+            per_window[i].append(replace(hit, start=hit.start - shift, end=hit.end - shift))
+        for window, found in zip(windows, per_window, strict=True):
+            cache[window.key] = found
+        self.linted += len(windows)
+        return hits
+
+    def end_lint(self) -> None:
+        """Let go of the blocks' own analyses (a lint is over)."""
+        self._lone.clear()
 
     def _prepare(self, analysis: Analysis) -> list[_Window] | None:
         """Start a lint: drop everything when what all blocks depend on has changed."""

@@ -127,7 +127,11 @@ def lint_snapshot(
         if blocks is not None:
             blocks.model = config.spacy_model
             run_rule = blocks.run_rule
-        result = linter.check_document(document, config, cancelled=cancelled, run_rule=run_rule)
+        try:
+            result = linter.check_document(document, config, cancelled=cancelled, run_rule=run_rule)
+        finally:
+            if blocks is not None:
+                blocks.end_lint()
     except LintCancelled:
         raise
     except LocatedError as exc:
