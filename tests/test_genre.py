@@ -13,7 +13,7 @@ from newslint.engine.linter import Linter
 from newslint.errors import ConfigError
 from newslint.frontends.cli import main
 from newslint.genre import detect
-from newslint.readers import parse
+from newslint.readers import load_document, parse
 
 BLOG_POST = textwrap.dedent(
     """\
@@ -164,6 +164,44 @@ def test_a_blog_folder_decides_when_the_text_says_nothing(tmp_path: Path) -> Non
     text = "Release 2.1\n\nVersion 2.1 fixes the timetable export.\n"
     decision = detect(_doc(text, str(folder / "release.txt")))
     assert (decision.genre, decision.origin) == ("blog", "folder")
+
+
+UNDECIDED_POST = (
+    "---\ntitle: Night routes\n---\n\nThe night routes start on Friday. We added four stops.\n"
+)
+
+
+def _collection(folder: Path, post: str, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"post-{n}.md").write_text(post, encoding="utf-8")
+
+
+def test_an_undecided_post_among_blog_posts_is_a_blog_post(tmp_path: Path) -> None:
+    posts = tmp_path / "site" / "content" / "2024"
+    _collection(posts, BLOG_POST.replace("layout: post\n", ""), 6)
+    path = posts / "night-routes.md"
+    path.write_text(UNDECIDED_POST, encoding="utf-8")
+    decision = detect(load_document(str(path)))
+    assert (decision.genre, decision.origin) == ("blog", "folder")
+    assert any("files beside it read as posts" in r for r in decision.reasons)
+
+
+def test_an_undecided_post_among_news_stories_stays_news(tmp_path: Path) -> None:
+    stories = tmp_path / "site" / "archive"
+    _collection(stories, "---\ntitle: Tram\n---\n\n" + NEWS_STORY, 6)
+    path = stories / "night-routes.md"
+    path.write_text(UNDECIDED_POST, encoding="utf-8")
+    decision = detect(load_document(str(path)))
+    assert (decision.genre, decision.origin) == ("news", "default")
+
+
+def test_too_few_neighbours_say_nothing(tmp_path: Path) -> None:
+    posts = tmp_path / "few"
+    _collection(posts, BLOG_POST, 2)
+    path = posts / "night-routes.md"
+    path.write_text(UNDECIDED_POST, encoding="utf-8")
+    assert detect(load_document(str(path))).origin == "default"
 
 
 def test_front_matter_type_decides() -> None:

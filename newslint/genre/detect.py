@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.genre.cues import GENRES, Cues, load_cues, normalise
+from newslint.genre.neighbours import neighbour_mix
 from newslint.genre.signals import Signals, measure
 from newslint.readers.document import Document
 
@@ -38,6 +39,10 @@ PERSONAL_MIN = 3
 PERSONAL_PARAGRAPHS = 2
 #: a writer who talks to the reader as "you" in this share of sentences is not reporting news
 READER_SHARE = 0.15
+#: an undecided source file is a post when at least this share of the files beside it are not news
+NEIGHBOUR_SHARE = 0.5
+#: the formats whose neighbours are read: authored source files, kept together in a collection
+NEIGHBOUR_FORMATS = frozenset(["markdown"])
 
 
 @dataclass(frozen=True)
@@ -225,15 +230,35 @@ def text_evidence(s: Signals) -> list[Evidence]:
 
 
 # -- decision --------------------------------------------------------------------------------
-def detect(document: Document, fallback: str = "news", read_text: bool = True) -> GenreDecision:
+def neighbour_evidence(document: Document) -> Evidence | None:
+    """A blog prior when most of the source files beside this one read as something other than
+    news (posts, guides, interviews): the collection is a blog, as a ``posts/`` folder says."""
+    if document.format not in NEIGHBOUR_FORMATS:
+        return None
+    read, other = neighbour_mix(document.path)
+    if read and other >= NEIGHBOUR_SHARE * read:
+        return Evidence(
+            "blog",
+            "prior",
+            "folder",
+            f"{other} of {read} files beside it read as posts, guides or interviews, not news",
+        )
+    return None
+
+
+def detect(
+    document: Document, fallback: str = "news", read_text: bool = True, neighbours: bool = True
+) -> GenreDecision:
     """The genre of ``document``; ``fallback`` when nothing says. ``read_text=False``: only the
-    front matter and the folder count (a repo that wants no guessing from the prose)."""
+    front matter and the folder count (a repo that wants no guessing from the prose).
+    ``neighbours``: an undecided source file may take the genre mix of the files beside it."""
     cues = load_cues()
     signals = measure(document) if read_text else None
     meta = front_matter_evidence(document.front_matter, cues)
     text = text_evidence(signals) if signals is not None else []
     folder = folder_evidence(document.path, cues)
-    evidence = tuple([*meta, *text, *([folder] if folder else [])])
+    nearby = neighbour_evidence(document) if neighbours and read_text else None
+    evidence = tuple([*meta, *text, *([nearby] if nearby else []), *([folder] if folder else [])])
 
     def decided(e: Evidence, origin: str | None = None) -> GenreDecision:
         reasons = [e.reason] + [x.reason for x in evidence if x is not e and x.genre == e.genre]
@@ -245,7 +270,7 @@ def detect(document: Document, fallback: str = "news", read_text: bool = True) -
     for e in text:
         if e.strength == "decides":
             return decided(e)
-    priors = [e for e in meta if e.strength == "prior"] + ([folder] if folder else [])
+    priors = [e for e in meta if e.strength == "prior"] + [e for e in (nearby, folder) if e]
     prior = priors[0] if priors else None
     on_a_blog = next((e for e in priors if e.genre == "blog"), None)
     lean = next((e for e in text if e.strength == "leans"), None)

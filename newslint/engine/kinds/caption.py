@@ -110,6 +110,8 @@ def _present_verb(tokens: list[Token], limit: int) -> bool:
         if position == 0 or not token.is_alpha:
             continue
         low = token.lower_
+        if low in AUXILIARIES or (low in SUBJECT_STOP and position > 1):
+            return False  # "The project will release ...", "As planned, we do ...": a sentence
         if token.text[:1].isupper() or low in NOT_VERBS or not low.endswith("s"):
             continue
         stem = low[:-2] if low.endswith(("ches", "shes", "sses", "xes", "zes")) else low[:-1]
