@@ -199,6 +199,7 @@ def test_an_undecided_post_among_news_stories_stays_news(tmp_path: Path) -> None
 def test_too_few_neighbours_say_nothing(tmp_path: Path) -> None:
     posts = tmp_path / "few"
     _collection(posts, BLOG_POST, 2)
+    (posts / ".git").mkdir()  # the repo's root: the walk up for a collection stops there
     path = posts / "night-routes.md"
     path.write_text(UNDECIDED_POST, encoding="utf-8")
     assert detect(load_document(str(path))).origin == "default"
