@@ -205,6 +205,36 @@ def test_too_few_neighbours_say_nothing(tmp_path: Path) -> None:
     assert detect(load_document(str(path))).origin == "default"
 
 
+EDITORIAL = textwrap.dedent(
+    """\
+    The harbour deserves better
+
+    The council has again delayed the harbour wall, and the town is paying for it.
+
+    Sadly, the delay is not new. The wall was first promised in 2009.
+
+    The plan is misguided: it spends the money on offices instead of the wall.
+
+    The council must fund the wall this year. It should stop commissioning studies.
+
+    Storms will not wait for another report.
+    """
+)
+
+
+def test_an_unsigned_editorial_that_judges_and_prescribes_is_opinion() -> None:
+    decision = detect(_doc(EDITORIAL, "leader.txt"))
+    assert decision.genre == "opinion"
+    assert any("judge or prescribe" in r for r in decision.reasons)
+
+
+def test_a_report_of_someone_elses_demands_is_not_opinion() -> None:
+    reported = EDITORIAL.replace("wall this year.", "wall this year, the mayor said.").replace(
+        "studies.", "studies, residents argued."
+    )
+    assert detect(_doc(reported, "story.txt")).genre != "opinion"
+
+
 def test_front_matter_type_decides() -> None:
     text = "---\ntype: opinion\n---\n\n" + NEWS_STORY
     decision = detect(_doc(text, "column.md", "markdown"))

@@ -40,6 +40,7 @@ class Cues:
     howto_title: re.Pattern[str]
     howto_heading: re.Pattern[str]
     opinion_phrases: tuple[str, ...]
+    judgement_words: frozenset[str]  # words of the writer's verdict or prescription
     blog_phrases: tuple[str, ...]
 
 
@@ -80,5 +81,6 @@ def load_cues() -> Cues:
         howto_title=_any_of(list(howto["title"]), r"^\W*(?:{})"),
         howto_heading=_any_of(list(howto["heading"]), r"^\W*(?:{})$"),
         opinion_phrases=tuple(_words(text["opinion"]["phrases"])),
+        judgement_words=frozenset(_words(text["opinion"]["judgement-words"])),
         blog_phrases=tuple(_words(text["blog"]["phrases"])),
     )

@@ -39,6 +39,9 @@ PERSONAL_MIN = 3
 PERSONAL_PARAGRAPHS = 2
 #: a writer who talks to the reader as "you" in this share of sentences is not reporting news
 READER_SHARE = 0.15
+#: an unsigned editorial: this many unattributed sentences that judge or prescribe, and this share
+JUDGING_MIN = 3
+JUDGING_SHARE = 0.1
 #: an undecided source file is a post when at least this share of the files beside it are not news
 NEIGHBOUR_SHARE = 0.5
 #: the formats whose neighbours are read: authored source files, kept together in a collection
@@ -200,6 +203,22 @@ def text_evidence(s: Signals) -> list[Evidence]:
         out.append(
             Evidence(
                 "opinion", "leans", "text", f"the writer speaks as 'I' in {_pct(i)} of sentences"
+            )
+        )
+    judging = s.rate(s.judgements)
+    if (
+        s.judgements >= JUDGING_MIN
+        and judging >= JUDGING_SHARE
+        and attribution < 0.1
+        and you < 0.05
+        and imperative < 0.05
+    ):
+        out.append(
+            Evidence(
+                "opinion",
+                "leans",
+                "text",
+                f"{_pct(judging)} of sentences judge or prescribe in the writer's own voice",
             )
         )
     if spread and (we >= 0.1 or i >= 0.1 or len(s.blog_phrases) >= 2) and attribution < 0.15:

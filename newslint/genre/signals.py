@@ -113,6 +113,7 @@ class Signals:
     imperatives: int = 0  # sentences that open with a bare verb
     questions: int = 0  # narration sentences ending in "?"
     attributions: int = 0  # sentences with said / told / according to
+    judgements: int = 0  # unattributed sentences that judge or prescribe (the writer's view)
     headings: int = 0
     question_headings: int = 0
     howto_headings: int = 0
@@ -230,9 +231,11 @@ def _count_sentences(s: Signals, narration: str, cues: Cues, imperative: _Impera
             and bool(words & _INCLUSIVE_AFTER_WE)
             and bool(_INCLUSIVE.search(sentence))
         )
-        s.attributions += bool(words & cues.attribution_words) or (
+        attributed = bool(words & cues.attribution_words) or (
             "according" in words and "according to" in sentence.lower()
         )
+        s.attributions += attributed
+        s.judgements += not attributed and bool(words & cues.judgement_words)
         s.questions += sentence.rstrip("\"'”’)]").endswith("?")
         s.imperatives += imperative(sentence)
     s.personal_paragraphs += personal
