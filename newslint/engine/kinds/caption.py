@@ -3,7 +3,9 @@ r"""``caption``: a photo caption or its credit left in the body as a paragraph o
 A caption describes the picture in the present tense and closes on where and when it was taken:
 "A Syrian man receives treatment at a small hospital in ... on 4 April 2017." The kind looks for a
 one-sentence body paragraph whose main verb, soon after a subject noun phrase, is a present-tense
-third-person form (a verb lemma + s, per the lemma table), that ends on a full date with a year,
+third-person form (a verb lemma + s, per the lemma table; an auxiliary or a pronoun before it,
+"The project will release ...", "we do have plans", makes it an ordinary sentence), that ends on
+a full date with a year,
 or any paragraph that ends in a bracketed picture credit ("... (Image: GETTY)").
 
 ```yaml
