@@ -276,8 +276,7 @@ def detect(
     meta = front_matter_evidence(document.front_matter, cues)
     text = text_evidence(signals) if signals is not None else []
     folder = folder_evidence(document.path, cues)
-    nearby = neighbour_evidence(document) if neighbours and read_text else None
-    evidence = tuple([*meta, *text, *([nearby] if nearby else []), *([folder] if folder else [])])
+    evidence = tuple([*meta, *text, *([folder] if folder else [])])
 
     def decided(e: Evidence, origin: str | None = None) -> GenreDecision:
         reasons = [e.reason] + [x.reason for x in evidence if x is not e and x.genre == e.genre]
@@ -289,6 +288,9 @@ def detect(
     for e in text:
         if e.strength == "decides":
             return decided(e)
+    nearby = neighbour_evidence(document) if neighbours and read_text else None
+    if nearby is not None:  # read only when nothing above decided: it parses other files
+        evidence = tuple([*meta, *text, nearby, *([folder] if folder else [])])
     priors = [e for e in meta if e.strength == "prior"] + [e for e in (nearby, folder) if e]
     prior = priors[0] if priors else None
     on_a_blog = next((e for e in priors if e.genre == "blog"), None)

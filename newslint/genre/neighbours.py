@@ -25,7 +25,8 @@ LEVELS = 3
 
 def _collection(path: str, suffix: str) -> list[str]:
     """Files with ``suffix`` in the nearest folder (going up at most ``LEVELS``, never past a
-    repo root) that holds at least ``MIN_NEIGHBOURS`` of them, the file itself excluded."""
+    repo root) that holds at least ``MIN_NEIGHBOURS`` others. The file itself stays in the list,
+    so that every file of a collection shares one sample (read once)."""
     folder = os.path.dirname(os.path.abspath(path))
     me = os.path.abspath(path)
     for _ in range(LEVELS):
@@ -35,8 +36,7 @@ def _collection(path: str, suffix: str) -> list[str]:
             found.extend(os.path.join(root, n) for n in sorted(names) if n.endswith(suffix))
             if len(found) > WALK_LIMIT:
                 break
-        found = [f for f in found if f != me]
-        if len(found) >= MIN_NEIGHBOURS:
+        if sum(1 for f in found if f != me) >= MIN_NEIGHBOURS:
             return found
         if os.path.exists(os.path.join(folder, ".git")):
             break
