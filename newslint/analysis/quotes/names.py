@@ -17,6 +17,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from newslint.analysis.quotes.lexicon import lexicon
 
@@ -76,26 +78,35 @@ class NameIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[tuple[int, str]] = []
-        append = self.words.append
-        for m in _NAME_WORD_RE.finditer(text):
-            word, at = m.group(), m.start()
-            # only a hyphenated word can hold an article (the regex is not tried on the others)
-            prefix = _ARABIC_ARTICLE_RE.match(word) if "-" in word else None
-            if prefix and len(word) > prefix.end():  # "Bashar al-Assad" names "Assad"
-                append((at, prefix.group(1)))
-                append((at + prefix.end(), word[prefix.end() :]))
-            else:
-                append((at, word))
+        self.words: list[tuple[int, str]] = [
+            (m.start(), m.group()) for m in _NAME_WORD_RE.finditer(text)
+        ]
+        if _ARABIC_ARTICLE_RE.search(text):  # word by word only where an article may be
+            self.words = []
+            append = self.words.append
+            for m in _NAME_WORD_RE.finditer(text):
+                word, at = m.group(), m.start()
+                prefix = _ARABIC_ARTICLE_RE.match(word)
+                if prefix and len(word) > prefix.end():  # "Bashar al-Assad" names "Assad"
+                    append((at, prefix.group(1)))
+                    append((at + prefix.end(), word[prefix.end() :]))
+                else:
+                    append((at, word))
         self._full_names: Counter[tuple[str, str]] | None = None
+
+    @cached_property
+    def _capitalised(self) -> list[int]:
+        """Positions in ``words`` of the capitalised words (found without a Python loop)."""
+        firsts = map(itemgetter(0), map(itemgetter(1), self.words))
+        return list(compress(range(len(self.words)), map(str.isupper, firsts)))
 
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
         """Name key -> positions in ``words`` (capitalised words only)."""
         out: dict[str, list[int]] = {}
-        for n, (_, w) in enumerate(self.words):
-            if w[:1].isupper():
-                out.setdefault(name_key(_strip_possessive(w)), []).append(n)
+        words = self.words
+        for n in self._capitalised:
+            out.setdefault(name_key(_strip_possessive(words[n][1])), []).append(n)
         return out
 
     def occurrences(self, surname: str) -> list[int]:
@@ -257,8 +268,7 @@ class NameIndex:
         out: Counter[tuple[str, str]] = Counter()
         words, text = self.words, self.text
         not_first = _not_first_names()
-        capitalised = [n for n, (_, w) in enumerate(words) if w[:1].isupper()]
-        for n in capitalised:  # a pair of capitalised words: n - 1 and n
+        for n in self._capitalised:  # a pair of capitalised words: n - 1 and n
             if n == 0 or not words[n - 1][1][:1].isupper():
                 continue
             (p0, first), (p1, last) = words[n - 1], words[n]
