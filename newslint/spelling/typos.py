@@ -341,17 +341,38 @@ class _LazyCounts:
     of a hyphenated word ("git-seekret"), and in the markup around the prose when the caller
     gives the source (a command in a code block, a handle in a link's address: "rustup",
     "[pnkfelix]: https://github.com/pnkfelix"). The source is lower-cased only if an unknown
-    word asks."""
+    word asks, and only the words asked about are counted: a word counts where it is a whole
+    run of letters and digits (the text is not split into runs)."""
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._counts: Counter[str] | None = None
+        self._lower: str | None = None
+        self._counts: dict[str, int] = {}
 
     def __getitem__(self, low: str) -> int:
-        if self._counts is None:  # one pass over the file: runs of letters and digits
-            lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
-            self._counts = Counter(_RUN.findall(lower))
-        return self._counts[low]
+        count = self._counts.get(low)
+        if count is None:
+            if self._lower is None:
+                self._lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
+            count = self._counts[low] = _runs_equal_to(self._lower, low)
+        return count
+
+
+def _runs_equal_to(text: str, word: str) -> int:
+    """How many maximal runs of letters and digits of ``text`` are ``word`` (a word of letters
+    and digits: an occurrence counts when no letter or digit touches it on either side)."""
+    if not word.isalnum():
+        return Counter(_RUN.findall(text))[word]  # not a run of letters and digits
+    count, size, end_of_text = 0, len(word), len(text)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == end_of_text or not text[end].isalnum()
+        ):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?[^\w.!?\n]*$")
