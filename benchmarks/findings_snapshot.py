@@ -11,7 +11,9 @@ rules (with ``--stats`` figures), and with every rule of every shipped pack swit
 disabled rules are covered too).
 The snapshot holds evaluation-derived output: keep it outside the project (e.g. in /tmp).
 Rules whose id starts with one of ``--exclude`` (default: ``spelling.``) are not run, for rule
-families that are changing while the snapshot is in use.
+families that are changing while the snapshot is in use (``--exclude`` alone runs every rule).
+``--every`` adds the propaganda and PolNeAR articles (every article ``profile_rules.py --every``
+times).
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ from typing import Any
 from core import Article, articles, sources
 
 
-def article_list() -> list[Article]:
-    """The sample article, then every clean source's articles, in a fixed order."""
-    return articles("seed") + articles("clean")
+def article_list(every: bool = False) -> list[Article]:
+    """The sample article, then every clean source's articles, in a fixed order (with ``every``,
+    then the propaganda and PolNeAR articles too: news copy the clean sources do not cover)."""
+    groups = ("seed", "clean", "propaganda", "polnear") if every else ("seed", "clean")
+    return [article for group in groups for article in articles(group)]
 
 
-def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
+def findings(exclude: tuple[str, ...], every: bool = False) -> dict[str, Any]:
     """{setting: {path: [finding, ...]}} for both rule settings."""
     from newslint.engine.linter import Linter
     from newslint.engine.rules import builtin_pack_names
@@ -44,7 +48,7 @@ def findings(exclude: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for setting, linter in linters.items():
         per_file: dict[str, Any] = {}
-        for article in article_list():
+        for article in article_list(every):
             path = article.path
             result = linter.lint_file(str(path), article.fmt)
             rel = article.name if article.source == "sample" else f"shared/eval/{article.name}"
@@ -86,12 +90,15 @@ def main() -> int:
     parser.add_argument("mode", choices=("record", "check"))
     parser.add_argument("snapshot", type=Path, help="JSON file (keep it outside the project)")
     parser.add_argument("--exclude", nargs="*", default=["spelling."], help="rule id prefixes")
+    parser.add_argument(
+        "--every", action="store_true", help="the propaganda and PolNeAR articles too"
+    )
     args = parser.parse_args()
     if not sources("clean"):
         print("../shared/eval is absent: nothing to snapshot", file=sys.stderr)
         return 2
     start = time.perf_counter()
-    current = findings(tuple(args.exclude))
+    current = findings(tuple(args.exclude), args.every)
     elapsed = time.perf_counter() - start
     count = sum(len(v["findings"]) for s in current.values() for v in s.values())
     files = len(next(iter(current.values())))

@@ -252,3 +252,41 @@ def test_word_counts_take_every_possessive_capitalisation_and_piece() -> None:
     assert _LazyCounts("We chose git-seekret. It scans.")["seekret"] == 1
     source = "Install it with rustup.\n\n```\n$ rustup update\n```\n"
     assert _LazyCounts(source)["rustup"] == 2 and _LazyCounts(source)["rust"] == 0
+
+
+def test_a_word_counts_where_it_is_a_whole_run_of_letters_and_digits() -> None:
+    """The recurrence count finds a word without splitting the file into runs: it must agree
+    with the split wherever the word sits (inside a longer word, beside digits, at the ends)."""
+    from collections import Counter
+
+    from newslint.spelling.typos import _RUN, _runs_equal_to
+
+    text = "aaa aa a-aa aa2 2aa aa_aa (aa) ñaa aañ aa'aa aa. x aa"
+    runs = Counter(_RUN.findall(text))
+    for word in ("aa", "a", "aaa", "aa2", "ñaa", "x", "zz"):
+        assert _runs_equal_to(text, word) == runs[word], word
+    assert _runs_equal_to(text, "aa") == 9
+
+
+def test_addresses_and_domains_are_not_words_wherever_they_sit() -> None:
+    """The e-mail and domain shapes are looked for only around their trigger (``@``, ``.com``
+    ...): at the start and end of the text and beside punctuation they are still skipped."""
+    from newslint.spelling.typos import _skipped_spans
+
+    text = "desk@exmple.co.uk wrote; see (wwwexmple.com/pge) and exmple.org"
+    spans = _skipped_spans(text)._spans
+    assert [text[a:b] for a, b in spans] == [
+        "desk@exmple.co.uk",
+        "wwwexmple.com/pge)",
+        "exmple.org",
+    ]
+    assert words(find_typos(text + ". The goverment agreed.")) == ["goverment"]
+
+
+def test_spans_find_the_offsets_they_cover_by_bisection() -> None:
+    from newslint.spelling.spans import Spans
+
+    spans = Spans([(10, 20), (15, 25), (40, 41)])
+    offsets = [0, 10, 19, 24, 25, 39, 40, 41]
+    assert spans.covered(offsets) == {i for i, o in enumerate(offsets) if spans.covers(o)}
+    assert spans.covered(offsets) == {1, 2, 3, 6}

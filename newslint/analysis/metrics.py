@@ -29,6 +29,7 @@ import math
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -387,21 +388,29 @@ def count_text(
     """Count a text. Sentences: ``sentence_count``, else the given spans that hold a word, else
     textstat's rule (a paragraph break also ends a sentence)."""
     tokens = words(text)
-    per_word = list(map(syllables, tokens))
     if sentence_count is None:
         if sentences is not None:
             spans = (_span(s) for s in sentences)
             sentence_count = sum(1 for a, b in spans if _WORD.search(text, a, b))
         else:
             sentence_count = _count_sentences(text)
-    hard = list(map(_is_hard, tokens))
+    # each distinct word is weighed once, times its count (an article repeats most of its words)
+    total = polysyllables = complex_words = difficult_words = 0
+    for word, n in Counter(tokens).items():
+        count = syllables(word)
+        total += count * n
+        hard = _is_hard(word)
+        if count >= 3:
+            polysyllables += n
+            complex_words += n if hard else 0
+        difficult_words += n if hard else 0
     return Counts(
         words=len(tokens),
         sentences=sentence_count,
-        syllables=sum(per_word),
-        polysyllables=sum(n >= 3 for n in per_word),
-        complex_words=sum(1 for n, h in zip(per_word, hard, strict=True) if h and n >= 3),
-        difficult_words=sum(hard),
+        syllables=total,
+        polysyllables=polysyllables,
+        complex_words=complex_words,
+        difficult_words=difficult_words,
         # letters and digits (regex [^\W_]) and non-space characters (regex \S), counted without
         # the regex engine's slow per-character Unicode class tests
         letters=sum(map(str.isalnum, text)),

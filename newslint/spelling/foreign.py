@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newslint.spelling.spans import Spans
@@ -54,68 +56,84 @@ class LazyForeign:
         return self._spans.covers(offset)
 
 
-def _plain(words: list[str], ascii_only: bool = True) -> list[str]:
-    """The words a language test counts: lower-case words of three letters or more (in ASCII
-    letters only, unless ``ascii_only`` is false)."""
-    return [
-        w
-        for w in words
-        if w.isalpha() and w.islower() and len(w) > 2 and (w.isascii() or not ascii_only)
-    ]
+def _counts(flags: Iterable[bool]) -> list[int]:
+    """Item i: how many of the first i flags are true (a piece's count is a difference)."""
+    return list(accumulate(flags, initial=0))
+
+
+def _pieces(
+    starts: list[int], ends: list[int], find: Callable[[list[int], int], int]
+) -> list[tuple[int, int]]:
+    """(first, last + 1) indices of the tokens (starting at ``starts``) of each piece of text
+    ending at ``ends``: bisect_right puts a token starting at a piece's end in that piece
+    (paragraphs, whose ends are their line breaks), bisect_left in the next (sentences)."""
+    bounds = [find(starts, end) for end in ends]
+    return list(zip([0, *bounds[:-1]], bounds, strict=True))
 
 
 def foreign_spans(
     checker: SpellChecker, text: str, tokens: list[re.Match[str]]
 ) -> list[tuple[int, int]]:
-    """Spans of the text that read as another language (see the module docstring)."""
+    """Spans of the text that read as another language (see the module docstring).
+
+    The language tests count words; each distinct word is classed once (plain or not, known or
+    not, common or not) and every paragraph, sentence and clause counts its words by
+    differences of running totals, with no pass over its words.
+    """
     spans: list[tuple[int, int]] = []
     known = checker.lexicon.forms
-    total = unknown_total = 0
+    common = checker.lexicon.common_words(FOREIGN_RARE_ZIPF10)
+    starts = [m.start() for m in tokens]
+    words = [m.group() for m in tokens]
+    # the words a language test counts: lower-case words of three letters or more, in ASCII
+    # letters only (paragraphs and sentences) or in any alphabet (clauses, which are short)
+    plain_any = {w for w in set(words) if w.isalpha() and w.islower() and len(w) > 2}
+    plain = {w for w in plain_any if w.isascii()}
+    unknown_words = {w for w in plain if w not in known and not checker.looks_known(w)}
+    is_plain = _counts(map(plain.__contains__, words))
+    is_unknown = _counts(map(unknown_words.__contains__, words))
     ends = [m.start() for m in re.finditer("\n", text)] + [len(text)]  # paragraph ends
     start = 0
-    for end, words in zip(ends, _group(tokens, ends, bisect.bisect_left), strict=True):
-        plain = _plain(words)
-        unknown = sum(w not in known and not checker.looks_known(w) for w in plain)
-        if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_RATIO * len(plain):
+    for end, (lo, hi) in zip(ends, _pieces(starts, ends, bisect.bisect_right), strict=True):
+        unknown = is_unknown[hi] - is_unknown[lo]
+        if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_RATIO * (
+            is_plain[hi] - is_plain[lo]
+        ):
             spans.append((start, end))
-        # Short lines of a foreign text can each stay under the bar: add them all up too.
-        total += len(plain)
-        unknown_total += unknown
         start = end + 1
+    # Short lines of a foreign text can each stay under the bar: add them all up too.
+    total, unknown_total = is_plain[-1], is_unknown[-1]
     if unknown_total >= FOREIGN_MIN_UNKNOWN and unknown_total >= FOREIGN_TEXT_RATIO * total:
         return [(0, len(text))]
-    common = checker.lexicon.common_words(FOREIGN_RARE_ZIPF10)
-    spans += _unusual_pieces(common, text, tokens, _SENTENCE_BREAK)
+    unusual = plain_any - common  # unknown words are in no list
+    is_unusual = _counts(map((unusual & plain).__contains__, words))
+    spans += _unusual_pieces(text, starts, _SENTENCE_BREAK, is_plain, is_unusual)
     # a clause is short: its words in other alphabets' letters count too ("decisión")
-    spans += _unusual_pieces(common, text, tokens, _CLAUSE_BREAK, ascii_only=False)
+    is_plain_any = _counts(map(plain_any.__contains__, words))
+    is_unusual_any = _counts(map(unusual.__contains__, words))
+    spans += _unusual_pieces(text, starts, _CLAUSE_BREAK, is_plain_any, is_unusual_any)
     spans += [m.span(1) for m in _LANGUAGE_LABEL.finditer(text)]
     return spans
 
 
-def _group(tokens: list[re.Match[str]], ends: list[int], find) -> list[list[str]]:
-    """The tokens' words grouped by the piece of text (ending at ``ends``) each starts in."""
-    groups: list[list[str]] = [[] for _ in ends]
-    for m in tokens:  # tokens are in text order: one pass assigns each to its piece
-        groups[find(ends, m.start())].append(m.group())
-    return groups
-
-
 def _unusual_pieces(
-    common: frozenset[str],
     text: str,
-    tokens: list[re.Match[str]],
+    starts: list[int],
     breaks: re.Pattern[str],
-    ascii_only: bool = True,
+    is_plain: list[int],
+    is_unusual: list[int],
 ) -> list[tuple[int, int]]:
     """Pieces (sentences or clauses, as ``breaks`` cuts the text) where FOREIGN_SENTENCE_RATIO
-    of the plain words, and at least FOREIGN_MIN_UNKNOWN, are unknown or rare."""
+    of the plain words, and at least FOREIGN_MIN_UNKNOWN, are unknown or rare (``is_plain`` and
+    ``is_unusual``: running totals over the tokens)."""
     spans = []
     ends = [m.end() for m in breaks.finditer(text)] + [len(text)]
     start = 0
-    for end, words in zip(ends, _group(tokens, ends, bisect.bisect_right), strict=True):
-        plain = _plain(words, ascii_only)
-        unusual = sum(w not in common for w in plain)  # unknown words are in no list
-        if unusual >= FOREIGN_MIN_UNKNOWN and unusual >= FOREIGN_SENTENCE_RATIO * len(plain):
+    for end, (lo, hi) in zip(ends, _pieces(starts, ends, bisect.bisect_left), strict=True):
+        unusual = is_unusual[hi] - is_unusual[lo]
+        if unusual >= FOREIGN_MIN_UNKNOWN and unusual >= FOREIGN_SENTENCE_RATIO * (
+            is_plain[hi] - is_plain[lo]
+        ):
             spans.append((start, end))
         start = end
     return spans

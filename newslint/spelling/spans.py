@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 class Spans:
@@ -27,3 +27,11 @@ class Spans:
             return False
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._spans[i][1]
+
+    def covered(self, offsets: Sequence[int]) -> set[int]:
+        """Indices of the (sorted) ``offsets`` that lie inside a span: a bisection per span,
+        not a test per offset (few spans, many offsets)."""
+        inside: set[int] = set()
+        for a, b in self._spans:
+            inside.update(range(bisect.bisect_left(offsets, a), bisect.bisect_left(offsets, b)))
+        return inside

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import compress
 
 from newslint.spelling import places
 from newslint.spelling.checker import (
@@ -43,20 +44,59 @@ from newslint.spelling.suggest import edit_cost, edits1
 _WORD = re.compile(r"(?<![\w@#.\-])(?<!\w\[)[^\W\d_]+(?:['’.\-][^\W\d_]+)*['’]?(?![\w@'’\-]|\.\w)")
 # Not words: each pattern runs only when its cheap trigger is in the text (a combined
 # alternation costs ~1.4 ms per article, most of it trying the e-mail and domain shapes at every
-# word).
-_SKIP: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), re.compile(trigger, re.IGNORECASE) if trigger else None)
-    for pattern, trigger in (
-        (r"(?:https?://|ftp://|www\.)\S+", None),  # URLs
-        (r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", r"@"),  # e-mail addresses
-        (r"[@#]\w+", None),  # handles and hashtags
-        (r"`[^`\n]+`", r"`"),  # code in backticks that no Markdown reader turned into code
+# word). The e-mail and domain shapes hold no white space and always hold their trigger, so they
+# are looked for only in the runs of non-space characters around each trigger.
+_SKIP: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, bool], ...] = tuple(
+    (
+        re.compile(pattern, re.IGNORECASE),
+        re.compile(trigger, re.IGNORECASE) if trigger else None,
+        in_runs,
+    )
+    for pattern, trigger, in_runs in (
+        (r"(?:https?://|ftp://|www\.)\S+", None, False),  # URLs
+        (r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", r"@", True),  # e-mail addresses
+        (r"[@#]\w+", None, False),  # handles and hashtags
+        (r"`[^`\n]+`", r"`", False),  # code in backticks that no Markdown reader made code
         (  # bare domains (bbc.co.uk, example.com/page)
             r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b(?:/\S*)?",
             r"\.(?:com|org|net|gov|edu|int|io|co|uk|us|info|news)\b",
+            True,
         ),
     )
 )
+
+
+def _skipped_spans(text: str) -> Spans:
+    """The spans of the text that are not words (URLs, addresses, handles, code)."""
+    spans: list[tuple[int, int]] = []
+    for pattern, trigger, in_runs in _SKIP:
+        if trigger is None:
+            spans += [m.span() for m in pattern.finditer(text)]
+        elif in_runs:
+            for start, end in _runs_around(text, trigger):
+                spans += [m.span() for m in pattern.finditer(text, start, end)]
+        elif trigger.search(text):
+            spans += [m.span() for m in pattern.finditer(text)]
+    return Spans(spans)
+
+
+def _runs_around(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The runs of non-space characters that hold a match of ``trigger``, in text order (a
+    pattern without white space finds the same matches in them as in the whole text)."""
+    runs: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        if runs and m.start() < runs[-1][1]:
+            continue  # in the run already found
+        start = m.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = m.end()
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        runs.append((start, end))
+    return runs
+
+
 _NEXT_CAPITALISED = re.compile(r"[-\s]+[A-Z]")
 #: a title or an initial right before a word: the word is a name, not a sentence opener
 _TITLE_BEFORE = re.compile(
@@ -166,15 +206,11 @@ def find_typos(
     rejected = {normalise(w).lower() for w in reject}
     known_forms = checker.lexicon.forms
     starts = set(sentence_starts)
-    skipped = Spans(
-        m.span()
-        for pattern, trigger in _SKIP
-        if trigger is None or trigger.search(text)
-        for m in pattern.finditer(text)
-    )
+    skipped = _skipped_spans(text)
     tokens = list(_WORD.finditer(text))
     if skipped:
-        tokens = [m for m in tokens if not skipped.covers(m.start())]
+        inside = skipped.covered([m.start() for m in tokens])
+        tokens = [m for i, m in enumerate(tokens) if i not in inside] if inside else tokens
     raws = [m.group() for m in tokens]
     # Recurrence in the prose, and in the whole file: a word that recurs in code or a link's
     # address names something, unless codespell lists it (a slug repeats a headline's slip).
@@ -193,9 +229,10 @@ def find_typos(
     foreign = LazyForeign(checker, text, tokens)  # worked out only if something is reported
     places = _Places(checker, text, starts)
     typos: list[Typo] = []
-    for m, raw in zip(tokens, raws, strict=True):
-        if raw not in unknown and not rejected:
-            continue
+    looked_at = zip(tokens, raws, strict=True)
+    if not rejected:  # only the unknown words (the test runs in C, not once per word here)
+        looked_at = compress(zip(tokens, raws, strict=True), map(unknown.__contains__, raws))
+    for m, raw in looked_at:
         word = normalise(raw).rstrip("'")
         stem = strip_possessive(word)
         if stem.lower() in rejected:
@@ -304,17 +341,38 @@ class _LazyCounts:
     of a hyphenated word ("git-seekret"), and in the markup around the prose when the caller
     gives the source (a command in a code block, a handle in a link's address: "rustup",
     "[pnkfelix]: https://github.com/pnkfelix"). The source is lower-cased only if an unknown
-    word asks."""
+    word asks, and only the words asked about are counted: a word counts where it is a whole
+    run of letters and digits (the text is not split into runs)."""
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._counts: Counter[str] | None = None
+        self._lower: str | None = None
+        self._counts: dict[str, int] = {}
 
     def __getitem__(self, low: str) -> int:
-        if self._counts is None:  # one pass over the file: runs of letters and digits
-            lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
-            self._counts = Counter(_RUN.findall(lower))
-        return self._counts[low]
+        count = self._counts.get(low)
+        if count is None:
+            if self._lower is None:
+                self._lower = normalise(self._source).lower()  # "Assadʼs": ʼ is a letter
+            count = self._counts[low] = _runs_equal_to(self._lower, low)
+        return count
+
+
+def _runs_equal_to(text: str, word: str) -> int:
+    """How many maximal runs of letters and digits of ``text`` are ``word`` (a word of letters
+    and digits: an occurrence counts when no letter or digit touches it on either side)."""
+    if not word.isalnum():
+        return Counter(_RUN.findall(text))[word]  # not a run of letters and digits
+    count, size, end_of_text = 0, len(word), len(text)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == end_of_text or not text[end].isalnum()
+        ):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)['’]?[^\w.!?\n]*$")

@@ -16,7 +16,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from newslint.analysis.quotes.lexicon import lexicon
 
@@ -43,15 +45,19 @@ _LOCATIVE = frozenset(
 _NAME_SHAPE_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
-    """The matching key of a name: case, accents and apostrophe shapes folded."""
+    """The matching key of a name: case, accents and apostrophe shapes folded (memoised: a
+    name recurs through an article)."""
     folded = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
     return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_shaped(word: str) -> bool:
     """``Smith``, ``McDonald``, ``O'Brien``, ``Habib-Powell``; not ``SHTFplan``, ``PolitiFact``,
-    ``NATO`` or ``R-Texas``."""
+    ``NATO`` or ``R-Texas`` (memoised: a pure test of the word, asked again for every
+    occurrence of a name)."""
     if not word[:1].isupper() or word.isupper() and len(word) > 1:
         return False
     if re.fullmatch(r"[DRIL]-[A-Z][\w.]*", word):
@@ -72,23 +78,35 @@ class NameIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[tuple[int, str]] = []
-        for m in _NAME_WORD_RE.finditer(text):
-            word, at = m.group(), m.start()
-            prefix = _ARABIC_ARTICLE_RE.match(word)
-            if prefix and len(word) > prefix.end():  # "Bashar al-Assad" names "Assad"
-                self.words.append((at, prefix.group(1)))
-                self.words.append((at + prefix.end(), word[prefix.end() :]))
-            else:
-                self.words.append((at, word))
+        self.words: list[tuple[int, str]] = [
+            (m.start(), m.group()) for m in _NAME_WORD_RE.finditer(text)
+        ]
+        if _ARABIC_ARTICLE_RE.search(text):  # word by word only where an article may be
+            self.words = []
+            append = self.words.append
+            for m in _NAME_WORD_RE.finditer(text):
+                word, at = m.group(), m.start()
+                prefix = _ARABIC_ARTICLE_RE.match(word)
+                if prefix and len(word) > prefix.end():  # "Bashar al-Assad" names "Assad"
+                    append((at, prefix.group(1)))
+                    append((at + prefix.end(), word[prefix.end() :]))
+                else:
+                    append((at, word))
+        self._full_names: Counter[tuple[str, str]] | None = None
+
+    @cached_property
+    def _capitalised(self) -> list[int]:
+        """Positions in ``words`` of the capitalised words (found without a Python loop)."""
+        firsts = map(itemgetter(0), map(itemgetter(1), self.words))
+        return list(compress(range(len(self.words)), map(str.isupper, firsts)))
 
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
         """Name key -> positions in ``words`` (capitalised words only)."""
         out: dict[str, list[int]] = {}
-        for n, (_, w) in enumerate(self.words):
-            if w[:1].isupper():
-                out.setdefault(name_key(_strip_possessive(w)), []).append(n)
+        words = self.words
+        for n in self._capitalised:
+            out.setdefault(name_key(_strip_possessive(words[n][1])), []).append(n)
         return out
 
     def occurrences(self, surname: str) -> list[int]:
@@ -240,18 +258,26 @@ class NameIndex:
 
     # -- spellings -------------------------------------------------------------------------
     def full_names(self) -> Counter[tuple[str, str]]:
-        """(first name, surname) pairs written in the text, counted."""
+        """(first name, surname) pairs written in the text, counted (worked out once: both
+        name checks ask, the first-reference check once per cited surname; do not change it)."""
+        if self._full_names is None:
+            self._full_names = self._find_full_names()
+        return self._full_names
+
+    def _find_full_names(self) -> Counter[tuple[str, str]]:
         out: Counter[tuple[str, str]] = Counter()
-        for n in range(1, len(self.words)):
-            (p0, first), (p1, last) = self.words[n - 1], self.words[n]
+        words, text = self.words, self.text
+        not_first = _not_first_names()
+        for n in self._capitalised:  # a pair of capitalised words: n - 1 and n
+            if n == 0 or not words[n - 1][1][:1].isupper():
+                continue
+            (p0, first), (p1, last) = words[n - 1], words[n]
             if (
-                first[:1].isupper()
-                and last[:1].isupper()
-                and name_shaped(first)
+                name_shaped(first)
                 and name_shaped(last)
-                and self.text[p0 + len(first) : p1] == " "
-                and first.lower() not in _not_first_names()
-                and last.lower() not in _not_first_names()
+                and text[p0 + len(first) : p1] == " "
+                and first.lower() not in not_first
+                and last.lower() not in not_first
             ):
                 out[(first, _strip_possessive(last))] += 1
         return Counter({k: v for k, v in out.items() if not _english_pair(*k)})
@@ -275,7 +301,10 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
 def _not_first_names() -> frozenset[str]:
+    """Capitalised words that are not first names: titles, honorifics, organisations ... (the
+    union is made once; the lexicon is loaded once per process)."""
     lex = lexicon()
     return (
         lex.titles
@@ -309,8 +338,10 @@ def one_edit_apart(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_english_word(word: str) -> bool:
-    """The word (or its lemma) is in WordNet's lists, or is an inflected English form."""
+    """The word (or its lemma) is in WordNet's lists, or is an inflected English form
+    (memoised: the tables are loaded once per process)."""
     from newslint.analysis.nlp import lemma, wordnet_index
     from newslint.analysis.quotes.phrases import is_inflected_word
 

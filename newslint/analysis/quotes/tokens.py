@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from newslint.analysis.quotes.lexicon import lexicon
@@ -148,7 +149,7 @@ class TokenStore:
         """Offsets of the spaCy tokens whose lower case is one of ``words`` (a cheap look for
         where a cue may start, without reshaping anything)."""
         lowers = self.lowers if self.lowers is not None else [t.lower() for t in self.texts]
-        return [start for start, low in zip(self.starts, lowers, strict=True) if low in words]
+        return list(compress(self.starts, map(words.__contains__, lowers)))
 
 
 def _split(

@@ -193,7 +193,11 @@ class _FirstReference:
         self.names = analysis.memo("quotes.names", lambda: NameIndex(analysis.text))
 
     def citations(self) -> list[tuple[int, int, str, str]]:
-        """(speaker start, end, speaker text, cue text) of every person cited, in text order."""
+        """(speaker start, end, speaker text, cue text) of every person cited, in text order
+        (once per document: both name checks ask, and no option of theirs changes it)."""
+        return self.analysis.memo("quotes.cited-people", self._citations)
+
+    def _citations(self) -> list[tuple[int, int, str, str]]:
         quotes = self.analysis.quotes
         seen: set[tuple[int, int]] = set()
         out: list[tuple[int, int, str, str]] = []
