@@ -8,6 +8,7 @@ of each position: the reporter's narration or someone's quoted speech.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
@@ -188,6 +189,36 @@ class Analysis:
         """Non-space tokens overlapping ``text[start:end]``."""
         doc = self.doc
         return [doc[i] for i in self.word_indices(start, end)]
+
+    def positions_of(self, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lower case is one of ``words``, in order (once per
+        document and word set): a rule about a few words visits those, not every token."""
+        lowers = self.lowers
+        return self.memo(
+            ("positions-of", words), lambda: [i for i, w in enumerate(lowers) if w in words]
+        )
+
+    def sentences_with(self, words: frozenset[str]) -> list[Sentence]:
+        """The sentences holding a token whose lower case is one of ``words``, in order."""
+
+        def build() -> list[Sentence]:
+            positions = self.positions_of(words)
+            out: list[Sentence] = []
+            if not positions:
+                return out
+            for sentence in self.sentences:
+                k = bisect.bisect_left(positions, sentence.token_start)
+                if k < len(positions) and positions[k] < sentence.token_end:
+                    out.append(sentence)
+            return out
+
+        return self.memo(("sentences-with", words), build)
+
+    @cached_property
+    def alpha_before(self) -> list[int]:
+        """Item i: how many of the tokens before token i are alphabetic (a sentence's word
+        count is ``alpha_before[token_end] - alpha_before[token_start]``)."""
+        return [0, *itertools.accumulate(self.is_alpha)]
 
     def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
         """``compute()``, computed once per document and ``key``: derived data that several rules

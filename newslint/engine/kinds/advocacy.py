@@ -102,7 +102,7 @@ class AdvocacyKind(Kind):
         return None
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        for sentence in analysis.sentences:
+        for sentence in analysis.sentences_with(self.modal_starts):
             found = self._prescription(analysis, sentence)
             if found:
                 yield Hit(*found)

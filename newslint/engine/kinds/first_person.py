@@ -31,6 +31,7 @@ Message fields: ``{match}``, ``{note}`` (empty, or ``pervasive-note`` with its f
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -93,7 +94,7 @@ class FirstPersonKind(Kind):
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
-        self.pronouns = {p.lower() for p in string_list(options["pronouns"], "pronouns")}
+        self.pronouns = frozenset(p.lower() for p in string_list(options["pronouns"], "pronouns"))
         if not self.pronouns:
             raise OptionError("pronouns", "must list at least one word")
         self.skip_after_colon = options["skip-after-colon"]
@@ -129,19 +130,22 @@ class FirstPersonKind(Kind):
             analysis.is_alpha,
             analysis.lowers,
         )
-        pronouns = self.pronouns
+        candidates = analysis.positions_of(self.pronouns)
+        if not candidates:
+            return
         for sentence in analysis.sentences:
-            if in_transcript(analysis, sentence.start):
+            lo = bisect_left(candidates, sentence.token_start)
+            hi = bisect_left(candidates, sentence.token_end, lo)
+            if lo == hi or in_transcript(analysis, sentence.start):
                 continue
-            colon = False
+            stop = sentence.token_end
+            if self.skip_after_colon and ":" in texts[sentence.token_start : stop]:
+                stop = texts.index(":", sentence.token_start, stop)  # unmarked speech after it
             found: list[int] = []
-            for i in range(sentence.token_start, sentence.token_end):
-                if texts[i] == ":":
-                    colon = True
-                    continue
-                if colon and self.skip_after_colon:
+            for i in candidates[lo:hi]:
+                if i >= stop:
                     break
-                if not alpha[i] or lowers[i] not in pronouns:
+                if not alpha[i]:
                     continue
                 if not self._is_pronoun(analysis, i, sentence.token_start):
                     continue

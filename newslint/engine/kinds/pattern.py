@@ -67,6 +67,9 @@ class PatternKind(Kind):
             raise OptionError("replace", "must map words to their replacements (strings)")
         self.replace = {k.lower(): v for k, v in replace.items()}
         self.anchors = _first_words(patterns)
+        if self.anchors is not None:
+            _ANCHOR_LOWERS.update(self.anchors[0])
+            _ANCHOR_TEXTS.update(self.anchors[1])
         self.seconds = _first_words(patterns, 1)
         self.max_length = _max_length(patterns)
 
@@ -112,7 +115,7 @@ class PatternKind(Kind):
         by_lower, by_text = self.anchors
         windows: list[tuple[int, int]] = []
         second_lower, second_text = self.seconds or (None, None)
-        at_lower, at_text = analysis.memo("token positions", lambda: _positions(analysis))
+        at_lower, at_text = _anchor_positions(analysis)
         starts: set[int] = set()
         for word in by_lower:
             starts.update(at_lower.get(word, ()))
@@ -132,15 +135,31 @@ class PatternKind(Kind):
         return windows
 
 
-def _positions(analysis: Analysis) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Where each lower-case word and each exact text occurs: every pattern rule finds its
-    anchor words there instead of reading every token of the document again."""
-    at_lower: dict[str, list[int]] = {}
-    at_text: dict[str, list[int]] = {}
-    for i, (low, text) in enumerate(zip(analysis.lowers, analysis.texts, strict=True)):
-        at_lower.setdefault(low, []).append(i)
-        at_text.setdefault(text, []).append(i)
-    return at_lower, at_text
+#: the first words (lower case, exact text) of every pattern rule compiled in this process: the
+#: positions of these words are all a rule's windows ever look up
+_ANCHOR_LOWERS: set[str] = set()
+_ANCHOR_TEXTS: set[str] = set()
+
+
+def _anchor_positions(analysis: Analysis) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Where each anchor word occurs, by lower case and by exact text, once per document for
+    every pattern rule (not a dictionary of every word of the document: most are no anchor)."""
+    lowers, texts = _ANCHOR_LOWERS, _ANCHOR_TEXTS
+
+    def build() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        at_lower: dict[str, list[int]] = {}
+        at_text: dict[str, list[int]] = {}
+        for i, low in enumerate(analysis.lowers):
+            if low in lowers:
+                at_lower.setdefault(low, []).append(i)
+        if texts:
+            for i, text in enumerate(analysis.texts):
+                if text in texts:
+                    at_text.setdefault(text, []).append(i)
+        return at_lower, at_text
+
+    # the sets only grow: their sizes tell whether a rule compiled since needs other words
+    return analysis.memo(("anchor positions", len(lowers), len(texts)), build)
 
 
 #: a bounded quantifier: {n}, {n,m}, {,m} (and the unbounded {n,})

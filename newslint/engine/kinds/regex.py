@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
@@ -74,53 +74,57 @@ class RegexKind(Kind):
             for b in analysis.blocks:
                 yield b.start, b.end
 
+    def _unit_view(self, analysis: Analysis) -> tuple[list[tuple[int, int]], list[int] | None]:
+        """The units, and their starts when they are in order without overlaps (else None)."""
+        units = list(self._units(analysis))
+        if any(units[i][1] > units[i + 1][0] for i in range(len(units) - 1)):
+            return units, None
+        return units, [lo for lo, _ in units]
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
-        # patterns whose required text occurs nowhere in the document are not tried at all
-        active = [
-            (regex, prefilter)
-            for regex, prefilter in zip(self.regexes, self.prefilters, strict=True)
-            if prefilter is None or prefilter.search(text)
-        ]
-        if not active:
-            return
-        units = list(self._units(analysis))
-        tried = _units_to_try(text, units, [prefilter for _, prefilter in active])
-        for u, (lo, hi) in enumerate(units):
-            for k, (regex, prefilter) in enumerate(active):
-                if tried is not None and u not in tried[k]:
-                    continue  # no occurrence of the required text touches this unit
-                if prefilter is not None and not prefilter.search(text, lo, hi):
-                    continue  # the text every match must contain is not here
-                for m in regex.finditer(text, lo, hi):
-                    start, end = m.span(self.group)
-                    if start < 0 or end <= start:
-                        continue
-                    values: dict[str, Any] = {str(i): g or "" for i, g in enumerate(m.groups(), 1)}
-                    values.update({k: v or "" for k, v in m.groupdict().items()})
-                    suggestion = (
-                        m.expand(self.replacement) if self.replacement is not None else None
-                    )
-                    yield Hit(
-                        start,
-                        end,
-                        values,
-                        suggestions=(suggestion,) if suggestion is not None else (),
-                        fix=suggestion if self.fix else None,
-                    )
+        units, starts = analysis.memo(("regex-units", self.unit), lambda: self._unit_view(analysis))
+        tried = _units_to_try(text, units, starts, self.prefilters)
+        if tried is None:  # units out of order: every unit, every pattern (with its prefilter)
+            order: Iterable[tuple[int, int]] = (
+                (u, k) for u in range(len(units)) for k in range(len(self.regexes))
+            )
+        else:  # only the units where a pattern's required text occurs, in the same order
+            order = sorted((u, k) for k, found in enumerate(tried) for u in found)
+        for u, k in order:
+            lo, hi = units[u]
+            regex, prefilter = self.regexes[k], self.prefilters[k]
+            if prefilter is not None and not prefilter.search(text, lo, hi):
+                continue  # the text every match must contain is not here
+            for m in regex.finditer(text, lo, hi):
+                start, end = m.span(self.group)
+                if start < 0 or end <= start:
+                    continue
+                values: dict[str, Any] = {str(i): g or "" for i, g in enumerate(m.groups(), 1)}
+                values.update({k: v or "" for k, v in m.groupdict().items()})
+                suggestion = m.expand(self.replacement) if self.replacement is not None else None
+                yield Hit(
+                    start,
+                    end,
+                    values,
+                    suggestions=(suggestion,) if suggestion is not None else (),
+                    fix=suggestion if self.fix else None,
+                )
 
 
 def _units_to_try(
-    text: str, units: list[tuple[int, int]], prefilters: list[re.Pattern[str] | None]
+    text: str,
+    units: list[tuple[int, int]],
+    starts: list[int] | None,
+    prefilters: list[re.Pattern[str] | None],
 ) -> list[range | set[int]] | None:
     """Per prefilter, the units its required text could be found in: those that overlap one of
     its matches over the whole text (one scan, instead of one search per unit). An occurrence
     inside a unit is found or overlapped by a match of the left-to-right scan, so no unit that
     holds one is left out; each unit kept is still searched. None when the units are not in
-    order without overlaps (then every unit is searched)."""
-    if any(units[i][1] > units[i + 1][0] for i in range(len(units) - 1)):
+    order without overlaps (``starts`` is None; then every unit is searched)."""
+    if starts is None:
         return None
-    starts = [lo for lo, _ in units]
     out: list[range | set[int]] = []
     for prefilter in prefilters:
         if prefilter is None:
@@ -151,7 +155,7 @@ def required_text(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         parsed = _parser.parse(regex.pattern, regex.flags)
     except re.error:  # pragma: no cover - the pattern compiled already
         return None
-    literals = _required(list(parsed))
+    literals = _required(list(parsed))[0]
     if literals is None:
         return None
     return re.compile("|".join(re.escape(s) for s in literals), regex.flags)
@@ -168,32 +172,55 @@ def _inline(items: list[Any]) -> list[Any]:
     return out
 
 
-def _required(items: list[Any]) -> list[str] | None:
-    """The best set of literals one of which every match of the sequence ``items`` contains."""
+def _required(items: list[Any]) -> tuple[list[str] | None, bool]:
+    """The best set of literals one of which every match of the sequence ``items`` contains, and
+    whether they are all written out (not variants of a character class such as ``[Tt]he``)."""
     best: list[str] | None = None
+    best_score: tuple[int, bool, int] = (0, False, 0)
 
-    def consider(candidates: list[str] | None) -> None:
-        nonlocal best
+    def consider(candidates: list[str] | None, plain: bool = True) -> None:
+        """Keep the candidates whose shortest literal is longest; on a tie, literals as written
+        over the variants of a character class (of those, the fewest), else the first found."""
+        nonlocal best, best_score
         if not candidates or min(map(len, candidates)) < _MIN_LITERAL:
             return
-        if best is None or min(map(len, candidates)) > min(map(len, best)):
-            best = candidates
+        score = (min(map(len, candidates)), plain, 0 if plain else -len(candidates))
+        if best is None or score > best_score:
+            best, best_score = candidates, score
 
-    run: list[str] = []
+    run: list[str] = []  # the texts the current run of literals can be (one, or a few)
     for op, av in _inline(items):
         if op is _constants.LITERAL:
-            run.append(chr(av))
+            run = [r + chr(av) for r in run] if run else [chr(av)]
             continue
-        consider(["".join(run)] if run else None)
+        chars = _small_class(av) if op is _constants.IN else None
+        if chars is not None and len(run or [""]) * len(chars) <= _MAX_VARIANTS:
+            run = [r + c for r in (run or [""]) for c in chars]  # [Ii]ts: "Its" or "its"
+            continue
+        consider(run or None, len(run) == 1)
         run = []
         if op is _constants.BRANCH:
             alternatives = [_required(list(alt)) for alt in av[1]]
-            if all(alternatives):
-                consider([s for alt in alternatives if alt for s in alt])
+            if all(alt for alt, _ in alternatives):
+                consider(
+                    [s for alt, _ in alternatives if alt for s in alt],
+                    all(plain for _, plain in alternatives),
+                )
         elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
-            consider(_required(list(av[2])))
-    consider(["".join(run)] if run else None)
-    return best
+            consider(*_required(list(av[2])))
+    consider(run or None, len(run) == 1)
+    return best, best_score[1]
+
+
+#: most texts a run of literals and small character classes may stand for
+_MAX_VARIANTS = 8
+
+
+def _small_class(members: list[Any]) -> list[str] | None:
+    """The characters of a class of a few plain characters (``[Ii]``, ``['’]``), else None."""
+    if len(members) > 4 or any(op is not _constants.LITERAL for op, _ in members):
+        return None
+    return [chr(av) for _, av in members]
 
 
 KIND = RegexKind

@@ -167,6 +167,13 @@ class SloganKind(Kind):
         return False
 
     def _candidate(self, analysis: Analysis, sentence: Sentence) -> str | None:
+        counted = analysis.alpha_before
+        if not (
+            self.min_words
+            <= counted[sentence.token_end] - counted[sentence.token_start]
+            <= self.max_words
+        ):
+            return None  # the same test as below, without building the token lists
         text = analysis.text[sentence.start : sentence.end]
         if QUOTE_MARKS & set(text) or analysis.quotes.in_quote(sentence.start):
             return None
