@@ -13,14 +13,17 @@ Option shape shared by those kinds (YAML anchors keep one copy of the patterns):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import OptionError
 from newslint.engine.support.layout import layout
-from newslint.engine.support.line_patterns import compile_line_patterns, flatten_patterns
+from newslint.engine.support.line_patterns import (
+    LineUnion,
+    compile_line_patterns,
+    flatten_patterns,
+)
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -36,8 +39,8 @@ PARAGRAPH_WORDS = 40
 class BoxFinder:
     """Compiled patterns of a box: its closing call to action and the price inside it."""
 
-    cta: re.Pattern[str]
-    price: re.Pattern[str]
+    cta: LineUnion
+    price: LineUnion
     min_lines: int = 3
     max_lines: int = 25
 

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from newslint.engine.kind import OptionError, compile_patterns
-from newslint.engine.support.literals import PatternUnion
+from newslint.engine.support.literals import PatternUnion, folded, required_literals
 
 #: decoration scraped around a furniture label: bullets, arrows, separators, trailing colons
 EDGE = r"[\s\-–—•*>|»›‹«·:…→←✓✔⬇▶►◄\[\]()\"“”'‘’]*"
@@ -26,13 +26,75 @@ def flatten_patterns(raw: Any, field: str) -> list[str]:
     return out
 
 
-def compile_line_patterns(sources: list[str], field: str) -> re.Pattern[str] | None:
-    """One case-insensitive regex matching a whole line made of one of ``sources``."""
+def compile_line_patterns(sources: list[str], field: str) -> LineUnion | None:
+    """One case-insensitive test for a whole line made of one of ``sources``."""
     if not sources:
         return None
     compile_patterns(sources, field)  # each on its own, so an error names the bad one
+    return LineUnion(sources)
+
+
+class LineUnion:
+    """Whole-line patterns, any case, with the decoration scraped around a label (EDGE).
+
+    A pattern that opens on a run of any characters (``.{0,80}\\ball rights reserved\\b.*``)
+    slides over every start of a line and costs most of the union's time on lines of prose; such
+    patterns are tried only on lines that hold one of their required literals (a line lacking
+    them cannot match, :mod:`newslint.engine.support.literals`). The rest are one alternation.
+    A line matches the union exactly when it matches one of the two parts.
+    """
+
+    def __init__(self, sources: list[str]) -> None:
+        floating: list[str] = []
+        literals: set[str] = set()
+        rest: list[str] = []
+        for source in sources:
+            need = required_literals([source], re.IGNORECASE) if _slides(source) else None
+            if need:
+                floating.append(source)
+                literals |= need
+            else:
+                rest.append(source)
+        #: the whole union's source and flags (what a memo of its matches is keyed by)
+        self.pattern = _line_regex(sources).pattern
+        self.flags = re.IGNORECASE
+        self._rest = _line_regex(rest) if rest else None
+        self._floating = _line_regex(floating) if floating else None
+        self._literals = (
+            re.compile("|".join(map(re.escape, sorted(literals)))) if literals else None
+        )
+
+    def fullmatch(self, text: str) -> bool:
+        """Is the whole of ``text`` one of the patterns (with decoration around it)?"""
+        if self._rest is not None and self._rest.fullmatch(text):
+            return True
+        if self._floating is None:
+            return False
+        low = folded(text)
+        if low is not None and self._literals is not None and not self._literals.search(low):
+            return False
+        return self._floating.fullmatch(text) is not None
+
+
+def _line_regex(sources: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{s})" for s in sources)
     return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
+
+
+def _slides(source: str) -> bool:
+    """Does the pattern open on a repeat of any character (``.*``, ``.{0,80}``)?"""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    try:
+        items = list(_parser.parse(source, re.IGNORECASE))
+    except re.error:
+        return False
+    if not items:
+        return False
+    op, av = items[0]
+    return op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and [x[0] for x in av[2]] == [
+        _constants.ANY
+    ]
 
 
 def sentence_union(sources: list[str], field: str) -> PatternUnion:
