@@ -250,10 +250,16 @@ class Analysis:
 
     def sentence_voice(self, sentence: Sentence) -> str:
         """The voice of most of a sentence's words."""
-        alpha, quoted = self.is_alpha, self.quoted
-        words = [i for i in range(sentence.token_start, sentence.token_end) if alpha[i]]
-        inside = sum(1 for i in words if quoted[i])
-        return QUOTE if words and inside * 2 > len(words) else NARRATION
+        first, last = sentence.token_start, sentence.token_end
+        words = self.alpha_before[last] - self.alpha_before[first]
+        inside = self._quoted_alpha_before[last] - self._quoted_alpha_before[first]
+        return QUOTE if words and inside * 2 > words else NARRATION
+
+    @cached_property
+    def _quoted_alpha_before(self) -> list[int]:
+        """Item i: how many of the tokens before token i are alphabetic and quoted."""
+        both = map(bool.__and__, self.is_alpha, self.quoted)
+        return [0, *itertools.accumulate(both)]
 
     # -- language --------------------------------------------------------------------------
     #: below this share of English function words, prose is not English (English copy: >= 0.26)

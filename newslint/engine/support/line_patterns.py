@@ -64,6 +64,12 @@ class LineUnion:
             re.compile("|".join(map(re.escape, sorted(literals)))) if literals else None
         )
 
+    def __eq__(self, other: object) -> bool:  # equal unions share what is memoised by them
+        return isinstance(other, LineUnion) and other.pattern == self.pattern
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
     def fullmatch(self, text: str) -> bool:
         """Is the whole of ``text`` one of the patterns (with decoration around it)?"""
         if self._rest is not None and self._rest.fullmatch(text):

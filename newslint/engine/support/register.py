@@ -8,6 +8,7 @@ off by path or front matter), not dozens of warnings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -153,10 +154,10 @@ def _is_personal(analysis: Analysis, sentence: Sentence) -> bool:
     end = text[sentence.start : sentence.end].rstrip(CLOSERS)
     if end.endswith(("?", "!")) and not quotes.in_quote(sentence.start + len(end) - 1):
         return True
-    for i in range(sentence.token_start, sentence.token_end):
+    positions = analysis.positions_of(PERSONAL)
+    first = bisect_left(positions, sentence.token_start)
+    for i in positions[first : bisect_left(positions, sentence.token_end, first)]:
         low = lowers[i]
-        if low not in PERSONAL:
-            continue
         capitals = texts[i].isupper() and len(low) > 1  # US, ME
         if not capitals and not quotes.in_quote(idxs[i]):
             return True
