@@ -142,6 +142,10 @@ def number_sound(digits: str) -> str | None:
     return CONSONANT
 
 
+#: the words this kind checks
+ARTICLES = frozenset(["a", "an"])
+
+
 class IndefiniteArticleKind(Kind):
     name = "indefinite-article"
     options = {
@@ -249,9 +253,9 @@ class IndefiniteArticleKind(Kind):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
-        for i, low in enumerate(analysis.lowers):
-            if low not in ("a", "an"):
-                continue
+        lowers = analysis.lowers
+        for i in analysis.positions_of(ARTICLES):
+            low = lowers[i]
             token = doc[i]
             article = token.text
             if not token.whitespace_:

@@ -94,6 +94,8 @@ class SentenceMarkKind(Kind):
 
     def _marks(self, analysis: Analysis) -> Iterator[tuple[int, int, int]]:
         text = analysis.text
+        if self.mark not in text:
+            return  # most articles have no "!" at all
         for sentence in analysis.sentences:
             opening = text[sentence.start : sentence.start + 40].lower()
             if self.exceptions and opening.startswith(self.exceptions):
