@@ -29,6 +29,7 @@ Message fields: ``{match}``, ``{category}``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -157,16 +158,19 @@ class WeaselKind(Kind):
         if self.subjects is None:
             return
         words = analysis.word_tokens
-        position: dict[int, int] = {}  # token index -> word position, built at the first match
+
+        def position(token: int) -> int | None:
+            """The word position of a token index (None for a space token)."""
+            n = bisect_left(words, token)
+            return n if n < len(words) and words[n] == token else None
+
         doc = analysis.doc
         for start, end, category in self.subjects.find(analysis):
-            if not position:
-                position = {t: n for n, t in enumerate(words)}
             first = doc.char_span(start, end, alignment_mode="expand")
             if first is None:
                 continue
-            n = position.get(first[0].i)
-            m = position.get(first[-1].i)
+            n = position(first[0].i)
+            m = position(first[-1].i)
             if n is None or m is None:
                 continue
             if n > 0 and analysis.lowers[words[n - 1]] in self.not_after:
