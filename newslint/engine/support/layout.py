@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 #: block kinds that carry body prose (header blocks and headings are not body lines)
 BODY_KINDS = frozenset({"body", "list", "blockquote"})
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+#: SENTENCE_END's characters, for a line already stripped of space
+SENTENCE_MARKS = frozenset(".!?…。！？")
+SENTENCE_CLOSERS = "\"'”’»)]"
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: characters that make a short line structured data (a list item, a score), not a menu label
 STRUCTURE = re.compile(r"\d|[:@|•·#$€£%]|\s[–—-]\s|[()\[\]]")
@@ -124,7 +127,10 @@ class Layout:
 
 def word_count(text: str) -> int:
     """Words, counting two CJK characters as one word (those scripts do not use spaces)."""
-    return max(len(text.split()), len(CJK.findall(text)) // 2)
+    words = len(text.split())
+    if text.isascii():
+        return words  # no CJK character to count (the common case: no regex scan)
+    return max(words, len(CJK.findall(text)) // 2)
 
 
 def block_word_counts(analysis: Analysis) -> list[int]:
@@ -149,17 +155,17 @@ def shape(index: int, text: str) -> LineShape:
     """Classify one block's text."""
     stripped = text.strip()
     words = word_count(stripped)
-    ends = bool(SENTENCE_END.search(stripped))
+    # SENTENCE_END on a stripped line: a mark, then only closing quotes and brackets
+    ends = stripped.rstrip(SENTENCE_CLOSERS)[-1:] in SENTENCE_MARKS
     sentence = (ends and (words >= 4 or len(stripped) >= 25)) or words >= 20 or len(stripped) >= 120
     first = next((c for c in stripped if c.isalpha()), "")
     # "iPhone 11", "macOS Mojave": a product name, capitalised inside its first word
     capital = first.isupper() or bool(CAMEL.match(stripped))
-    structured = bool(STRUCTURE.search(VERSION.sub("", stripped) if words <= 4 else stripped))
     nav = (
         not sentence
-        and not structured
         and capital
         and (words <= 4 or (words <= 12 and title_ratio(stripped) >= 0.9))
+        and not STRUCTURE.search(VERSION.sub("", stripped) if words <= 4 else stripped)
     )
     return LineShape(index, stripped, words, sentence, nav, not capital and first.islower())
 
