@@ -71,6 +71,7 @@ class PatternKind(Kind):
             _ANCHOR_LOWERS.update(self.anchors[0])
             _ANCHOR_TEXTS.update(self.anchors[1])
         self.seconds = _first_words(patterns, 1)
+        self.followers = None if self.seconds is not None else _followers(patterns)
         self.max_length = _max_length(patterns)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -107,7 +108,9 @@ class PatternKind(Kind):
         Every match starts at such a word and fits in ``max_length`` tokens, so each window holds
         whole every match that could start in it; overlapping matches stay in one window, so the
         greedy filter keeps the same ones. When every pattern's second token is a given word too,
-        only starts followed by such a word count. The matcher then visits a few tokens, not all."""
+        only starts followed by such a word count; when optional tokens come first ("has (not)
+        went"), only starts with such a word within reach (``_followers``). The matcher then
+        visits a few tokens, not all."""
         n = len(analysis.texts)
         if self.anchors is None or self.max_length is None:
             return [(0, n)] if n else []
@@ -127,6 +130,8 @@ class PatternKind(Kind):
                 or (lowers[i + 1] not in second_lower and texts[i + 1] not in second_text)
             ):
                 continue  # the next token is not one a match could have second
+            if self.followers is not None and not _followed(lowers, texts, i, self.followers):
+                continue  # no word a match needs after its first comes within reach
             end = min(i + self.max_length, n)
             if windows and i < windows[-1][1]:  # overlapping: one window
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
@@ -160,6 +165,60 @@ def _anchor_positions(analysis: Analysis) -> tuple[dict[str, list[int]], dict[st
 
     # the sets only grow: their sizes tell whether a rule compiled since needs other words
     return analysis.memo(("anchor positions", len(lowers), len(texts)), build)
+
+
+#: per pattern: the words (lower case, exact text) of a later token every match holds, and the
+#: fewest and most tokens after the first word it stands
+Follower = tuple[frozenset[str], frozenset[str], int, int]
+
+
+def _followers(patterns: list[list[dict[str, Any]]]) -> list[Follower] | None:
+    """For every pattern, its first required token after the first that is a given word, with
+    the offsets it can stand at (the tokens before it are required, or optional with "?");
+    None when some pattern has no such token."""
+    out: list[Follower] = []
+    for pattern in patterns:
+        required = optional = 0
+        found: Follower | None = None
+        for spec in pattern[1:]:
+            ops = [value for key, value in spec.items() if key.upper() == "OP"]
+            if ops == ["?"]:
+                optional += 1
+                continue
+            if ops and ops != ["!"]:
+                break  # a repeat: the offsets of what follows are not bounded this simply
+            words = None if ops else _spec_words(spec)
+            if words is not None:
+                lowers, texts = words
+                found = (lowers, texts, 1 + required, 1 + required + optional)
+                break
+            required += 1
+        if found is None:
+            return None
+        out.append(found)
+    return out
+
+
+def _spec_words(spec: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The words a token spec requires, as (lower case, exact texts), or None."""
+    for key, value in spec.items():
+        words = _literal_words(value)
+        if words is None or key.upper() not in ("LOWER", "ORTH", "TEXT"):
+            continue
+        if key.upper() == "LOWER":
+            return frozenset(words), frozenset()
+        return frozenset(), frozenset(words)
+    return None
+
+
+def _followed(lowers: list[str], texts: list[str], i: int, followers: list[Follower]) -> bool:
+    """Does some pattern's required later word stand within its reach after token ``i``?"""
+    n = len(lowers)
+    for by_lower, by_text, lo, hi in followers:
+        for j in range(i + lo, min(i + hi, n - 1) + 1):
+            if lowers[j] in by_lower or texts[j] in by_text:
+                return True
+    return False
 
 
 #: a bounded quantifier: {n}, {n,m}, {,m} (and the unbounded {n,})
