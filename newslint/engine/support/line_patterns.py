@@ -56,7 +56,7 @@ class LineUnion:
             else:
                 rest.append(source)
         #: the whole union's source and flags (what a memo of its matches is keyed by)
-        self.pattern = _line_regex(sources).pattern
+        self.pattern = _line_source(sources)
         self.flags = re.IGNORECASE
         self._rest = _line_regex(rest) if rest else None
         self._floating = _line_regex(floating) if floating else None
@@ -82,13 +82,19 @@ class LineUnion:
         return self._floating.fullmatch(text) is not None
 
 
-def _line_regex(sources: list[str]) -> re.Pattern[str]:
+def _line_source(sources: list[str]) -> str:
     body = "|".join(f"(?:{s})" for s in sources)
-    return re.compile(rf"{EDGE}(?:{body}){EDGE}", re.IGNORECASE)
+    return rf"{EDGE}(?:{body}){EDGE}"
+
+
+def _line_regex(sources: list[str]) -> re.Pattern[str]:
+    return re.compile(_line_source(sources), re.IGNORECASE)
 
 
 def _slides(source: str) -> bool:
     """Does the pattern open on a repeat of any character (``.*``, ``.{0,80}``)?"""
+    if not source.startswith("."):
+        return False  # the common case, without parsing the pattern
     from re import _constants, _parser  # type: ignore[attr-defined]
 
     try:
