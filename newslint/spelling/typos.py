@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import compress
 
@@ -192,6 +192,7 @@ def find_typos(
     reject: Collection[str] = (),
     checker: SpellChecker | None = None,
     source: str | None = None,
+    named: Callable[[int, str], bool] | None = None,
 ) -> list[Typo]:
     """Report likely misspellings in ``text`` (see the module docstring for the policy).
 
@@ -199,7 +200,9 @@ def find_typos(
     (line starts and words after . ! ? are recognised anyway). ``accept`` is house vocabulary
     (case-insensitive, never reported); ``reject`` words are always reported. ``source`` is the
     file the text was read from, when markup was stripped: a word that recurs there (in code, a
-    link's address, a handle) is a name or an identifier, not a slip.
+    link's address, a handle) is a name or an identifier, not a slip. ``named(offset, word)``
+    says the caller's document structure makes the word a name (a one-word list item): such a
+    word is dropped before its suggestions are ranked, which is most of a report's cost.
     """
     checker = checker or get_checker()
     accepted = {normalise(w).lower() for w in accept}
@@ -254,6 +257,8 @@ def find_typos(
                 if reason and (
                     _deliberate(text, offset, offset + len(part)) or places.names(m, part, reason)
                 ):
+                    reason = None
+                if reason and named is not None and named(offset, part):
                     reason = None
                 if reason and not foreign.covers(m.start()):
                     typos.append(_typo(checker, text, part, offset, reason))

@@ -63,8 +63,10 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
         accept=_words(accept),
         reject=reject_words,
         source=analysis.document.source if analysis.document.source != analysis.text else None,
+        named=lambda start, word: (
+            _lone_word(analysis, start, word) or _in_name_list(analysis, start)
+        ),
     )
-    found = [t for t in found if not _lone_word(analysis, t) and not _in_name_list(analysis, t)]
     pattern = _phrase_pattern(reject)
     if pattern is not None:
         phrases = [  # no suggestions: the speller has nothing to say about a phrase
@@ -80,15 +82,14 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
 _LONE_WORD_TRIM = " \t\n*-•.,;:()[]'\"“”‘’"
 
 
-def _lone_word(analysis: Analysis, typo: Typo) -> bool:
+def _lone_word(analysis: Analysis, start: int, word: str) -> bool:
     """Is the word a block on its own (a list item or table cell of one word: a contributor's
-    handle in a list of names, a package in a table), where it names something?"""
-    if typo.reason == _reject_reason():
-        return False
-    block = analysis.document.block_at(typo.start)
+    handle in a list of names, a package in a table), where it names something? (Asked only of
+    words the speller doubts, never of rejected ones.)"""
+    block = analysis.document.block_at(start)
     if block is None:
         return False
-    return analysis.text[block.start : block.end].strip(_LONE_WORD_TRIM) == typo.word
+    return analysis.text[block.start : block.end].strip(_LONE_WORD_TRIM) == word
 
 
 #: a list of names: at least this many consecutive short items (a contributors' list) ...
@@ -102,17 +103,15 @@ _ITEM_TRIM = " \t\n*-•"
 _HANDLE = re.compile(r"\([^()\s]+\)")
 
 
-def _in_name_list(analysis: Analysis, typo: Typo) -> bool:
-    """Is the word in a list of names (a release's contributors: "Alan Somers (asomers)",
-    "ben fleis")? In a run of short list items most of which are written as names, the items
-    written in lower case are names too."""
-    if typo.reason == _reject_reason():
-        return False
+def _in_name_list(analysis: Analysis, start: int) -> bool:
+    """Is the word at ``start`` in a list of names (a release's contributors: "Alan Somers
+    (asomers)", "ben fleis")? In a run of short list items most of which are written as names,
+    the items written in lower case are names too."""
     document, text = analysis.document, analysis.text
-    block = document.block_at(typo.start)
+    block = document.block_at(start)
     if block is None or block.kind not in ("list", "table"):
         return False
-    i = document.block_index(typo.start)
+    i = document.block_index(start)
     run = [i]
     for step in (-1, 1):
         j = i + step
@@ -130,12 +129,6 @@ def _in_name_list(analysis: Analysis, typo: Typo) -> bool:
 def _name_item(item: str) -> bool:
     """Could the list item be a name: a few words, no colons or sentence marks?"""
     return bool(_NAME_ITEM.fullmatch(item)) and len(item.split()) <= NAME_ITEM_MAX_WORDS
-
-
-def _reject_reason() -> str:
-    from newslint.spelling.reasons import REASON_REJECT
-
-    return REASON_REJECT
 
 
 def is_rejected(typo: Typo) -> bool:
