@@ -143,9 +143,7 @@ class BlockHits:
         if entry is None or entry[0] is not kind:
             entry = self._rules[id(kind)] = (kind, {})
         cache = entry[1]
-        if (
-            not cache and self.first_whole
-        ):  # the document's first lint: the whole text at once, kept block by block
+        if not cache and self.first_whole:  # the document's first lint: all at once
             return self._first_lint(kind, analysis, windows, cache)
         hits: list[Hit] = []
         for window in windows:

@@ -173,16 +173,14 @@ class SloganKind(Kind):
             <= counted[sentence.token_end] - counted[sentence.token_start]
             <= self.max_words
         ):
-            return None  # the same test as below, without building the token lists
+            return None  # too short or too long, told without building the token lists
         text = analysis.text[sentence.start : sentence.end]
         if QUOTE_MARKS & set(text) or analysis.quotes.in_quote(sentence.start):
             return None
         body = text.rstrip(")]").rstrip()
         space, alpha = analysis.is_space, analysis.is_alpha
         tokens = [i for i in range(sentence.token_start, sentence.token_end) if not space[i]]
-        words = [i for i in tokens if alpha[i]]
-        if not (self.min_words <= len(words) <= self.max_words):
-            return None
+        words = [i for i in tokens if alpha[i]]  # as many as counted above
         stripped = body.rstrip(".!").strip()
         if any(pattern.fullmatch(stripped) for pattern in self.furniture):
             return None
