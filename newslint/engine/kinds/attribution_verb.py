@@ -1,6 +1,7 @@
 """``attribution-verb``: reporting verbs that pass judgement ("claimed", "slammed") where "said" is neutral.
 
-A verb is flagged only where it attributes speech: it is the cue of a quotation (found by the
+A verb is flagged only where it attributes speech (and not where a capitalised one opening a
+sentence is a name the piece writes capitalised elsewhere: "Bash said"): it is the cue of a quotation (found by the
 quote analyser), it introduces a clause or quote (``claimed that``, ``insisted:``), or, for the
 ``object-verbs`` (``slammed the plan``), it is followed by something other than a physical
 complement (``slammed into``, ``blasted off``).
@@ -20,6 +21,7 @@ Message fields: ``{match}``, ``{category}``, ``{replacements}``, ``{replacement}
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -143,11 +145,23 @@ class AttributionVerbKind(Kind):
             return True
         return words[0].lower_.endswith("ing") and following not in ("that", ":", "about", "of")
 
+    def _surname(self, analysis: Analysis, start: int, end: int) -> bool:
+        """A capitalised verb opening its sentence that the piece also writes capitalised inside
+        a sentence: a name ("Bash characterized the attack ..." after "prosecutor Josh Bash")."""
+        word = analysis.text[start:end]
+        if not word[:1].isupper() or " " in word:
+            return False
+        pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+        return any(
+            m.start() != start and is_name_like(analysis, m.start())
+            for m in pattern.finditer(analysis.text)
+        )
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         cues = [q.cue for q in analysis.quotes.quotes if q.cue]
         for start, end, (entry, takes_object) in self.index.find(analysis):
-            if is_name_like(analysis, start):
-                continue  # Grand Slam
+            if is_name_like(analysis, start) or self._surname(analysis, start, end):
+                continue  # Grand Slam; "Bash said" where the piece names prosecutor Josh Bash
             following = self._next_word(analysis, end)
             if self._possession(analysis, start, end, following):
                 continue

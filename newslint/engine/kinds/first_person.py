@@ -63,6 +63,14 @@ OPINION_WORDS = [
     "ought", "cannot", "can't", "view", "opinion", "mind", "sense", "bet", "reckon", "trust",
     "expect", "recommend", "suggest",
 ]  # fmt: skip
+#: nouns after "our" (one word may stand between: "our own bodies", "our modern world") that make
+#: it the "we" of people in general, not the outlet's: "the virus enters our cells"
+GENERIC_NOUNS = [
+    "body", "cell", "brain", "lung", "gene", "dna", "blood", "skin", "gut", "immune", "species", "ancestor", "planet", "world", "galaxy", "solar", "evolution", "biology",
+]  # fmt: skip
+#: words before "us" / "ours" that make it a comparison with people in general ("lungs like ours")
+GENERIC_BEFORE = ["like", "unlike"]
+
 #: words that may stand between the pronoun and its opinion word ("I really think", "we do not")
 OPINION_GAP = frozenset(
     ["really", "still", "also", "do", "don't", "n't", "not", "strongly", "personally", "would",
@@ -90,6 +98,16 @@ class FirstPersonKind(Kind):
             default=OPINION_WORDS,
             help="lemmas that make a first-person sentence an opinion (I think, we must)",
         ),
+        "generic-nouns": Option(
+            (list,),
+            default=GENERIC_NOUNS,
+            help="lemmas after 'our' that make it people in general ('our cells', 'our planet')",
+        ),
+        "generic-before": Option(
+            (list,),
+            default=GENERIC_BEFORE,
+            help="words before 'us'/'ours' that make it people in general ('lungs like ours')",
+        ),
         **PERVASIVE_OPTIONS,
     }
 
@@ -101,6 +119,23 @@ class FirstPersonKind(Kind):
         self.pervasive = Pervasive.from_options(options)
         self.reporter_level = options["reporter-level"]
         self.opinion = {w.lower() for w in string_list(options["opinion-words"], "opinion-words")}
+        self.generic_nouns = {
+            w.lower() for w in string_list(options["generic-nouns"], "generic-nouns")
+        }
+        self.generic_before = {
+            w.lower() for w in string_list(options["generic-before"], "generic-before")
+        }
+
+    def _generic(self, analysis: Analysis, i: int, end: int) -> bool:
+        """People in general, not the outlet: "our cells", "our own bodies", "lungs like ours"."""
+        lowers, alpha = analysis.lowers, analysis.is_alpha
+        if lowers[i] == "our":
+            after = [j for j in range(i + 1, min(i + 5, end)) if alpha[j]][:2]
+            return any(analysis.lemmas[j] in self.generic_nouns for j in after)
+        if lowers[i] in ("us", "ours"):
+            before = [j for j in range(max(i - 3, 0), i) if alpha[j]]
+            return bool(before) and lowers[before[-1]] in self.generic_before
+        return False
 
     def _is_pronoun(self, analysis: Analysis, i: int, first: int) -> bool:
         texts = analysis.texts
@@ -150,6 +185,8 @@ class FirstPersonKind(Kind):
                 if not self._is_pronoun(analysis, i, sentence.token_start):
                     continue
                 if analysis.quotes.in_quote(idxs[i]):
+                    continue
+                if self._generic(analysis, i, sentence.token_end):
                     continue
                 found.append(i)
             if not found:

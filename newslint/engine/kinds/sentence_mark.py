@@ -8,7 +8,10 @@ With ``where: end`` and ``skip-headings`` (at most that many words), a short que
 paragraph of its own is a sub-heading or an FAQ line, not a device of the narration
 (``boilerplate.heading`` judges a stray one); with ``skip-framed``, a question that a sentence
 frames ("The question is: will it hold?", "Will it hold, she asked?") or that an attribution
-follows ("Will it hold? he asked.") is not the writer's.
+follows ("Will it hold? he asked.") is not the writer's. With ``skip-titles``, a question mark
+that a lower-case word follows in the same sentence ("the single Do They Know It's Christmas? was
+released") or that closes a run of capitalised words opening like a question after a lower-case word
+("the band played Where Is the Love?") ends a title, not the writer's question.
 In a piece written in a personal register throughout (a blog, a Q&A; the ``pervasive-*`` options
 as for ``first-person``), one notice at ``pervasive-level`` replaces them.
 
@@ -41,6 +44,15 @@ if TYPE_CHECKING:
 
 CLOSERS = ")]}\"'”’»"
 
+#: small words a title keeps in lower case ("Is This the Way to Amarillo?")
+TITLE_SMALL_WORDS = frozenset(["the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "at"])
+
+#: words a title that is a question opens with ("Where Is the Love?"), not a name ("Boris Johnson?")
+QUESTION_OPENERS = frozenset(
+    ["do", "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should",
+     "have", "has", "who", "what", "where", "when", "why", "how", "which", "whose", "shall", "may"]
+)  # fmt: skip
+
 #: lemmas that frame or attribute a question ("the question is: ...?", "..., she asked")
 ASKING_WORDS = ["ask", "wonder", "question", "inquire", "enquire", "query", "puzzle"]
 
@@ -71,6 +83,12 @@ class SentenceMarkKind(Kind):
             default=False,
             help="skip questions after a colon or with an asking word (asked, wondered) around them",
         ),
+        "skip-titles": Option(
+            (bool,),
+            default=False,
+            help="skip a mark that ends a title: a capitalised run after a lower-case word, or a"
+            " mark the sentence runs on after in lower case",
+        ),
         "asking-words": Option(
             (list,), default=ASKING_WORDS, help="lemmas that frame or attribute a question"
         ),
@@ -88,6 +106,7 @@ class SentenceMarkKind(Kind):
         self.exceptions = tuple(e.lower() for e in string_list(options["exceptions"], "exceptions"))
         self.skip_headings = options["skip-headings"]
         self.skip_framed = options["skip-framed"]
+        self.skip_titles = options["skip-titles"]
         self.asking = {w.lower() for w in string_list(options["asking-words"], "asking-words")}
         self.pervasive = Pervasive.from_options(options)
         self.run = re.compile(r"(?<=\w)" + re.escape(self.mark) + r"+(?=[\s)\"”’]|$)")
@@ -117,6 +136,8 @@ class SentenceMarkKind(Kind):
                     continue
                 if self.skip_framed and self._framed(analysis, sentence, mark):
                     continue
+                if self.skip_titles and self._title(analysis, start, mark):
+                    continue
                 yield start, mark + 1, mark
             else:
                 for m in self.run.finditer(text, sentence.start, sentence.end):
@@ -133,6 +154,22 @@ class SentenceMarkKind(Kind):
         return not text[block.start : sentence.start].strip(CLOSERS + " *_") and not text[
             sentence.end : block.end
         ].strip(CLOSERS + " *_")
+
+    def _title(self, analysis: Analysis, start: int, mark: int) -> bool:
+        """The mark ends a title: lower-case text runs on after it in its paragraph ("... It's
+        Christmas? was launched"), or it closes capitalised words opening like a question after a lower-case word."""
+        text = analysis.text
+        after = text[mark + 1 : mark + 40].lstrip(CLOSERS + " ")
+        if after[:1].islower() and text[mark + 1 : mark + 2] != "\n":
+            return True
+        words = [t.text for t in analysis.tokens(start, mark) if t.is_alpha or "'" in t.text]
+        run, opening = 0, ""
+        for word in reversed(words[1:]):  # the opening word is capitalised anyway
+            if word[:1].isupper():
+                run, opening = run + 1, word.lower()
+            elif word not in TITLE_SMALL_WORDS:
+                return run >= 2 and opening in QUESTION_OPENERS  # "played Where Is the Love?"
+        return False
 
     def _framed(self, analysis: Analysis, sentence: Sentence, mark: int) -> bool:
         """A question after a colon, with an asking word in its sentence, or followed by one."""
