@@ -4,7 +4,8 @@ One hit per sentence (its first first-person word). All-capitals forms other tha
 ("US", "ME"), as is a Roman-numeral "I" after a capitalised word ("World War I", "Elizabeth I")
 or a party tag ("Sen. Angus King, I-Maine"), and, with ``skip-after-colon``, words after a colon in their sentence (unmarked speech:
 "Her message was simple: we will not leave."), and paragraphs that open with a speaker label
-("Q:", "SMITH:"). In a piece written in a personal register throughout (a column, a review; the
+("Q:", "SMITH:") or that print a speaker's statement without quotation marks (after "She wrote:",
+under a paragraph that introduces several people's answers: ``newslint.genre.statements``). In a piece written in a personal register throughout (a column, a review; the
 ``pervasive-*`` options, see ``_register.py``), one notice at ``pervasive-level`` with
 ``pervasive-note`` replaces the per-sentence warnings.
 
@@ -42,6 +43,7 @@ from newslint.engine.support.register import (
     collapse_if_pervasive,
     in_transcript,
 )
+from newslint.genre.statements import in_statement
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -188,6 +190,8 @@ class FirstPersonKind(Kind):
                     continue
                 if self._generic(analysis, i, sentence.token_end):
                     continue
+                if in_statement(analysis, idxs[i]):
+                    continue  # a speaker's statement printed without quotation marks
                 found.append(i)
             if not found:
                 continue

@@ -18,6 +18,7 @@ category-levels: {labels: suggestion}
 word-forms: {labels: {illegals: [undocumented immigrants]}}  # matched as written, never inflected
 skip-names: true             # skip capitalised matches inside a sentence ("Radical Party")
 skip-attributed: true        # skip labels someone is reported to apply ("deem them terrorists")
+skip-statements: true        # skip a speaker's statement printed without quotation marks
 escalate-per-1000: 6         # dense in narration: raise every match to escalate-level
 sentence-min: 2              # only matches in a sentence holding this many different phrases
 ```
@@ -45,6 +46,7 @@ from newslint.engine.support.wordlist import (
     word_entries,
     words,
 )
+from newslint.genre.statements import in_statement
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -136,6 +138,12 @@ class PhraseKind(Kind):
             help="with sentence-min: reporting words as written ('argued', 'according') that "
             "make a sentence's judgement someone's: such a sentence is not counted",
         ),
+        "skip-statements": Option(
+            (bool,),
+            default=False,
+            help="skip matches in a speaker's statement printed without quotation marks (after"
+            " 'She wrote:', or under a paragraph introducing several people's answers)",
+        ),
         "sentence-min": Option(
             (int,),
             default=1,
@@ -181,6 +189,7 @@ class PhraseKind(Kind):
             raise OptionError("sentence-min", "must be at least 1")
         self.sentence_min = options["sentence-min"]
         self.reporting = {w.lower() for w in words(options["reported-by"], "reported-by")}
+        self.skip_statements = options["skip-statements"]
 
     def _attributed(self, analysis: Analysis, start: int) -> bool:
         """True when an attributing verb ("deem", "brand") comes shortly before ``start``."""
@@ -212,6 +221,8 @@ class PhraseKind(Kind):
             if self.skip_names and is_name_like(analysis, start):
                 continue
             if self._attributed(analysis, start):
+                continue
+            if self.skip_statements and in_statement(analysis, start):
                 continue
             yield start, end, entry
 

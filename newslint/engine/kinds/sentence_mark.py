@@ -2,7 +2,8 @@
 
 ``where: end`` flags sentences whose closing mark (``mark``) is in narration ("Is this the end of
 the peace process?"); ``where: anywhere`` flags every run of the mark after a word ("resigned!").
-Marks inside quotations, in paragraphs that open with a speaker label ("Q:", "SMITH:"), after
+Marks inside quotations, in paragraphs that open with a speaker label ("Q:", "SMITH:") or print
+a speaker's statement without quotation marks (``newslint.genre.statements``), after
 ``names`` that carry the mark ("Yahoo!"), and sentences opening with ``exceptions`` are skipped.
 With ``where: end`` and ``skip-headings`` (at most that many words), a short question that is a
 paragraph of its own is a sub-heading or an FAQ line, not a device of the narration
@@ -38,6 +39,7 @@ from newslint.engine.support.register import (
     collapse_if_pervasive,
     in_transcript,
 )
+from newslint.genre.statements import in_statement
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis, Sentence
@@ -196,7 +198,9 @@ class SentenceMarkKind(Kind):
         hits = [
             Hit(start, end)
             for start, end, mark in self._marks(analysis)
-            if not analysis.quotes.in_quote(mark) and not in_transcript(analysis, start)
+            if not analysis.quotes.in_quote(mark)
+            and not in_transcript(analysis, start)
+            and not in_statement(analysis, start)
         ]
         if hits:
             yield from collapse_if_pervasive(hits, analysis, self.pervasive, self.scope)
