@@ -70,7 +70,8 @@ OPINION_WORDS = [
 GENERIC_NOUNS = [
     "body", "cell", "brain", "lung", "gene", "dna", "blood", "skin", "gut", "immune", "species", "ancestor", "planet", "world", "galaxy", "solar", "evolution", "biology",
 ]  # fmt: skip
-#: words before "us" / "ours" that make it a comparison with people in general ("lungs like ours")
+#: words between one of those nouns and "us" / "ours" that make it people in general ("lungs like
+#: ours"; not "a country like ours", the writer's own)
 GENERIC_BEFORE = ["like", "unlike"]
 
 #: words that may stand between the pronoun and its opinion word ("I really think", "we do not")
@@ -108,7 +109,7 @@ class FirstPersonKind(Kind):
         "generic-before": Option(
             (list,),
             default=GENERIC_BEFORE,
-            help="words before 'us'/'ours' that make it people in general ('lungs like ours')",
+            help="words between a generic noun and 'us'/'ours' ('lungs like ours')",
         ),
         **PERVASIVE_OPTIONS,
     }
@@ -135,8 +136,12 @@ class FirstPersonKind(Kind):
             after = [j for j in range(i + 1, min(i + 5, end)) if alpha[j]][:2]
             return any(analysis.lemmas[j] in self.generic_nouns for j in after)
         if lowers[i] in ("us", "ours"):
-            before = [j for j in range(max(i - 3, 0), i) if alpha[j]]
-            return bool(before) and lowers[before[-1]] in self.generic_before
+            before = [j for j in range(max(i - 4, 0), i) if alpha[j]]
+            return (
+                len(before) >= 2
+                and lowers[before[-1]] in self.generic_before
+                and analysis.lemmas[before[-2]] in self.generic_nouns
+            )  # "lungs like ours", not "a body politic like ours"
         return False
 
     def _is_pronoun(self, analysis: Analysis, i: int, first: int) -> bool:
