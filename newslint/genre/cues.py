@@ -41,7 +41,9 @@ class Cues:
     howto_heading: re.Pattern[str]
     opinion_phrases: tuple[str, ...]
     judgement_words: frozenset[str]  # words of the writer's verdict or prescription
+    argument_opener: re.Pattern[str]  # how an argument's sentence opens ("To be sure", "Nor")
     blog_phrases: tuple[str, ...]
+    commerce_phrases: tuple[str, ...]  # a deals post's buttons and affiliate notes
 
 
 def normalise(value: str) -> str:
@@ -82,5 +84,7 @@ def load_cues() -> Cues:
         howto_heading=_any_of(list(howto["heading"]), r"^\W*(?:{})$"),
         opinion_phrases=tuple(_words(text["opinion"]["phrases"])),
         judgement_words=frozenset(_words(text["opinion"]["judgement-words"])),
+        argument_opener=_any_of(list(text["opinion"]["argument-openers"]), r"^\W*(?:{})"),
         blog_phrases=tuple(_words(text["blog"]["phrases"])),
+        commerce_phrases=tuple(_words(text["commerce"]["phrases"])),
     )

@@ -42,6 +42,10 @@ READER_SHARE = 0.15
 #: an unsigned editorial: this many unattributed sentences that judge or prescribe, and this share
 JUDGING_MIN = 3
 JUDGING_SHARE = 0.1
+#: a deals or shopping post: this many shop phrases ("buy now", "may receive a commission"), or
+#: two of them and this many paragraphs that are a price alone
+COMMERCE_PHRASES = 3
+COMMERCE_PRICES = 2
 #: an undecided source file is a post when at least this share of the files beside it are not news
 NEIGHBOUR_SHARE = 0.5
 #: the formats whose neighbours are read: authored source files, kept together in a collection
@@ -172,6 +176,17 @@ def text_evidence(s: Signals) -> list[Evidence]:
         out.append(
             Evidence("press-release", "decides", "text", "press-release marks: " + ", ".join(marks))
         )
+    shop = len(s.commerce_phrases)
+    if shop >= COMMERCE_PHRASES or (shop >= 2 and s.price_paragraphs >= COMMERCE_PRICES):
+        out.append(
+            Evidence(
+                "blog",
+                "decides",
+                "text",
+                f"a deals post: {', '.join(repr(p) for p in s.commerce_phrases[:4])}"
+                f" and {s.price_paragraphs} price lines",
+            )
+        )
     n = s.sentences
     you, imperative = s.rate(s.second_person), s.rate(s.imperatives)
     if s.howto_title and (you >= 0.1 or imperative >= 0.05):
@@ -218,7 +233,7 @@ def text_evidence(s: Signals) -> list[Evidence]:
                 "opinion",
                 "leans",
                 "text",
-                f"{_pct(judging)} of sentences judge or prescribe in the writer's own voice",
+                f"{_pct(judging)} of sentences judge, prescribe or argue in the writer's own voice",
             )
         )
     if spread and (we >= 0.1 or i >= 0.1 or len(s.blog_phrases) >= 2) and attribution < 0.15:

@@ -97,6 +97,7 @@ _DATELINE = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _ABOUT = re.compile(r"^About (?:the )?[A-Z0-9]")
+_PRICE = re.compile(r"^\s*(?:from |now |only )?[$£€]\s?\d[\d,]*(?:\.\d\d)?\s*$", re.IGNORECASE)
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
 
 
@@ -113,7 +114,7 @@ class Signals:
     imperatives: int = 0  # sentences that open with a bare verb
     questions: int = 0  # narration sentences ending in "?"
     attributions: int = 0  # sentences with said / told / according to
-    judgements: int = 0  # unattributed sentences that judge or prescribe (the writer's view)
+    judgements: int = 0  # unattributed sentences that judge, prescribe or argue (the writer's view)
     headings: int = 0
     question_headings: int = 0
     howto_headings: int = 0
@@ -134,6 +135,8 @@ class Signals:
     press_weak: list[str] = field(default_factory=list)
     opinion_phrases: list[str] = field(default_factory=list)
     blog_phrases: list[str] = field(default_factory=list)
+    commerce_phrases: list[str] = field(default_factory=list)
+    price_paragraphs: int = 0  # paragraphs that are a price alone ("$139.00")
     headline: str = ""
 
     def rate(self, count: int) -> float:
@@ -235,7 +238,9 @@ def _count_sentences(s: Signals, narration: str, cues: Cues, imperative: _Impera
             "according" in words and "according to" in sentence.lower()
         )
         s.attributions += attributed
-        s.judgements += not attributed and bool(words & cues.judgement_words)
+        s.judgements += not attributed and (
+            bool(words & cues.judgement_words) or bool(cues.argument_opener.match(sentence))
+        )
         s.questions += sentence.rstrip("\"'”’)]").endswith("?")
         s.imperatives += imperative(sentence)
     s.personal_paragraphs += personal
@@ -284,6 +289,9 @@ def measure(document: Document) -> Signals:
             m = _DATELINE.match(chunk)
             if m:
                 s.dateline = m.group(0).strip()
+        if _PRICE.match(chunk):
+            s.price_paragraphs += 1
+            continue  # a shop's price line, not narration
         label = SPEAKER_LABEL.match(chunk)
         if label and label.group(0).strip(" :").lower() not in NOT_SPEAKERS:
             s.first_turn = s.paragraphs if s.first_turn < 0 else s.first_turn
@@ -314,5 +322,6 @@ def measure(document: Document) -> Signals:
         s.press_weak.append("end mark")
     s.opinion_phrases = _found(narration_text, cues.opinion_phrases)
     s.blog_phrases = _found(narration_text, cues.blog_phrases)
+    s.commerce_phrases = _found(whole, cues.commerce_phrases)
     s.code_blocks = len(_FENCE.findall(document.source)) // 2
     return s

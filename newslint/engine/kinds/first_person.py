@@ -74,6 +74,15 @@ GENERIC_NOUNS = [
 #: ours"; not "a country like ours", the writer's own)
 GENERIC_BEFORE = ["like", "unlike"]
 
+#: a first-person subject after one of these (and "that") is reported speech: "she said we ..."
+SPEECH_VERBS = frozenset(
+    ["said", "says", "say", "told", "tells", "wrote", "writes", "argued", "argues", "added",
+     "adds", "insisted", "insists", "stressed", "stresses", "noted", "notes", "explained",
+     "explains", "believes", "believed", "thinks", "thought", "felt", "feels", "hopes", "hoped"]
+)  # fmt: skip
+SUBJECT_PRONOUNS = frozenset(["we", "i"])
+FIRST_PERSON_SUBJECTS = frozenset(["i", "we", "me", "us"])
+
 #: words that may stand between the pronoun and its opinion word ("I really think", "we do not")
 OPINION_GAP = frozenset(
     ["really", "still", "also", "do", "don't", "n't", "not", "strongly", "personally", "would",
@@ -128,6 +137,19 @@ class FirstPersonKind(Kind):
         self.generic_before = {
             w.lower() for w in string_list(options["generic-before"], "generic-before")
         }
+
+    def _reported(self, analysis: Analysis, i: int, first: int) -> bool:
+        """A subject pronoun right after a third person's speech verb ("she said we", "he says
+        that I"): indirect speech, the speaker's person, not the writer's."""
+        lowers, alpha = analysis.lowers, analysis.is_alpha
+        if lowers[i] not in SUBJECT_PRONOUNS:
+            return False
+        before = [j for j in range(max(i - 6, first), i) if alpha[j]]
+        if before and lowers[before[-1]] == "that":
+            before.pop()
+        if len(before) < 2 or lowers[before[-1]] not in SPEECH_VERBS:
+            return False
+        return lowers[before[-2]] not in FIRST_PERSON_SUBJECTS  # not "we said we"
 
     def _generic(self, analysis: Analysis, i: int, end: int) -> bool:
         """People in general, not the outlet: "our cells", "our own bodies", "lungs like ours"."""
@@ -195,6 +217,8 @@ class FirstPersonKind(Kind):
                     continue
                 if self._generic(analysis, i, sentence.token_end):
                     continue
+                if self._reported(analysis, i, sentence.token_start):
+                    continue  # "she said we represent ...": the speaker's "we", reported
                 if in_statement(analysis, idxs[i]):
                     continue  # a speaker's statement printed without quotation marks
                 found.append(i)
