@@ -21,11 +21,13 @@ skip-attributed: true        # skip labels someone is reported to apply ("deem t
 skip-statements: true        # skip a speaker's statement printed without quotation marks
 escalate-per-1000: 6         # dense in narration: raise every match to escalate-level
 sentence-min: 2              # only matches in a sentence holding this many different phrases
+personal-register: true      # a piece in the personal register throughout: one notice (pervasive-*)
 ```
 Message fields: ``{match}``, ``{phrase}``, ``{category}``, ``{replacement}``, ``{replacements}``
 ("'a' or 'b'", "deleting it", or "rephrase or attribute it"), ``{count}`` (matches outside
 quotations in the document), ``{per_1000}`` (the same per 1,000 words of narration), ``{cues}``
-(with ``sentence-min``: the phrases found in the sentence, which gets one finding).
+(with ``sentence-min``: the phrases found in the sentence, which gets one finding), ``{note}``
+(with ``personal-register``: empty, or ``pervasive-note``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from newslint.analysis.nlp import lemma
 from newslint.engine.kind import Hit, Kind, Option, OptionError
 from newslint.engine.support.phrases import MATCH_MODES, PhraseIndex, overlaps, spans
 from newslint.engine.support.position import POSITION_OPTION, at_position
+from newslint.engine.support.register import PERVASIVE_OPTIONS, Pervasive, collapse_if_pervasive
 from newslint.engine.support.wordlist import (
     CATEGORY_LEVELS_OPTION,
     LEVELS,
@@ -144,6 +147,13 @@ class PhraseKind(Kind):
             help="skip matches in a speaker's statement printed without quotation marks (after"
             " 'She wrote:', or under a paragraph introducing several people's answers)",
         ),
+        "personal-register": Option(
+            (bool,),
+            default=False,
+            help="in a piece written in a personal register throughout (the pervasive-* options,"
+            " as for first-person), one notice at pervasive-level replaces the findings",
+        ),
+        **PERVASIVE_OPTIONS,
         "sentence-min": Option(
             (int,),
             default=1,
@@ -190,6 +200,7 @@ class PhraseKind(Kind):
         self.sentence_min = options["sentence-min"]
         self.reporting = {w.lower() for w in words(options["reported-by"], "reported-by")}
         self.skip_statements = options["skip-statements"]
+        self.pervasive = Pervasive.from_options(options) if options["personal-register"] else None
 
     def _attributed(self, analysis: Analysis, start: int) -> bool:
         """True when an attributing verb ("deem", "brand") comes shortly before ``start``."""
@@ -261,6 +272,15 @@ class PhraseKind(Kind):
         return kept, cues
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        hits = self._hits(analysis)
+        if self.pervasive is None:
+            yield from hits
+            return
+        found = list(hits)
+        if found:
+            yield from collapse_if_pervasive(found, analysis, self.pervasive, self.scope)
+
+    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
         found = list(self._matches(analysis))
         cues: dict[int, str] = {}
         if found and self.sentence_min > 1:
