@@ -460,3 +460,76 @@ def test_literal_senses_and_accepted_terms_are_not_loaded() -> None:
         "reckless",
         "terrorist",
     ]
+
+
+# -- whose voice: statements without quotation marks, generic "we", names, titles ---------------
+CANDIDATES = (
+    "The paper asked the three candidates for a closing statement. Their final pleas came from"
+    " Ana Ruiz, Tom Berg and Lee Park.\n\n"
+    "Those giving their final pleas are: Ana Ruiz, Tom Berg, and Lee Park.\n\n"
+    "I will cut bus fares in my first week, and we will open the depot to visitors.\n\n"
+    "Our roads are a disgrace. We can fix them if you vote for us.\n\n"
+    "The polls open at 7 a.m. on Tuesday, the county clerk said.\n\n"
+    "We visited two polling stations on Monday."
+)
+
+
+def test_a_panel_of_unquoted_statements_owns_its_first_person() -> None:
+    found = lint(CANDIDATES, "editorial.first-person")
+    assert [f.match for f in found] == ["We"]  # the reporter's, after the statements end
+    assert found[0].line == 11
+
+
+def test_the_first_person_after_a_writing_verb_and_colon_is_the_writers_of_the_letter() -> None:
+    text = "The head teacher wrote to parents on Friday:\n\nWe have heard you. I am sorry."
+    assert matches(text, "editorial.first-person") == []
+    mentioned = "The head teacher wrote to parents on Friday.\n\nWe have heard you."
+    assert matches(mentioned, "editorial.first-person") == ["We"]
+
+
+def test_loaded_words_in_an_unquoted_statement_are_the_speakers() -> None:
+    text = "The union posted a statement. It reads:\n\nWe will not let the regime's thugs win."
+    assert matches(text, "bias.loaded") == []
+    assert "thugs" in matches("The regime's thugs won on Friday.", "bias.loaded")
+
+
+def test_according_to_a_statement_hands_the_rest_of_the_sentence_to_it() -> None:
+    assert (
+        matches("According to a statement from the club, we are proud.", "editorial.first-person")
+        == []
+    )
+    assert matches("According to the club, we are proud.", "editorial.first-person") == ["we"]
+
+
+def test_indirect_speech_after_a_third_persons_verb() -> None:
+    assert matches("The coach said we would see a new team.", "editorial.first-person") == []
+    assert matches("We said we would see a new team.", "editorial.first-person") == ["We"]
+
+
+def test_the_we_of_people_in_general() -> None:
+    assert matches("The virus binds to receptors on our cells.", "editorial.first-person") == []
+    assert matches("The air is too thin for lungs like ours.", "editorial.first-person") == []
+    assert matches("It matters in a country like ours.", "editorial.first-person") == ["ours"]
+    assert matches("Our hearts go out to the families.", "editorial.first-person") == ["Our"]
+
+
+def test_a_surname_opening_a_sentence_is_not_an_attribution_verb() -> None:
+    named = "The case went to prosecutor Ann Slam. Slam criticised the delay on Friday."
+    assert matches(named, "bias.said-bookism") == []
+    assert matches("Critics slammed the delay on Friday.", "bias.said-bookism") == ["slammed"]
+
+
+def test_a_title_ending_in_a_question_mark_is_not_a_question() -> None:
+    rule = "editorial.rhetorical-question"
+    assert matches("Fans bought the single Will It Rain? within hours of its release.", rule) == []
+    assert matches("The band closed with Where Is the Ferry?", rule) == []
+    asked = matches("The mayor quit. Who will replace Deputy Mayor Anna Berg?", rule)
+    assert len(asked) == 1 and asked[0].startswith("Who will replace")
+
+
+def test_the_writer_addressing_the_reader() -> None:
+    rule = "editorial.address"
+    assert matches("Consider the budget the council passed in May.", rule) == ["Consider"]
+    assert matches("And remember that the bridge is closed.", rule) == ["And remember"]
+    assert matches("Councillors will consider the budget.", rule) == []
+    assert matches('"Remember the bridge," the engineer said.', rule) == []
