@@ -533,3 +533,10 @@ def test_the_writer_addressing_the_reader() -> None:
     assert matches("And remember that the bridge is closed.", rule) == ["And remember"]
     assert matches("Councillors will consider the budget.", rule) == []
     assert matches('"Remember the bridge," the engineer said.', rule) == []
+
+
+def test_a_speech_verb_comma_and_capital_hands_the_sentence_to_the_speaker() -> None:
+    text = "In her memoir the judge wrote, We owe the court our patience."
+    assert matches(text, "editorial.first-person") == []
+    narration = "The judge wrote a memoir, and we owe her our patience."
+    assert matches(narration, "editorial.first-person") == ["we"]

@@ -11,8 +11,9 @@ advocacy of those paragraphs are the speaker's, not the reporter's. The grammar:
   a list of at least two names);
 - the **statement** is the run of prose paragraphs right after it in which the first person is
   spoken outside quotation marks; the first paragraph without it is the reporter's again;
-- inside any sentence, what follows "According to a statement," / "according to her post," is
-  the statement's, up to the end of that sentence.
+- inside any sentence, what follows "According to a statement," / "according to her post," or a
+  speech verb with a comma or colon and a capital ("Faguet wrote, We like ...") is the
+  statement's, up to the end of that sentence.
 
 Everything here reads the Analysis (blocks, quotations); computed once per document.
 """
@@ -55,6 +56,12 @@ ACCORDING = re.compile(
     r"[^,.;:]{0,60}?\b(?:statement|post|letter|tweet|message|release|email|note)\b[^,.;:]{0,60},"
 )
 
+#: a speech verb handing the rest of its sentence to the speaker: "wrote, We ...", "said: I ..."
+INLINE = re.compile(
+    r"\b(?:said|says|wrote|writes|tweeted|posted|stated|declared|added|replied|answered)"
+    r"[,:]\s+(?=[A-Z])"
+)
+
 
 def _spoken_first_person(analysis: Analysis, start: int, end: int) -> bool:
     in_quote = analysis.quotes.in_quote
@@ -83,7 +90,7 @@ def _spans(analysis: Analysis) -> tuple[list[int], list[int]]:
             ends.append(block.end)
             continue
         floor_open = _introduces(text[block.start : block.end])
-    for m in ACCORDING.finditer(text):
+    for m in (*ACCORDING.finditer(text), *INLINE.finditer(text)):
         sentence = analysis.sentence_at(m.start())
         if sentence is not None and not analysis.quotes.in_quote(m.start()):
             starts.append(m.end())
