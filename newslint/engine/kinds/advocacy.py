@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option, string_list
+from newslint.genre.statements import in_statement
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis, Sentence
@@ -104,8 +105,8 @@ class AdvocacyKind(Kind):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for sentence in analysis.sentences_with(self.modal_starts):
             found = self._prescription(analysis, sentence)
-            if found:
-                yield Hit(*found)
+            if found and not in_statement(analysis, found[0]):
+                yield Hit(*found)  # not a speaker's statement printed without quotation marks
 
 
 KIND = AdvocacyKind
