@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 #: verbs that report a label as someone else's ("the allies deem them terrorists", "branded ...")
 ATTRIBUTING_VERBS = [
     "deem", "brand", "label", "dub", "call", "term", "consider", "regard", "describe", "denounce",
-    "designate", "condemn", "accuse",
+    "designate", "condemn", "accuse", "liken", "compare",
 ]  # fmt: skip
 
 
