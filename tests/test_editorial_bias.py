@@ -540,3 +540,16 @@ def test_a_speech_verb_comma_and_capital_hands_the_sentence_to_the_speaker() -> 
     assert matches(text, "editorial.first-person") == []
     narration = "The judge wrote a memoir, and we owe her our patience."
     assert matches(narration, "editorial.first-person") == ["we"]
+
+
+def test_reader_address_in_a_piece_written_in_the_personal_register_is_one_notice() -> None:
+    column = (
+        "We moved to the harbour district ten years ago.\n\n"
+        "Consider the buses. We wait an hour for one, and our neighbours wait longer.\n\n"
+        "Remember the promise of a tram. We were told it would come by 2020.\n\n"
+        "Imagine the district with a tram. Our streets would be quieter.\n\n"
+        "We still hope the council keeps its word."
+    )
+    found = lint(column, "editorial.address")
+    assert [(f.match, f.level) for f in found] == [("Consider", "suggestion")]
+    assert "3 in this piece" in found[0].message
