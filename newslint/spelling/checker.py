@@ -144,9 +144,10 @@ class SpellChecker:
             return evidence.channel is None or evidence.channel < CHANNEL_DOUBT
         return not self.has_rival(low, exclude=base)
 
-    def has_rival(self, low: str, exclude: str = "") -> bool:
+    def has_rival(self, low: str, exclude: str = "", bar: float = CHANNEL_DOUBT) -> bool:
         """Is an unattested word as likely an error for a much more common word nearby (within
-        the suggester's reach, other than ``exclude``: the word's own base) as a word?"""
+        the suggester's reach, other than ``exclude``: the word's own base) as a word? ``bar``
+        is the channel score from which it is (a derived form in technical copy asks more)."""
         if self._model is None:
             self._model = load_error_model()
         floor = admission.UNATTESTED_ZIPF + admission.GAP_MIN
@@ -160,7 +161,7 @@ class SpellChecker:
         channel = admission.channel_of(
             low, admission.UNATTESTED_ZIPF, rivals, self._model, distance=near
         )
-        return channel is not None and channel >= CHANNEL_DOUBT
+        return channel is not None and channel >= bar
 
     def suggest(
         self, word: str, limit: int = 3, context: tuple[str, str] | None = None

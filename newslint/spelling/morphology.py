@@ -42,6 +42,8 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "ism": ("", "e"),
     "isms": ("", "e"),
     "ity": ("", "e"),
+    "ancy": ("ant",),  # "entrancy" of "entrant", "dormancy"
+    "ency": ("ent",),  # "latency" of "latent"
     "ize": ("", "e", "y"),
     "izes": ("ize", "", "e", "y"),
     "ized": ("ize", "", "e", "y"),
@@ -71,6 +73,10 @@ PREFIXES = (
     "pseudo", "re", "semi", "sub", "super", "tele", "trans", "ultra", "un", "under", "up", "out",
     "self", "cross", "meta",
 )  # fmt: skip
+#: the negating "a" of Greek and Latin stems ("asynchronicity", "apolitical") is taken only on a
+#: stem this long: on a short one it is more often a slip ("abit", "alot")
+PRIVATIVE = "a"
+PRIVATIVE_MIN_STEM = 8
 #: each word of a closed compound ("eye" + "holes") is at least this long
 MIN_COMPOUND_PART = 3
 
@@ -97,7 +103,7 @@ def base_of(word: str, known: Known, part: Known | None = None, depth: int = 2) 
     """A known word that ``word`` (lower case, letters only) derives from, or None.
 
     One or two suffix steps ("stabilizations" -> "stabilization" -> known), a prefix
-    ("deboard" -> "board") or a closed compound of two words that ``part`` accepts ("eyeholes";
+    ("deboard" -> "board", "asynchronicity" -> "synchronicity") or a closed compound of two words that ``part`` accepts ("eyeholes";
     ``part`` defaults to ``known``, a caller may ask more of a compound's pieces).
     """
     part = part or known
@@ -112,6 +118,9 @@ def base_of(word: str, known: Known, part: Known | None = None, depth: int = 2) 
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= MIN_STEM + 1 and known(rest):
             return rest
+    rest = word[len(PRIVATIVE) :]
+    if word.startswith(PRIVATIVE) and len(rest) >= PRIVATIVE_MIN_STEM and known(rest):
+        return rest
     for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
         head, tail = word[:i], word[i:]
         if part(head) and part(tail):

@@ -14,7 +14,10 @@ REASON_LOWER_CASE_NAME = "name in lower case"
 #: a word in no dictionary and unseen on the web that no common word is a slip away from
 #: ("libuv", "protobuf"): a name or a term of art far more often than a slip
 REASON_NO_RIVAL = "unattested, no word near"
+#: a listed misspelling that follows an accepted spelling convention ("cancelation",
+#: "useable", "reenable"): house style may prefer the usual form, but it is no error
+REASON_VARIANT = "variant spelling"
 #: reasons that are suggestions rather than warnings: the word could be jargon or meant
 SUGGESTION_REASONS = frozenset(
-    {REASON_RARE, REASON_RARE_FORM, REASON_LOWER_CASE_NAME, REASON_NO_RIVAL}
+    {REASON_RARE, REASON_RARE_FORM, REASON_LOWER_CASE_NAME, REASON_NO_RIVAL, REASON_VARIANT}
 )

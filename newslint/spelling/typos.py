@@ -24,7 +24,7 @@ from newslint.spelling.checker import (
 )
 from newslint.spelling.foreign import LazyForeign
 from newslint.spelling.lexicon import CHANNEL_DOUBT
-from newslint.spelling.misspellings import is_misspelling, match_case
+from newslint.spelling.misspellings import corrections, is_misspelling, match_case
 from newslint.spelling.reasons import (
     REASON_COMMON,
     REASON_LOWER_CASE_NAME,
@@ -34,10 +34,13 @@ from newslint.spelling.reasons import (
     REASON_REJECT,
     REASON_SLIP,
     REASON_UNKNOWN,
+    REASON_VARIANT,
     SUGGESTION_REASONS,
 )
+from newslint.spelling.register import Register
 from newslint.spelling.spans import Spans
 from newslint.spelling.suggest import edit_cost, edits1
+from newslint.spelling.variants import BASE_MIN_ZIPF10, variant_of
 
 # A word: letters, optionally joined by apostrophes, hyphens or dots (U.S, bbc.co.uk). Not glued
 # to digits (10km, 1990s, COVID-19), @ or # (handles and tags).
@@ -231,6 +234,7 @@ def find_typos(
 
     foreign = LazyForeign(checker, text, tokens)  # worked out only if something is reported
     places = _Places(checker, text, starts)
+    register = Register(checker, text if source is None else source)
     typos: list[Typo] = []
     looked_at = zip(tokens, raws, strict=True)
     if not rejected:  # only the unknown words (the test runs in C, not once per word here)
@@ -259,6 +263,8 @@ def find_typos(
                 ):
                     reason = None
                 if reason and named is not None and named(offset, part):
+                    reason = None
+                if reason and register.admits(part, reason):
                     reason = None
                 if reason and not foreign.covers(m.start()):
                     typos.append(_typo(checker, text, part, offset, reason))
@@ -403,6 +409,9 @@ def _typo(checker: SpellChecker, text: str, part: str, start: int, reason: str) 
     evidence = checker.lexicon.evidence(part.lower())
     if reason == REASON_COMMON:
         detail = "a common misspelling (codespell's list)"
+    elif reason == REASON_VARIANT and (fix := _variant(checker, part.lower())):
+        detail = f"a variant spelling: '{fix}' is the usual form, if house style prefers it"
+        suggestions = (match_case(part, fix), *(s for s in suggestions if s.lower() != fix))[:3]
     elif reason in (REASON_SLIP, REASON_RARE_FORM) and evidence and evidence.channel:
         ratio = 10 ** (checker.lexicon_zipf(evidence.target) - evidence.zipf)
         detail = (
@@ -486,7 +495,7 @@ def _check_part(
         elif not (listed or _confident(checker, low)):
             return None
     if listed:
-        return REASON_COMMON
+        return REASON_VARIANT if _variant(checker, low) else REASON_COMMON
     if evidence is not None and evidence.error:
         if evidence.hunspell:
             return REASON_RARE_FORM
@@ -498,6 +507,12 @@ def _check_part(
     if evidence is None and part.islower() and _name_form(checker, low):
         return REASON_LOWER_CASE_NAME
     return REASON_UNKNOWN if evidence is None else REASON_RARE
+
+
+def _variant(checker: SpellChecker, low: str) -> str | None:
+    """The usual form of a listed word that is a variant spelling of it (variants.py)."""
+    common = checker.lexicon.common_words(BASE_MIN_ZIPF10)
+    return variant_of(low, corrections(low), common.__contains__)
 
 
 def _recurs(counts: _LazyCounts, low: str) -> bool:
