@@ -97,3 +97,42 @@ def test_a_variant_is_a_suggestion_and_a_slip_stays_an_error() -> None:
     found = Linter(select=["spelling.*"]).lint_source(text, "story.txt").findings
     errors = {f.match for f in found if f.level == "error"}
     assert errors == {"commited"}
+
+
+INTERVIEW = """The reporter spoke to two teachers at the school.
+
+((Reporter)) What changed for the pupils?
+
+((Meena)) When I was young they let the boys play, but the girl childs had to stay home. We
+taught ourself to read from old papers. The harrasment never stopped, and we worked on
+different different projects to earn a little money.
+
+((Reporter)) And now?
+
+((Meena)) Now the girls come every day. We could not believe it at first.
+"""
+
+
+def test_a_speakers_own_forms_in_a_transcript_are_suggestions_and_slips_are_not() -> None:
+    found = Linter(select=["spelling.*"]).lint_source(INTERVIEW, "interview.txt").findings
+    levels = {f.match.strip(): f.level for f in found}
+    assert levels["childs"] == "suggestion"
+    assert levels["ourself"] == "suggestion"
+    assert levels["harrasment"] == "error"  # the transcriber's spelling, fixed as anywhere
+    assert "different" not in levels  # the speaker's reduplication, kept as said
+
+
+def test_a_speakers_form_is_a_slip_in_the_writers_own_words() -> None:
+    story = "The girl childs of the village walked to school, the council said on Monday."
+    found = Linter(select=["spelling.*"]).lint_source(story, "story.txt").findings
+    assert [f.level for f in found if f.match == "childs"] == ["warning"]
+
+
+def test_a_form_that_sounds_like_the_usual_one_is_the_transcribers() -> None:
+    from newslint.spelling.speech import speaker_form
+
+    checker = get_checker()
+    assert speaker_form(checker, "childs") and speaker_form(checker, "ourself")
+    assert not speaker_form(checker, "publically")  # said as "publicly"
+    assert not speaker_form(checker, "commited")  # said as "committed"
+    assert not speaker_form(checker, "harrasment")  # no formation explains it

@@ -17,7 +17,17 @@ REASON_NO_RIVAL = "unattested, no word near"
 #: a listed misspelling that follows an accepted spelling convention ("cancelation",
 #: "useable", "reenable"): house style may prefer the usual form, but it is no error
 REASON_VARIANT = "variant spelling"
+#: a speaker's own word form inside quoted speech or a transcript ("childs", "ourself"): what
+#: was said, which an editor keeps (or marks [sic]), unlike a transcriber's slip
+REASON_SPEECH = "speaker's form"
 #: reasons that are suggestions rather than warnings: the word could be jargon or meant
 SUGGESTION_REASONS = frozenset(
-    {REASON_RARE, REASON_RARE_FORM, REASON_LOWER_CASE_NAME, REASON_NO_RIVAL, REASON_VARIANT}
+    {
+        REASON_RARE,
+        REASON_RARE_FORM,
+        REASON_LOWER_CASE_NAME,
+        REASON_NO_RIVAL,
+        REASON_VARIANT,
+        REASON_SPEECH,
+    }
 )

@@ -33,12 +33,14 @@ from newslint.spelling.reasons import (
     REASON_RARE_FORM,
     REASON_REJECT,
     REASON_SLIP,
+    REASON_SPEECH,
     REASON_UNKNOWN,
     REASON_VARIANT,
     SUGGESTION_REASONS,
 )
 from newslint.spelling.register import Register
 from newslint.spelling.spans import Spans
+from newslint.spelling.speech import SPEECH_REASONS, speaker_form
 from newslint.spelling.suggest import edit_cost, edits1
 from newslint.spelling.variants import BASE_MIN_ZIPF10, variant_of
 
@@ -196,6 +198,7 @@ def find_typos(
     checker: SpellChecker | None = None,
     source: str | None = None,
     named: Callable[[int, str], bool] | None = None,
+    speech: Callable[[int], bool] | None = None,
 ) -> list[Typo]:
     """Report likely misspellings in ``text`` (see the module docstring for the policy).
 
@@ -206,6 +209,8 @@ def find_typos(
     link's address, a handle) is a name or an identifier, not a slip. ``named(offset, word)``
     says the caller's document structure makes the word a name (a one-word list item): such a
     word is dropped before its suggestions are ranked, which is most of a report's cost.
+    ``speech(offset)`` says the offset is inside quoted speech or a transcript's answer, where a
+    speaker's own word form is only a suggestion (newslint.spelling.speech).
     """
     checker = checker or get_checker()
     accepted = {normalise(w).lower() for w in accept}
@@ -266,6 +271,8 @@ def find_typos(
                     reason = None
                 if reason and register.admits(part, reason):
                     reason = None
+                if reason in SPEECH_REASONS and speech and speech(offset):
+                    reason = REASON_SPEECH if speaker_form(checker, part.lower()) else reason
                 if reason and not foreign.covers(m.start()):
                     typos.append(_typo(checker, text, part, offset, reason))
             offset += len(part) + 1
@@ -409,6 +416,8 @@ def _typo(checker: SpellChecker, text: str, part: str, start: int, reason: str) 
     evidence = checker.lexicon.evidence(part.lower())
     if reason == REASON_COMMON:
         detail = "a common misspelling (codespell's list)"
+    elif reason == REASON_SPEECH:
+        detail = "a speaker's own word form in quoted speech: keep it as said, or mark it [sic]"
     elif reason == REASON_VARIANT and (fix := _variant(checker, part.lower())):
         detail = f"a variant spelling: '{fix}' is the usual form, if house style prefers it"
         suggestions = (match_case(part, fix), *(s for s in suggestions if s.lower() != fix))[:3]

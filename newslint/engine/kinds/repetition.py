@@ -6,6 +6,8 @@ exceptions: [had had, that that, is is]   # doubles that are grammatical
 min-length: 1
 names: true       # false: a capitalised double inside a sentence is a name (Sirhan Sirhan)
 non-latin: true   # false: leave doubles in other scripts alone (reduplication is grammar there)
+speech: true      # false: a content word doubled in quoted speech is the speaker's ("different
+                  # different kinds"); doubled function words ("the the") are slips anywhere
 ```
 The hit covers the second word and the space before it; the fix deletes them.
 Message field: ``{word}``.
@@ -45,6 +47,11 @@ class RepetitionKind(Kind):
             default=True,
             help="report doubles of words in other scripts (false: reduplication is grammar)",
         ),
+        "speech": Option(
+            (bool,),
+            default=True,
+            help="report content words doubled in quoted speech (false: the speaker's own)",
+        ),
     }
 
     def setup(self, options: Mapping[str, Any]) -> None:
@@ -55,6 +62,7 @@ class RepetitionKind(Kind):
         self.fix = options["fix"]
         self.names = options["names"]
         self.non_latin = options["non-latin"]
+        self.speech = options["speech"]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text, lowers, alpha = analysis.text, analysis.lowers, analysis.is_alpha
@@ -79,9 +87,19 @@ class RepetitionKind(Kind):
             gap = text[start : idxs[b]]
             if gap.strip() != "" or "\n\n" in gap:
                 continue
+            if not self.speech and _said(analysis, idxs[a], lowers[a]):
+                continue  # "different different kinds" in an interview answer: as said
             yield Hit(
                 start, end, {"word": texts[b]}, suggestions=("",), fix="" if self.fix else None
             )
+
+
+def _said(analysis: Analysis, start: int, low: str) -> bool:
+    """A content word (not one of spaCy's English stop words) inside quoted speech: doubled,
+    it is the speaker's emphasis or reduplication, which a transcript keeps."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return low not in STOP_WORDS and analysis.voice_at(start) == "quote"
 
 
 KIND = RepetitionKind

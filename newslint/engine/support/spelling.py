@@ -66,6 +66,7 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
         named=lambda start, word: (
             _lone_word(analysis, start, word) or _in_name_list(analysis, start)
         ),
+        speech=lambda start: analysis.voice_at(start) == "quote",
     )
     pattern = _phrase_pattern(reject)
     if pattern is not None:
