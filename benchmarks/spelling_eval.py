@@ -28,6 +28,7 @@ words are suggestions and are counted apart), every one listed with --list. A ru
 default plants and seed stores its figures in ``benchmarks/results/spelling_eval.json``.
 
 Usage: .venv/bin/python benchmarks/spelling_eval.py [--birkbeck 2000] [--seed 1] [--misses] [--list]
+       [--technical]  (plants only, every article read as technical copy: what the register costs)
 Reads ../shared/eval relative to the project root; the data is never copied into the project.
 """
 
@@ -170,7 +171,12 @@ def measure_costs(articles: list[str]) -> None:
     )
 
 
-def plant_eval(birkbeck: int, seed: int, show_misses: bool) -> dict:
+#: appended to a planted article's text as its source with --technical: a code span, the mark of
+#: the technical register (newslint.spelling.register), so every plant is read as in a tech post
+TECHNICAL_MARK = "\n`code`\n"
+
+
+def plant_eval(birkbeck: int, seed: int, show_misses: bool, technical: bool = False) -> dict:
     from newslint.spelling import find_typos, get_checker, is_misspelling
 
     checker = get_checker()
@@ -191,7 +197,8 @@ def plant_eval(birkbeck: int, seed: int, show_misses: bool) -> dict:
             natural = slots.by_word.get(right)
             ai, a, b = rng.choice(natural or slots.all)
             text = articles[ai][:a] + wrong + articles[ai][b:]
-            hit = next((t for t in find_typos(text) if t.start <= a < t.end), None)
+            found = find_typos(text, source=text + TECHNICAL_MARK if technical else None)
+            hit = next((t for t in found if t.start <= a < t.end), None)
             groups = ["all", "in context" if natural else "no context"]
             groups.append("on codespell's list" if is_misspelling(wrong) else "not on the list")
             for g in groups:
@@ -281,9 +288,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--misses", action="store_true", help="list the missed misspellings")
     parser.add_argument("--list", action="store_true", help="list every clean-copy finding")
+    parser.add_argument(
+        "--technical",
+        action="store_true",
+        help="plants only, every article read as technical copy (what the register costs)",
+    )
     args = parser.parse_args()
     if not sources("clean"):
         sys.exit("evaluation data not found beside the project (../shared/eval)")
+    if args.technical:
+        plant_eval(args.birkbeck, args.seed, args.misses, technical=True)
+        print("(every plant read as technical copy: results not stored)")
+        return
     measure_costs([a.read() for a in source("scrapinghub")])
     figures = {"clean": clean_eval(args.list)}
     figures["plants"] = plant_eval(args.birkbeck, args.seed, args.misses)

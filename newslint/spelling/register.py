@@ -32,10 +32,12 @@ from newslint.spelling.reasons import (
 _CODE = re.compile(r"```|~~~|`[^`\n]+`|<code\b|<pre\b", re.IGNORECASE)
 #: endings that make a tool's name of a known word: compiler, control, formatter
 TOOL_SUFFIXES = ("c", "ctl", "fmt")
+#: adverbs are not technical coinages: a derivation ending so is weighed as anywhere else
+ADVERB_ENDING = "ly"
 #: distinct words of the technical vocabulary that make a document without code technical
 JARGON_MIN = 2
-#: the word a tool is named after is at least this long ("rust", "proto", "stats")
-TOOL_STEM_MIN = 4
+#: the word a tool or a coinage is built on is at least this long ("rust", "call", "proto")
+BASE_MIN_LENGTH = 4
 #: the pieces of a compound coined in technical copy are words at least this common (zipf x 10)
 PART_MIN_ZIPF10 = 30
 #: ... and at least this long ("budjet" is not "bud" + "jet")
@@ -129,19 +131,27 @@ class Register:
         return low in vocab or base_of(low, vocab.__contains__) is not None
 
     def tool_name(self, low: str) -> bool:
-        """A known word and a tool-name ending ("rustc", "protoc", "kubectl")."""
-        known = self._checker.is_known
+        """A common word and a tool-name ending ("rustc", "protoc", "kubectl"; not "stomac",
+        whose "stoma" is no common word: a slip for "stomach")."""
         return any(
-            low.endswith(suffix)
-            and len(low) - len(suffix) >= TOOL_STEM_MIN
-            and known(low[: -len(suffix)])
+            low.endswith(suffix) and self._base_word(low[: -len(suffix)])
             for suffix in TOOL_SUFFIXES
         )
+
+    def _base_word(self, word: str) -> bool:
+        """A word a coinage may be built on: jargon, or a common word of BASE_MIN_LENGTH letters
+        (short or rare bases make slips look like derivations: "naging", "reser", "comistry")."""
+        if word in tech_vocabulary():
+            return True
+        common = self._checker.lexicon.common_words(PART_MIN_ZIPF10)
+        return len(word) >= BASE_MIN_LENGTH and word in common
 
     def coined(self, low: str) -> bool:
         """A regular derivation of a dictionary word or jargon ("dependee", "callees"), or a
         closed compound of long pieces, that no common word nearby explains as a slip as well
         as a rare dictionary form is explained ("wirer": "writer" is near and common)."""
+        if low.endswith(ADVERB_ENDING):
+            return False  # "troughly": programmers coin nouns and verbs, not adverbs
         vocab = tech_vocabulary()
         forms = self._checker.lexicon.forms
         common = self._checker.lexicon.common_words(PART_MIN_ZIPF10)
@@ -157,5 +167,7 @@ class Register:
             return False
         pieces = base.split(" ")
         if len(pieces) > 1 and any(len(p) < PART_MIN_LENGTH for p in pieces):
+            return False
+        if len(pieces) == 1 and not self._base_word(base):
             return False
         return not self._checker.has_rival(low, exclude=base, bar=CHANNEL_ERROR_HUNSPELL)

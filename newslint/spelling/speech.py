@@ -16,11 +16,12 @@ from newslint.spelling.lexicon import RARE_ZIPF
 from newslint.spelling.misspellings import corrections
 from newslint.spelling.morphology import base_of
 from newslint.spelling.phonetic import phonetic_key
-from newslint.spelling.reasons import REASON_COMMON, REASON_RARE, REASON_RARE_FORM, REASON_SLIP
+from newslint.spelling.reasons import REASON_COMMON, REASON_SLIP
 from newslint.spelling.variants import pronunciation
 
-#: the reasons a speaker's form in speech replaces (a listed or attested word, never an unseen one)
-SPEECH_REASONS = frozenset({REASON_COMMON, REASON_SLIP, REASON_RARE_FORM, REASON_RARE})
+#: the reasons a speaker's form in speech replaces: those that call a word no dictionary has an
+#: error (a rare word, or a rare dictionary form such as "galled", is not a speaker's form)
+SPEECH_REASONS = frozenset({REASON_COMMON, REASON_SLIP})
 #: the pieces of a speaker's compound ("our" + "self") are words at least this common (zipf x 10)
 PART_MIN_ZIPF10 = 40
 
