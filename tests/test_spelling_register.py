@@ -137,3 +137,24 @@ def test_a_form_that_sounds_like_the_usual_one_is_the_transcribers() -> None:
     assert not speaker_form(checker, "publically")  # said as "publicly"
     assert not speaker_form(checker, "commited")  # said as "committed"
     assert not speaker_form(checker, "harrasment")  # no formation explains it
+
+
+HINDI = "आपने बताया कि यहाँ आप लोगों का एक संगठन है और वह काम करता है"
+
+
+def test_a_transliteration_beside_its_script_is_a_suggestion_and_a_slip_is_not() -> None:
+    from newslint.spelling.foreign import quotes_other_script
+    from newslint.spelling.reasons import REASON_TRANSLITERATION
+
+    answer = (
+        "The police would come with the laathi and we ran. The daibetic patients could not "
+        "reach the clinic in time, the workers said."
+    )
+    checker = get_checker()
+    assert quotes_other_script(HINDI) and not quotes_other_script(answer)
+    both = {t.word: t for t in find_typos(answer + "\n\n" + HINDI + "\n", checker=checker)}
+    assert both["laathi"].reason == REASON_TRANSLITERATION  # near only the rare "lathi"
+    assert both["laathi"].level == "suggestion"
+    assert both["daibetic"].level == "warning"  # near the common "diabetic": a slip
+    alone = {t.word: t for t in find_typos(answer, checker=checker)}
+    assert alone["laathi"].level == "warning"  # no other script: weighed as before

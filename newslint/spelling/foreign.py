@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING
 
 from newslint.spelling.spans import Spans
@@ -137,3 +137,26 @@ def _unusual_pieces(
             spans.append((start, end))
         start = end
     return spans
+
+
+#: letters of scripts other than Latin (Latin blocks and spacing modifiers such as ʼ excluded)
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u02FF\u1E00-\u1EFF]")
+#: a text with at least this many letters of another script quotes a language written in it
+OTHER_SCRIPT_MIN_LETTERS = 20
+
+
+def quotes_other_script(text: str) -> bool:
+    """Does the text carry a passage in another script (an interview given in Hindi beside its
+    English translation)? Its translation may keep that language's words, transliterated."""
+    letters = _OTHER_SCRIPT.finditer(text)
+    return sum(1 for _ in islice(letters, OTHER_SCRIPT_MIN_LETTERS)) >= OTHER_SCRIPT_MIN_LETTERS
+
+
+def transliterated(checker: SpellChecker, text: str, suggestions: tuple[str, ...]) -> bool:
+    """Is an unseen word, whose nearest word is itself a rare word (a loanword: "lathi" for
+    "laathi"), a transliteration in a text that quotes another script? A slip is near a word
+    the writer knows; a second spelling of a rare loanword is the translator's choice."""
+    if not suggestions or " " in suggestions[0]:
+        return False
+    nearest = checker.lexicon_zipf(suggestions[0].lower())
+    return nearest * 10 < FOREIGN_RARE_ZIPF10 and quotes_other_script(text)

@@ -20,6 +20,9 @@ REASON_VARIANT = "variant spelling"
 #: a speaker's own word form inside quoted speech or a transcript ("childs", "ourself"): what
 #: was said, which an editor keeps (or marks [sic]), unlike a transcriber's slip
 REASON_SPEECH = "speaker's form"
+#: an unseen word near only a rare loanword, in copy that quotes another script ("laathi" beside
+#: Hindi: "lathi"): the translator's transliteration more often than a slip
+REASON_TRANSLITERATION = "transliteration"
 #: reasons that are suggestions rather than warnings: the word could be jargon or meant
 SUGGESTION_REASONS = frozenset(
     {
@@ -29,5 +32,6 @@ SUGGESTION_REASONS = frozenset(
         REASON_NO_RIVAL,
         REASON_VARIANT,
         REASON_SPEECH,
+        REASON_TRANSLITERATION,
     }
 )

@@ -22,7 +22,7 @@ from newslint.spelling.checker import (
     normalise,
     strip_possessive,
 )
-from newslint.spelling.foreign import LazyForeign
+from newslint.spelling.foreign import LazyForeign, transliterated
 from newslint.spelling.lexicon import CHANNEL_DOUBT
 from newslint.spelling.misspellings import corrections, is_misspelling, match_case
 from newslint.spelling.reasons import (
@@ -34,6 +34,7 @@ from newslint.spelling.reasons import (
     REASON_REJECT,
     REASON_SLIP,
     REASON_SPEECH,
+    REASON_TRANSLITERATION,
     REASON_UNKNOWN,
     REASON_VARIANT,
     SUGGESTION_REASONS,
@@ -440,6 +441,9 @@ def _typo(checker: SpellChecker, text: str, part: str, start: int, reason: str) 
     elif reason == REASON_LOWER_CASE_NAME and (form := _name_form(checker, part.lower())):
         detail = f"the dictionaries know it only as '{form}': a name or an abbreviation"
         suggestions = (form, *(s for s in suggestions if s != form))[:3]
+    elif reason == REASON_UNKNOWN and transliterated(checker, text, suggestions):
+        reason = REASON_TRANSLITERATION
+        detail = f"unseen on the web, near only the rare '{suggestions[0]}', in copy quoting another script"
     elif reason == REASON_UNKNOWN and _beyond_reach(part, suggestions):
         reason = REASON_NO_RIVAL
         detail = "in no dictionary and unseen on the web, but no common word is a slip away"
