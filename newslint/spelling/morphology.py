@@ -103,8 +103,9 @@ def base_of(word: str, known: Known, part: Known | None = None, depth: int = 2) 
     """A known word that ``word`` (lower case, letters only) derives from, or None.
 
     One or two suffix steps ("stabilizations" -> "stabilization" -> known), a prefix
-    ("deboard" -> "board", "asynchronicity" -> "synchronicity") or a closed compound of two words that ``part`` accepts ("eyeholes";
-    ``part`` defaults to ``known``, a caller may ask more of a compound's pieces).
+    ("deboard" -> "board", "asynchronicity" -> "synchronicity") or a closed compound of two
+    words that ``part`` accepts ("eyeholes"; ``part`` defaults to ``known``, a caller may ask
+    more of a compound's pieces).
     """
     part = part or known
     for stem in _stems(word):

@@ -1,14 +1,20 @@
 """The technical register: what a word's document says about it when the dictionaries do not.
 
 A post that shows code (a fence, an inline code span, ``<code>`` or ``<pre>``) or uses two
-words of our programming jargon ("syscall", "goroutine") is written for programmers, and its vocabulary is theirs: "impls", "callees" and "goroutine" are words there,
-"rustc" and "protoc" name tools (a known word and a tool-name ending: the compiler's "c",
-"ctl", "fmt"; not the daemon's "d", which a dropped "e" also makes: "reviewd"), and a regular derivation of a dictionary word ("dependee", "callees") is a coinage
-even with a common word an edit away, unless that word explains it as a slip as strongly as it
-would a rare dictionary form (``CHANNEL_ERROR_HUNSPELL``: "wirer" is "writer"). A closed
-compound of two short words ("budjet": "bud" + "jet") is as often a slip, and is not taken. News copy shows no code, and there the
-same words are weighed as before. Anywhere, a lower-case word that is the whole text of a link
-names what the link points to ("[statsd](...)").
+words of our programming jargon ("syscall", "goroutine") is written for programmers, and its
+vocabulary is theirs:
+
+* words of our jargon list and their forms are words ("impls", "parens", "goroutine");
+* a common word and a tool-name ending names a tool: the compiler's "c", "ctl", "fmt" ("rustc",
+  "protoc"; not the daemon's "d", which a dropped "e" also makes: "reviewd");
+* a regular derivation of jargon or a common word of four letters or more is a coinage
+  ("dependee", "callees", "spriting") even with a common word an edit away, unless that word
+  explains it as a slip as strongly as it would a rare dictionary form
+  (``CHANNEL_ERROR_HUNSPELL``: "wirer" is "writer"). Short or rare bases ("naging", "stomac"),
+  adverbs ("troughly") and closed compounds of short words ("budjet") are weighed as anywhere.
+
+News copy shows no code, and there the same words are weighed as before. Anywhere, a lower-case
+word that is the whole text of a link names what the link points to ("[statsd](...)").
 """
 
 from __future__ import annotations

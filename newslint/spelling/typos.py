@@ -443,7 +443,10 @@ def _typo(checker: SpellChecker, text: str, part: str, start: int, reason: str) 
         suggestions = (form, *(s for s in suggestions if s != form))[:3]
     elif reason == REASON_UNKNOWN and transliterated(checker, text, suggestions):
         reason = REASON_TRANSLITERATION
-        detail = f"unseen on the web, near only the rare '{suggestions[0]}', in copy quoting another script"
+        detail = (
+            f"unseen on the web and near only the rare '{suggestions[0]}', in copy that "
+            "quotes another script: a transliteration?"
+        )
     elif reason == REASON_UNKNOWN and _beyond_reach(part, suggestions):
         reason = REASON_NO_RIVAL
         detail = "in no dictionary and unseen on the web, but no common word is a slip away"
