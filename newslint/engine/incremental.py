@@ -6,8 +6,13 @@ block alone (the engine applies its scope, voice included, afterwards on the who
 on: the block's text with the two characters either side (what a look-behind or a word boundary
 can see; only whitespace is allowed there), its source (a ``verbatim`` scope compares them) and
 its offset map, and its kind. An edited block misses and is linted alone, as a document
-of its own; every other block's hits are reused, shifted to where the block now starts. Rules of
-``"document"`` locality (the default: a new kind is safe without a thought) run on the whole text
+of its own; every other block's hits are reused, shifted to where the block now starts.
+
+A kind of ``locality = "split"`` works in two steps: ``gather`` finds per block what the block
+alone gives (a word list's matches, the spelling candidates), kept per block the same way, and
+``finish`` turns all blocks' items into hits on the whole document (with what only the whole
+knows: quotations, counts across the text, density), every lint; it is cheap beside the
+gathering, and nothing at all when no block has an item. Rules of ``"document"`` locality (the default: a new kind is safe without a thought) run on the whole text
 as before, and so do the genre, the profile, the filter stage and everything else per document.
 Whatever changes outside the blocks (path, format, front matter, vocabulary, the rules
 themselves) is part of the key or drops the cache, so the result always equals a full lint:
@@ -17,7 +22,7 @@ themselves) is part of the key or drops the cache, so the result always equals a
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -33,16 +38,32 @@ CONTEXT = 2
 SPARE_BLOCKS = 200
 
 BLOCK = "block"
+SPLIT = "split"
 DOCUMENT = "document"
 
 
 def is_block_local(rule: Rule) -> bool:
-    """True when the rule's hits in a block depend on that block alone.
+    """True when the rule's hits (or, for a split kind, its gathered items) in a block depend on
+    that block alone, so they are kept per block.
 
     A block-local kind's ``check`` reads neither its scope nor the voice (whether a word is
     quoted depends on quotations that run across paragraphs): the engine applies the scope and
     the quote level to its hits afterwards, with the whole document's analysis."""
-    return getattr(type(rule.compile()), "locality", DOCUMENT) == BLOCK
+    return getattr(type(rule.compile()), "locality", DOCUMENT) in (BLOCK, SPLIT)
+
+
+def _shift_hit(hit: Hit, by: int) -> Hit:
+    return replace(hit, start=hit.start + by, end=hit.end + by)
+
+
+def _shift_item(item: tuple[Any, ...], by: int) -> tuple[Any, ...]:
+    """A split kind's item ``(start, end, ...)`` moved by ``by`` characters."""
+    return (item[0] + by, item[1] + by, *item[2:])
+
+
+def _span(found: Any) -> tuple[int, int]:
+    """Where a hit or a split kind's item lies."""
+    return (found[0], found[1]) if isinstance(found, tuple) else (found.start, found.end)
 
 
 class _Window:
@@ -132,61 +153,80 @@ class BlockHits:
         self.linted = 0
 
     def run_rule(self, rule: Rule, analysis: Analysis) -> Iterable[Hit]:
-        """The rule's hits on the analysed document: from the cache for block-local rules."""
+        """The rule's hits on the analysed document: from the cache for block-local rules; for
+        split rules, the per-block items from the cache and the finishing step on the whole."""
         kind = rule.compile()
-        if not is_block_local(rule):
+        locality = getattr(type(kind), "locality", DOCUMENT)
+        if locality not in (BLOCK, SPLIT):
             return kind.check(analysis)
         windows = analysis.memo(("incremental windows",), lambda: self._prepare(analysis))
         if windows is None:
             return kind.check(analysis)
+        if locality == BLOCK:
+            return self._per_block(kind, analysis, windows, kind.check, _shift_hit)
+        items = self._per_block(kind, analysis, windows, kind.gather, _shift_item)
+        return kind.finish(analysis, items)
+
+    def _per_block(
+        self,
+        kind: Kind,
+        analysis: Analysis,
+        windows: list[_Window],
+        step: Callable[[Analysis], Iterable[Any]],
+        shift: Callable[[Any, int], Any],
+    ) -> list[Any]:
+        """What ``step`` gives on the whole document, as the concatenation of what it gives on
+        each block alone (kept per block; only the blocks missing from the cache are run)."""
         entry = self._rules.get(id(kind))
         if entry is None or entry[0] is not kind:
             entry = self._rules[id(kind)] = (kind, {})
         cache = entry[1]
         if not cache and self.first_whole:  # the document's first lint: all at once
-            return self._first_lint(kind, analysis, windows, cache)
-        hits: list[Hit] = []
+            return self._first_lint(analysis, windows, cache, step, shift)
+        found_all: list[Any] = []
         for window in windows:
             found = cache.get(window.key)
             if found is None:
-                found = cache[window.key] = list(kind.check(self._lone_analysis(window, analysis)))
+                found = cache[window.key] = list(step(self._lone_analysis(window, analysis)))
                 self.linted += 1
             else:
                 self.reused += 1
             if found:  # most blocks have none
-                shift = window.start
-                hits.extend(replace(h, start=h.start + shift, end=h.end + shift) for h in found)
+                at = window.start
+                found_all.extend(shift(item, at) for item in found)
         if len(cache) > len(windows) + SPARE_BLOCKS:
             keep = {w.key for w in windows}
             for key in [k for k in cache if k not in keep]:
                 del cache[key]
-        return hits
+        return found_all
 
     def _first_lint(
         self,
-        kind: Kind,
         analysis: Analysis,
         windows: list[_Window],
-        cache: dict[tuple[Any, ...], list[Hit]],
-    ) -> list[Hit]:
-        """The rule on the whole document, its hits kept per block (what each block alone gives,
-        by the kind's locality); none kept when a hit lies outside every block's window."""
+        cache: dict[tuple[Any, ...], list[Any]],
+        step: Callable[[Analysis], Iterable[Any]],
+        shift: Callable[[Any, int], Any],
+    ) -> list[Any]:
+        """``step`` on the whole document, its items kept per block (what each block alone
+        gives, by the kind's locality); none kept when an item lies outside every block's
+        window."""
         from bisect import bisect_right
 
-        hits = list(kind.check(analysis))
+        items = list(step(analysis))
         starts = [w.block.start for w in windows]
-        per_window: list[list[Hit]] = [[] for _ in windows]
-        for hit in hits:
-            i = bisect_right(starts, hit.start) - 1
+        per_window: list[list[Any]] = [[] for _ in windows]
+        for item in items:
+            start, end = _span(item)
+            i = bisect_right(starts, start) - 1
             window = windows[i] if i >= 0 else None
-            if window is None or hit.start < window.start or hit.end > window.end:
-                return hits
-            shift = window.start
-            per_window[i].append(replace(hit, start=hit.start - shift, end=hit.end - shift))
+            if window is None or start < window.start or end > window.end:
+                return items
+            per_window[i].append(shift(item, -window.start))
         for window, found in zip(windows, per_window, strict=True):
             cache[window.key] = found
         self.linted += len(windows)
-        return hits
+        return items
 
     def end_lint(self) -> None:
         """Let go of the blocks' own analyses (a lint is over)."""

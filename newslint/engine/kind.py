@@ -61,7 +61,10 @@ class Kind:
     default_scope: ClassVar[dict[str, Any]] = {}
     #: what a rule's hits in a block depend on: "block" (that block's text alone, so an editor's
     #: re-lint reuses the other blocks' hits; :mod:`newslint.engine.incremental`; ``check`` then
-    #: reads neither ``self.scope`` nor the voice, which the engine applies after) or "document"
+    #: reads neither ``self.scope`` nor the voice, which the engine applies after), "split"
+    #: (``gather`` finds per block what a block alone gives, kept per block like "block" hits,
+    #: and ``finish`` combines all blocks' items with what only the whole document knows) or
+    #: "document"
     locality: ClassVar[str] = "document"
 
     def __init__(self, scope: Scope, options: Mapping[str, Any]) -> None:
@@ -74,6 +77,18 @@ class Kind:
 
     def check(self, analysis: Analysis) -> Iterable[Hit]:
         """Yield hits for one document."""
+        raise NotImplementedError
+
+    def gather(self, analysis: Analysis) -> Iterable[tuple[Any, ...]]:
+        """A "split" kind's per-block step: items ``(start, end, ...)`` (character offsets
+        first, then anything that does not depend on where the block sits), each what the block
+        alone gives. It reads neither ``self.scope`` nor the voice, nor anything outside the
+        item's block."""
+        raise NotImplementedError
+
+    def finish(self, analysis: Analysis, items: list[tuple[Any, ...]]) -> Iterable[Hit]:
+        """A "split" kind's document step: hits from every block's ``gather`` items, in text
+        order, with whatever the whole document decides (quotations, counts, density)."""
         raise NotImplementedError
 
     @classmethod

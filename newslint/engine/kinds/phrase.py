@@ -75,6 +75,11 @@ def is_name_like(analysis: Analysis, start: int) -> bool:
 class PhraseKind(Kind):
     name = "phrase"
     generic = True
+    #: the matches are a block's own (a phrase never spans blocks; names, attributing verbs and
+    #: positions are read in the match's sentence); statements, sentence-min, density, the
+    #: quotation test and the personal register are the whole document's (an editor's re-lint
+    #: matches only the edited block again)
+    locality = "split"
     options = {
         "phrases": Option(
             (list, dict),
@@ -215,7 +220,8 @@ class PhraseKind(Kind):
         ]
         return any(lemmas[i] in self.attributing for i in before[-self.window :])
 
-    def _matches(self, analysis: Analysis) -> Iterator[tuple[int, int, Entry]]:
+    def gather(self, analysis: Analysis) -> Iterator[tuple[int, int, Entry]]:
+        """The list's matches, longest first, each where its position and names allow."""
         shields = spans(self.exceptions, analysis)
         found = (hit for index in self.indexes for hit in index.find(analysis))
         if len(self.indexes) > 1:
@@ -232,8 +238,6 @@ class PhraseKind(Kind):
             if self.skip_names and is_name_like(analysis, start):
                 continue
             if self._attributed(analysis, start):
-                continue
-            if self.skip_statements and in_statement(analysis, start):
                 continue
             yield start, end, entry
 
@@ -272,16 +276,20 @@ class PhraseKind(Kind):
         return kept, cues
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        hits = self._hits(analysis)
+        return self.finish(analysis, list(self.gather(analysis)))
+
+    def finish(self, analysis: Analysis, found: list[tuple[Any, ...]]) -> Iterator[Hit]:
+        if found and self.skip_statements:  # a statement may run on from another paragraph
+            found = [m for m in found if not in_statement(analysis, m[0])]
+        hits = self._hits(analysis, found)
         if self.pervasive is None:
             yield from hits
             return
-        found = list(hits)
-        if found:
-            yield from collapse_if_pervasive(found, analysis, self.pervasive, self.scope)
+        shown = list(hits)
+        if shown:
+            yield from collapse_if_pervasive(shown, analysis, self.pervasive, self.scope)
 
-    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
-        found = list(self._matches(analysis))
+    def _hits(self, analysis: Analysis, found: list[tuple[Any, ...]]) -> Iterator[Hit]:
         cues: dict[int, str] = {}
         if found and self.sentence_min > 1:
             found, cues = self._stacked(analysis, found)
