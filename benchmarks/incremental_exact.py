@@ -68,6 +68,18 @@ def main() -> int:
         "default": Linter(),
         "all-rules": Linter(select=["*"], packs=builtin_pack_names()),
     }
+    from newslint.engine.incremental import is_block_local
+
+    for setting, linter in linters.items():
+        config = linter.config_for(str(ROOT / "seeds" / "x.txt"))
+        kept = sorted(
+            {
+                f"{r.kind} ({type(r.compile()).locality})"
+                for r in linter.rules_for(config, "x.txt", {})
+                if is_block_local(r)
+            }
+        )
+        print(f"{setting}: kinds kept per block: {', '.join(kept)}")
     chosen = [src for group in ("seed", "clean", "propaganda", "polnear") for src in sources(group)]
     per_source: dict[str, dict[str, int]] = {}
     differences: list[str] = []

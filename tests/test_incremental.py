@@ -64,8 +64,29 @@ The new version makes the `sync` command faster and fixes a crash that was repor
 Thanks to everyone who sent reports. Please upgrade at your earliest convenience.
 """
 
-ARTICLES = [(NEWS, "text", "/tmp/incremental/news.txt"), (MARKDOWN, "markdown", "/tmp/up/notes.md")]
-PIECES = ["", " ", "the ", "said ", '"', "\u201c", "\u201d", "'", "\n", "\n\n", "x", "very ", ". "]
+#: spelling and word lists across paragraphs: a term that recurs (so it is a name), a slip, a
+#: name in a quotation, loaded words and a sentence with several of them
+SPELLING = """Harbour trust names new chair
+
+The trust said on Monday that Ines Vautrin, a former ferry engineer, will recieve the post in
+June. Vautrin said she would start with the zanthoril pumps under the old slipway.
+
+Critics called the plan a disgraceful, shameful waste and said the board had acted like thugs.
+A spokesman said teh figures would be published later, and that the zanthoril pumps work.
+
+Residents who use the jetty every day said they were pleased. "It is about time," said one,
+Tomasz Wierzbicki, who fixes nets. "The old chair was a crony of the mayor."
+"""
+
+ARTICLES = [
+    (NEWS, "text", "/tmp/incremental/news.txt"),
+    (MARKDOWN, "markdown", "/tmp/up/notes.md"),
+    (SPELLING, "text", "/tmp/incremental/harbour.txt"),
+]
+PIECES = [
+    *("", " ", "the ", "said ", '"', "\u201c", "\u201d", "'", "\n", "\n\n", "x", "very ", ". "),
+    *("zanthoril ", "recieve ", "Vautrin ", "thugs ", "`", "shameful "),
+]
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +176,25 @@ def test_a_cached_finding_moves_with_its_paragraph_and_goes_with_its_words(
     full, fast = lint_both(project, blocks, edited, fmt, path, 3)
     assert rows(fast) == rows(full)
     assert not [r for r in rows(fast) if "Some people say" in r[6]]
+
+
+def test_a_paragraph_edit_changes_what_another_paragraphs_words_mean(project: Project) -> None:
+    """Spelling keeps each paragraph's candidate words, but whether one is reported is the
+    whole document's: an unknown word that recurs is a term, and becomes a possible typo where
+    its other occurrence, in another paragraph, is edited away (and the paragraph holding it
+    is not linted again)."""
+    text, fmt, path = ARTICLES[2]
+    blocks = BlockHits()
+    full, fast = lint_both(project, blocks, text, fmt, path, 1)
+    assert rows(fast) == rows(full)
+    assert not [r for r in rows(fast) if "zanthoril" in r[6]]
+    edited = text.replace("the zanthoril pumps work", "the new pumps work")
+    blocks.reused = blocks.linted = 0
+    full, fast = lint_both(project, blocks, edited, fmt, path, 2)
+    assert rows(fast) == rows(full)
+    typos = [r for r in rows(fast) if r[0] == "spelling.typo" and "'zanthoril'" in r[6]]
+    assert [(r[2], r[3]) for r in typos] == [(4, 45)]
+    assert blocks.reused > blocks.linted > 0
 
 
 def _rule_inputs(project: Project, path: str):  # type: ignore[no-untyped-def]

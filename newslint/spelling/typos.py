@@ -22,7 +22,7 @@ from newslint.spelling.checker import (
     normalise,
     strip_possessive,
 )
-from newslint.spelling.foreign import LazyForeign, transliterated
+from newslint.spelling.foreign import foreign_spans, transliterated
 from newslint.spelling.lexicon import CHANNEL_DOUBT
 from newslint.spelling.misspellings import corrections, is_misspelling, match_case
 from newslint.spelling.reasons import (
@@ -191,6 +191,51 @@ def _confident(checker: SpellChecker, low: str) -> bool:
     return any(c in common and edit_cost(low, c) <= CONFIDENT_MAX_COST for c in edits1(low))
 
 
+#: a word the document step looks at: (start, end, the word as written)
+Candidate = tuple[int, int, str]
+
+
+def _word_tokens(text: str) -> list[re.Match[str]]:
+    """The words of the text, without those inside URLs, addresses, handles and code."""
+    skipped = _skipped_spans(text)
+    tokens = list(_WORD.finditer(text))
+    if skipped:
+        inside = skipped.covered([m.start() for m in tokens])
+        tokens = [m for i, m in enumerate(tokens) if i not in inside] if inside else tokens
+    return tokens
+
+
+def candidates(text: str, reject: bool, checker: SpellChecker | None = None) -> list[Candidate]:
+    """The words find_typos looks at one by one: those the dictionary does not know as written
+    or capitalised (every word when ``reject``: a house reject list is in force).
+
+    What a word is, and whether it is looked at, reads at most two characters either side of
+    it, and a code span in backticks (so a paragraph gives the same candidates alone as inside
+    its article when it is set off by white space and the article has no backtick)."""
+    checker = checker or get_checker()
+    return _candidates(checker, _word_tokens(text), reject)
+
+
+def _candidates(
+    checker: SpellChecker, tokens: list[re.Match[str]], reject: bool
+) -> list[Candidate]:
+    known_forms = checker.lexicon.forms
+    raws = [m.group() for m in tokens]
+    # The fast path: most words are dictionary words as written or capitalised; only the others
+    # are looked at one by one (rejected words must be, whatever the dictionary says).
+    if reject:
+        return [(m.start(), m.end(), raw) for m, raw in zip(tokens, raws, strict=True)]
+    unknown = {
+        r
+        for r in set(raws) - known_forms
+        if not (r[:1].isupper() and r[1:].islower() and r.lower() in known_forms)
+    }
+    return [  # the membership test runs in C, not once per word here
+        (m.start(), m.end(), raw)
+        for m, raw in compress(zip(tokens, raws, strict=True), map(unknown.__contains__, raws))
+    ]
+
+
 def find_typos(
     text: str,
     sentence_starts: Collection[int] = (),
@@ -200,6 +245,7 @@ def find_typos(
     source: str | None = None,
     named: Callable[[int, str], bool] | None = None,
     speech: Callable[[int], bool] | None = None,
+    looked_at: list[Candidate] | None = None,
 ) -> list[Typo]:
     """Report likely misspellings in ``text`` (see the module docstring for the policy).
 
@@ -212,60 +258,49 @@ def find_typos(
     word is dropped before its suggestions are ranked, which is most of a report's cost.
     ``speech(offset)`` says the offset is inside quoted speech or a transcript's answer, where a
     speaker's own word form is only a suggestion (newslint.spelling.speech).
+    ``looked_at``: the text's :func:`candidates` when the caller has them (an editor keeps them
+    per paragraph); everything else here is the whole document's (recurrence, foreign passages,
+    the article's names).
     """
     checker = checker or get_checker()
     accepted = {normalise(w).lower() for w in accept}
     rejected = {normalise(w).lower() for w in reject}
-    known_forms = checker.lexicon.forms
     starts = set(sentence_starts)
-    skipped = _skipped_spans(text)
-    tokens = list(_WORD.finditer(text))
-    if skipped:
-        inside = skipped.covered([m.start() for m in tokens])
-        tokens = [m for i, m in enumerate(tokens) if i not in inside] if inside else tokens
-    raws = [m.group() for m in tokens]
+    tokens: list[re.Match[str]] | None = None
+    if looked_at is None:
+        tokens = _word_tokens(text)
+        looked_at = _candidates(checker, tokens, bool(rejected))
     # Recurrence in the prose, and in the whole file: a word that recurs in code or a link's
     # address names something, unless codespell lists it (a slug repeats a headline's slip).
     prose_counts = _LazyCounts(text)
     counts = (prose_counts, _LazyCounts(source) if source is not None else prose_counts)
-    # The fast path: most words are dictionary words as written or capitalised; only the others
-    # are looked at one by one (rejected words must be, whatever the dictionary says).
-    unknown = set(raws) - known_forms
-    if not rejected:
-        unknown = {
-            r
-            for r in unknown
-            if not (r[:1].isupper() and r[1:].islower() and r.lower() in known_forms)
-        }
-
-    foreign = LazyForeign(checker, text, tokens)  # worked out only if something is reported
+    # worked out only if something is reported
+    foreign = _LazyForeign(checker, text, tokens)
     places = _Places(checker, text, starts)
     register = Register(checker, text if source is None else source)
     typos: list[Typo] = []
-    looked_at = zip(tokens, raws, strict=True)
-    if not rejected:  # only the unknown words (the test runs in C, not once per word here)
-        looked_at = compress(zip(tokens, raws, strict=True), map(unknown.__contains__, raws))
-    for m, raw in looked_at:
+    for begin, end, raw in looked_at:
         word = normalise(raw).rstrip("'")
         stem = strip_possessive(word)
         if stem.lower() in rejected:
-            if not foreign.covers(m.start()):
-                typos.append(_rejected(checker, raw[: len(stem)], m.start()))
+            if not foreign.covers(begin):
+                typos.append(_rejected(checker, raw[: len(stem)], begin))
             continue
         if "." in word or word.lower() in accepted or "'" in stem:  # "'": don't, they're
             continue
-        offset = m.start()
+        offset = begin
         parts = stem.split("-")
         for i, part in enumerate(parts):
             if part.lower() in rejected:
-                if not foreign.covers(m.start()):
-                    typos.append(_rejected(checker, raw[offset - m.start() :][: len(part)], offset))
+                if not foreign.covers(begin):
+                    typos.append(_rejected(checker, raw[offset - begin :][: len(part)], offset))
             else:
                 reason = _check_part(checker, text, part, offset, starts, accepted, *counts)
                 if reason and _closed_up(checker, parts, i):
                     reason = None
                 if reason and (
-                    _deliberate(text, offset, offset + len(part)) or places.names(m, part, reason)
+                    _deliberate(text, offset, offset + len(part))
+                    or places.names(begin, end, part, reason)
                 ):
                     reason = None
                 if reason and named is not None and named(offset, part):
@@ -274,10 +309,28 @@ def find_typos(
                     reason = None
                 if reason in SPEECH_REASONS and speech and speech(offset):
                     reason = REASON_SPEECH if speaker_form(checker, part.lower()) else reason
-                if reason and not foreign.covers(m.start()):
+                if reason and not foreign.covers(begin):
                     typos.append(_typo(checker, text, part, offset, reason))
             offset += len(part) + 1
     return typos
+
+
+class _LazyForeign:
+    """The foreign-language spans of a text, found on the first question (most texts have no
+    unknown word to ask about); its words are found then too when the caller had only the
+    candidates."""
+
+    def __init__(
+        self, checker: SpellChecker, text: str, tokens: list[re.Match[str]] | None
+    ) -> None:
+        self._checker, self._text, self._tokens = checker, text, tokens
+        self._spans: Spans | None = None
+
+    def covers(self, offset: int) -> bool:
+        if self._spans is None:
+            tokens = self._tokens if self._tokens is not None else _word_tokens(self._text)
+            self._spans = Spans(foreign_spans(self._checker, self._text, tokens))
+        return self._spans.covers(offset)
 
 
 _SIC_AFTER = re.compile(r"[\"'’”]?\s*[\[(]sic[\])]", re.IGNORECASE)
@@ -328,13 +381,12 @@ class _Places:
             self._checker.is_known(word.lower())
         )
 
-    def names(self, token: re.Match[str], part: str, reason: str) -> bool:
+    def names(self, start: int, end: int, part: str, reason: str) -> bool:
         """Paths and handles in parentheses name something whatever the word; codespell's
         misspellings and clear slips are reported anywhere else. A word in a name ("Haruki
         tesmoto Ishida"), a species after its genus or a coinage on the article's names must
         have no rival word nearby, unless the web attests it or knows it as a name."""
         text = self._text
-        start, end = token.span()
         if places.in_path(text, start, end) or places.in_parentheses_after_name(text, start, end):
             return True
         if reason in (REASON_COMMON, REASON_SLIP, REASON_RARE_FORM) or not part.islower():

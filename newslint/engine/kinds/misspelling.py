@@ -13,11 +13,11 @@ Message fields: ``{word}``, ``{correction}``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind
 from newslint.engine.kinds.typo import SPELLING_BLOCKS
-from newslint.engine.support.spelling import is_rejected, safe_correction, typos
+from newslint.engine.support.spelling import candidates, is_rejected, safe_correction, typos
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -27,9 +27,17 @@ class MisspellingKind(Kind):
     name = "misspelling"
     options = {}
     default_scope = {"voice": "any", "block": SPELLING_BLOCKS}
+    #: the words looked at are a paragraph's own; whether one is reported is the document's
+    locality = "split"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        for typo in typos(analysis):
+        return self.finish(analysis, None)
+
+    def gather(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        return candidates(analysis)
+
+    def finish(self, analysis: Analysis, items: list[tuple[Any, ...]] | None) -> Iterator[Hit]:
+        for typo in typos(analysis, items):
             fix = None if is_rejected(typo) else safe_correction(typo)
             if fix is None:
                 continue

@@ -31,7 +31,13 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option
-from newslint.engine.support.spelling import dictionary_word, is_rejected, safe_correction, typos
+from newslint.engine.support.spelling import (
+    candidates,
+    dictionary_word,
+    is_rejected,
+    safe_correction,
+    typos,
+)
 from newslint.spelling.reasons import (
     REASON_LOWER_CASE_NAME,
     REASON_RARE,
@@ -79,6 +85,8 @@ class TypoKind(Kind):
         ),
     }
     default_scope = {"voice": "any", "block": SPELLING_BLOCKS}
+    #: the words looked at are a paragraph's own; whether one is reported is the document's
+    locality = "split"
 
     def setup(self, options: Mapping[str, Any]) -> None:
         self.limit = max(0, options["max-suggestions"])
@@ -93,7 +101,13 @@ class TypoKind(Kind):
         self.unknown_label = options["unknown-label"]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        for typo in typos(analysis):
+        return self.finish(analysis, None)
+
+    def gather(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        return candidates(analysis)
+
+    def finish(self, analysis: Analysis, items: list[tuple[Any, ...]] | None) -> Iterator[Hit]:
+        for typo in typos(analysis, items):
             rejected = is_rejected(typo)
             if not rejected and self.skip_safe and safe_correction(typo) is not None:
                 continue

@@ -41,18 +41,38 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’\-])(?:" + "|".join(parts) + r")(?![\w'’\-])", re.IGNORECASE)
 
 
-def typos(analysis: Analysis) -> list[Typo]:
+def candidates(analysis: Analysis) -> list[tuple[int, int, str]]:
+    """The words of the prose the spelling pass looks at one by one (the split kinds' per-block
+    step: see :func:`newslint.spelling.typos.candidates`)."""
+    from newslint.spelling.typos import candidates as find_candidates
+
+    _, reject = vocabulary(analysis)
+    return find_candidates(analysis.text, reject=any(len(p.split()) == 1 for p in reject))
+
+
+def typos(analysis: Analysis, looked_at: list[tuple[int, int, str]] | None = None) -> list[Typo]:
     """find_typos over the whole prose text, with the house vocabulary, once per document.
 
     Sentence starts come from the analysis (block starts are sentence starts there). Multi-word
     accept entries accept each of their words; multi-word reject entries are found as phrases and
-    reported with the rejected reason.
+    reported with the rejected reason. ``looked_at``: :func:`candidates` of the whole text, as
+    an editor keeps them paragraph by paragraph (ignored when a backtick could make a code span
+    run from one paragraph into the next).
     """
     accept, reject = vocabulary(analysis)
-    return analysis.memo(("typos", accept, reject), lambda: _typos(analysis, accept, reject))
+    if looked_at is not None and "`" in analysis.text:
+        looked_at = None
+    return analysis.memo(
+        ("typos", accept, reject), lambda: _typos(analysis, accept, reject, looked_at)
+    )
 
 
-def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -> list[Typo]:
+def _typos(
+    analysis: Analysis,
+    accept: frozenset[str],
+    reject: frozenset[str],
+    looked_at: list[tuple[int, int, str]] | None,
+) -> list[Typo]:
     from newslint.spelling import Typo, find_typos
     from newslint.spelling.reasons import REASON_REJECT
 
@@ -67,6 +87,7 @@ def _typos(analysis: Analysis, accept: frozenset[str], reject: frozenset[str]) -
             _lone_word(analysis, start, word) or _in_name_list(analysis, start)
         ),
         speech=lambda start: analysis.voice_at(start) == "quote",
+        looked_at=looked_at,
     )
     pattern = _phrase_pattern(reject)
     if pattern is not None:
