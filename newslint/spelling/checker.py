@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from typing import Any
 
 from newslint.spelling import admission
 from newslint.spelling.errormodel import ErrorModel
@@ -43,6 +44,10 @@ class SpellChecker:
         self._suggestions: dict[tuple[str, int], list[str]] = {}
         self._known: dict[str, bool] = {}  # is_known memo: the same unknown words recur
         self._model: ErrorModel | None = None
+        #: per line of text, what the foreign-language test found in it (newslint.spelling.typos
+        #: keeps it: a pure function of the line and the word lists, so an editor's re-lint
+        #: works out only the edited line's)
+        self.foreign_lines: dict[str, Any] = {}
 
     @property
     def lexicon(self) -> Lexicon:
@@ -68,6 +73,7 @@ class SpellChecker:
         """Accept these words (any capitalisation) from now on."""
         self._house.update(normalise(w).lower() for w in words if w.strip())
         self._known.clear()
+        self.foreign_lines.clear()
 
     def _known_simple(self, word: str) -> bool:
         forms = self.lexicon.forms

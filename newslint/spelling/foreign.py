@@ -71,6 +71,19 @@ def _pieces(
     return list(zip([0, *bounds[:-1]], bounds, strict=True))
 
 
+def counted_words(
+    checker: SpellChecker, words: Iterable[str]
+) -> tuple[set[str], set[str], set[str]]:
+    """The words a language test counts: lower-case words of three letters or more, in any
+    alphabet (clauses, which are short) and in ASCII letters only (paragraphs, sentences and the
+    whole text), and those of the latter the dictionaries do not know."""
+    known = checker.lexicon.forms
+    plain_any = {w for w in set(words) if w.isalpha() and w.islower() and len(w) > 2}
+    plain = {w for w in plain_any if w.isascii()}
+    unknown = {w for w in plain if w not in known and not checker.looks_known(w)}
+    return plain_any, plain, unknown
+
+
 def foreign_spans(
     checker: SpellChecker, text: str, tokens: list[re.Match[str]]
 ) -> list[tuple[int, int]]:
@@ -81,15 +94,10 @@ def foreign_spans(
     differences of running totals, with no pass over its words.
     """
     spans: list[tuple[int, int]] = []
-    known = checker.lexicon.forms
     common = checker.lexicon.common_words(FOREIGN_RARE_ZIPF10)
     starts = [m.start() for m in tokens]
     words = [m.group() for m in tokens]
-    # the words a language test counts: lower-case words of three letters or more, in ASCII
-    # letters only (paragraphs and sentences) or in any alphabet (clauses, which are short)
-    plain_any = {w for w in set(words) if w.isalpha() and w.islower() and len(w) > 2}
-    plain = {w for w in plain_any if w.isascii()}
-    unknown_words = {w for w in plain if w not in known and not checker.looks_known(w)}
+    plain_any, plain, unknown_words = counted_words(checker, words)
     is_plain = _counts(map(plain.__contains__, words))
     is_unknown = _counts(map(unknown_words.__contains__, words))
     ends = [m.start() for m in re.finditer("\n", text)] + [len(text)]  # paragraph ends

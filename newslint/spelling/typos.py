@@ -9,6 +9,7 @@ lower case, but reported only when the evidence for a typo is strong (see _confi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Collection
@@ -22,7 +23,13 @@ from newslint.spelling.checker import (
     normalise,
     strip_possessive,
 )
-from newslint.spelling.foreign import foreign_spans, transliterated
+from newslint.spelling.foreign import (
+    FOREIGN_MIN_UNKNOWN,
+    FOREIGN_TEXT_RATIO,
+    counted_words,
+    foreign_spans,
+    transliterated,
+)
 from newslint.spelling.lexicon import CHANNEL_DOUBT
 from newslint.spelling.misspellings import corrections, is_misspelling, match_case
 from newslint.spelling.reasons import (
@@ -316,21 +323,75 @@ def find_typos(
 
 
 class _LazyForeign:
-    """The foreign-language spans of a text, found on the first question (most texts have no
-    unknown word to ask about); its words are found then too when the caller had only the
-    candidates."""
+    """Is a word in a passage of another language (:mod:`newslint.spelling.foreign`)? Worked
+    out on the first question (most texts have no unknown word to ask about), line by line.
+
+    The language tests count words in paragraphs, sentences and clauses, none of which runs
+    over a line break, and in the whole text: each line's spans and word counts are kept on the
+    checker by the line's text, and the whole text's counts are their sums, so an editor's
+    re-lint works out only the edited line's. (A language label may run over a line break, so
+    a text holding one is worked out whole.)"""
 
     def __init__(
         self, checker: SpellChecker, text: str, tokens: list[re.Match[str]] | None
     ) -> None:
         self._checker, self._text, self._tokens = checker, text, tokens
-        self._spans: Spans | None = None
+        self._whole: Spans | None = None
+        self._lines: list[tuple[int, int, Spans]] | None = None
+        self._line_starts: list[int] = []
+        self._foreign_text = False
 
     def covers(self, offset: int) -> bool:
-        if self._spans is None:
-            tokens = self._tokens if self._tokens is not None else _word_tokens(self._text)
-            self._spans = Spans(foreign_spans(self._checker, self._text, tokens))
-        return self._spans.covers(offset)
+        if self._whole is None and self._lines is None:
+            self._prepare()
+        if self._whole is not None:
+            return self._whole.covers(offset)
+        if self._foreign_text:
+            return True
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return self._lines[i][2].covers(offset - self._line_starts[i])  # type: ignore[index]
+
+    def _prepare(self) -> None:
+        checker, text = self._checker, self._text
+        if _LANGUAGE_LABEL_HINT in text:
+            tokens = self._tokens if self._tokens is not None else _word_tokens(text)
+            self._whole = Spans(foreign_spans(checker, text, tokens))
+            return
+        memo = checker.foreign_lines
+        if len(memo) > FOREIGN_LINES_KEPT:
+            memo.clear()
+        lines, starts, at = [], [], 0
+        for line in text.split("\n"):
+            found = memo.get(line)
+            if found is None:
+                found = memo[line] = _line_foreign(checker, line)
+            lines.append(found)
+            starts.append(at)
+            at += len(line) + 1
+        self._lines, self._line_starts = lines, starts
+        plain = sum(n for n, _, _ in lines)
+        unknown = sum(n for _, n, _ in lines)
+        self._foreign_text = (
+            unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_TEXT_RATIO * plain
+        )
+
+
+#: lines whose foreign-language test is kept on the checker (dropped all at once beyond this)
+FOREIGN_LINES_KEPT = 50_000
+#: what every language label holds (see foreign._LANGUAGE_LABEL)
+_LANGUAGE_LABEL_HINT = " language:"
+
+
+def _line_foreign(checker: SpellChecker, line: str) -> tuple[int, int, Spans]:
+    """One line's plain and unknown words (as the whole text's test counts them) and its
+    foreign spans (a line alone: its paragraph, sentence and clause tests are the same as inside
+    its text; the whole-text test alone is implied by its paragraph test)."""
+    tokens = _word_tokens(line)
+    words = [m.group() for m in tokens]
+    _, plain, unknown = counted_words(checker, words)
+    plain_count = sum(map(plain.__contains__, words))
+    unknown_count = sum(map(unknown.__contains__, words))
+    return plain_count, unknown_count, Spans(foreign_spans(checker, line, tokens))
 
 
 _SIC_AFTER = re.compile(r"[\"'’”]?\s*[\[(]sic[\])]", re.IGNORECASE)
