@@ -74,7 +74,7 @@ def main() -> int:
         config = linter.config_for(str(ROOT / "seeds" / "x.txt"))
         kept = sorted(
             {
-                f"{r.kind} ({type(r.compile()).locality})"
+                f"{r.kind} ({r.compile().locality})"
                 for r in linter.rules_for(config, "x.txt", {})
                 if is_block_local(r)
             }

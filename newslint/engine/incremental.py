@@ -49,7 +49,7 @@ def is_block_local(rule: Rule) -> bool:
     A block-local kind's ``check`` reads neither its scope nor the voice (whether a word is
     quoted depends on quotations that run across paragraphs): the engine applies the scope and
     the quote level to its hits afterwards, with the whole document's analysis."""
-    return getattr(type(rule.compile()), "locality", DOCUMENT) in (BLOCK, SPLIT)
+    return getattr(rule.compile(), "locality", DOCUMENT) in (BLOCK, SPLIT)
 
 
 def _shift_hit(hit: Hit, by: int) -> Hit:
@@ -156,7 +156,7 @@ class BlockHits:
         """The rule's hits on the analysed document: from the cache for block-local rules; for
         split rules, the per-block items from the cache and the finishing step on the whole."""
         kind = rule.compile()
-        locality = getattr(type(kind), "locality", DOCUMENT)
+        locality = getattr(kind, "locality", DOCUMENT)  # a kind may set it by its options
         if locality not in (BLOCK, SPLIT):
             return kind.check(analysis)
         windows = analysis.memo(("incremental windows",), lambda: self._prepare(analysis))

@@ -64,8 +64,8 @@ class Kind:
     #: reads neither ``self.scope`` nor the voice, which the engine applies after), "split"
     #: (``gather`` finds per block what a block alone gives, kept per block like "block" hits,
     #: and ``finish`` combines all blocks' items with what only the whole document knows) or
-    #: "document"
-    locality: ClassVar[str] = "document"
+    #: "document" (a kind may set it per rule in ``setup``, by its options)
+    locality: str = "document"
 
     def __init__(self, scope: Scope, options: Mapping[str, Any]) -> None:
         #: where the rule looks; kinds that collapse or skip hits themselves read it

@@ -67,14 +67,22 @@ class MetricKind(Kind):
         self.min_words = options["min-words"]
         self.digits = options["round"]
         self.compute = self._resolve(self.metric)
+        self.readability = self.metric not in ("words", "sentences", "characters")
+        #: a sentence's or a paragraph's value is the block's own; a readability formula over
+        #: the document adds up each block's counts (kept per block by an editor's re-lint)
+        self.locality = (
+            "block" if self.unit != "document" else "split" if self.readability else "document"
+        )
 
-    def _resolve(self, name: str) -> Callable[[Analysis, int, int, list[Sentence]], float]:
+    def _resolve(self, name: str) -> Callable[..., float]:
+        """The value of a unit: (analysis, start, end, its sentences, its readability counts
+        when they are known already) -> value."""
         if name == "words":
-            return lambda a, s, e, sents: _count_words(a, s, e)
+            return lambda a, s, e, sents, counts=None: _count_words(a, s, e)
         if name == "sentences":
-            return lambda a, s, e, sents: len(sents)
+            return lambda a, s, e, sents, counts=None: len(sents)
         if name == "characters":
-            return lambda a, s, e, sents: e - s
+            return lambda a, s, e, sents, counts=None: e - s
         from newslint.analysis import metrics
 
         if name not in metrics.METRICS:
@@ -82,9 +90,13 @@ class MetricKind(Kind):
             raise OptionError("metric", f"unknown metric {name!r} (known: {known})")
         func = metrics.METRICS[name]
 
-        def readability(a: Analysis, s: int, e: int, sents: list[Sentence]) -> float:
-            spans = [(x.start - s, x.end - s) for x in sents]
-            return float(func(metrics.count_text(a.text[s:e], spans)))
+        def readability(
+            a: Analysis, s: int, e: int, sents: list[Sentence], counts: Any = None
+        ) -> float:
+            if counts is None:
+                spans = [(x.start - s, x.end - s) for x in sents]
+                counts = metrics.count_text(a.text[s:e], spans)
+            return float(func(counts))
 
         return readability
 
@@ -102,7 +114,46 @@ class MetricKind(Kind):
             sents = [s for b in blocks for s in analysis.sentences_in(b)]
             yield blocks[0].start, blocks[-1].end, sents
 
+    def gather(self, analysis: Analysis) -> Iterator[tuple[int, int, Any]]:
+        """Each block's readability counts, its sentences' alone (the document unit)."""
+        from newslint.analysis import metrics
+
+        text = analysis.text
+        for b in analysis.blocks:
+            spans = [(s.start - b.start, s.end - b.start) for s in analysis.sentences_in(b)]
+            yield b.start, b.end, metrics.count_text(text[b.start : b.end], spans)
+
+    def finish(self, analysis: Analysis, items: list[tuple[Any, ...]]) -> Iterator[Hit]:
+        return self._hits(analysis, items)
+
+    def _document_counts(
+        self, analysis: Analysis, items: list[tuple[Any, ...]], start: int, end: int
+    ) -> Any:
+        """The counts of ``text[start:end]`` (with the sentences of the blocks in scope) added up
+        from the blocks', or None unless only white space lies between those blocks."""
+        from dataclasses import fields
+
+        from newslint.analysis.metrics import Counts
+
+        inside = [item for item in items if start <= item[0] and item[1] <= end]
+        text = analysis.text
+        if not inside or any(
+            text[a[1] : b[0]].strip() for a, b in zip(inside, inside[1:], strict=False)
+        ):
+            return None
+        totals = {f.name: sum(getattr(item[2], f.name) for item in inside) for f in fields(Counts)}
+        kinds = {b.start: b.kind for b in analysis.blocks}
+        totals["sentences"] = sum(
+            item[2].sentences
+            for item in inside
+            if self.scope.allows("narration", kinds.get(item[0], ""))
+        )
+        return Counts(**totals)
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        return self._hits(analysis, None)
+
+    def _hits(self, analysis: Analysis, items: list[tuple[Any, ...]] | None) -> Iterator[Hit]:
         for start, end, sents in self._units(analysis):
             words = (
                 _count_words(analysis, start, end)
@@ -111,7 +162,10 @@ class MetricKind(Kind):
             )
             if self.min_words and (words or 0) < self.min_words:
                 continue
-            value = self.compute(analysis, start, end, sents)
+            counts = None
+            if items is not None:
+                counts = self._document_counts(analysis, items, start, end)
+            value = self.compute(analysis, start, end, sents, counts)
             too_high = self.max is not None and value > self.max
             too_low = self.min is not None and value < self.min
             if not (too_high or too_low):
