@@ -73,25 +73,48 @@ def name_shaped(word: str) -> bool:
     return True
 
 
+#: the words of a line (as NameIndex lists them), by the line's text: a pure function of it,
+#: kept across documents and an editor's re-lints
+_LINE_WORDS: dict[str, list[tuple[int, str]]] = {}
+#: lines kept (dropped all at once beyond this)
+LINES_KEPT = 50_000
+
+
+def _line_words(line: str) -> list[tuple[int, str]]:
+    """(offset, word) of every word of one line; "al-Assad" gives "al" and "Assad"."""
+    if not _ARABIC_ARTICLE_RE.search(line):
+        return [(m.start(), m.group()) for m in _NAME_WORD_RE.finditer(line)]
+    out: list[tuple[int, str]] = []  # word by word only where an article may be
+    append = out.append
+    for m in _NAME_WORD_RE.finditer(line):
+        word, at = m.group(), m.start()
+        prefix = _ARABIC_ARTICLE_RE.match(word)
+        if prefix and len(word) > prefix.end():  # "Bashar al-Assad" names "Assad"
+            append((at, prefix.group(1)))
+            append((at + prefix.end(), word[prefix.end() :]))
+        else:
+            append((at, word))
+    return out
+
+
 class NameIndex:
     """The capitalised words of one text, with where and how each is used."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[tuple[int, str]] = [
-            (m.start(), m.group()) for m in _NAME_WORD_RE.finditer(text)
-        ]
-        if _ARABIC_ARTICLE_RE.search(text):  # word by word only where an article may be
-            self.words = []
-            append = self.words.append
-            for m in _NAME_WORD_RE.finditer(text):
-                word, at = m.group(), m.start()
-                prefix = _ARABIC_ARTICLE_RE.match(word)
-                if prefix and len(word) > prefix.end():  # "Bashar al-Assad" names "Assad"
-                    append((at, prefix.group(1)))
-                    append((at + prefix.end(), word[prefix.end() :]))
-                else:
-                    append((at, word))
+        self.words: list[tuple[int, str]] = []
+        # line by line (no word runs over a line break), each line's words kept by its text
+        if len(_LINE_WORDS) > LINES_KEPT:
+            _LINE_WORDS.clear()
+        extend = self.words.extend
+        at = 0
+        for line in text.split("\n"):
+            found = _LINE_WORDS.get(line)
+            if found is None:
+                found = _LINE_WORDS[line] = _line_words(line)
+            if found:
+                extend([(start + at, word) for start, word in found] if at else found)
+            at += len(line) + 1
         self._full_names: Counter[tuple[str, str]] | None = None
 
     @cached_property
