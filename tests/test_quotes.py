@@ -103,6 +103,17 @@ def test_seed_in_quote_and_quote_at(seed: tuple[str, QuoteAnalysis]) -> None:
     assert result.in_quote(start) and text[start] == '"'
 
 
+def test_in_quote_many_agrees_with_in_quote(seed: tuple[str, QuoteAnalysis]) -> None:
+    """The bisection over quotations gives in_quote's answer at every offset, marks included."""
+    text, result = seed
+    offsets = list(range(len(text) + 1))
+    many = result.in_quote_many(offsets)
+    assert many == [result.in_quote(o) for o in offsets]
+    assert 0 < sum(many) < len(offsets)
+    with pytest.raises(ValueError):
+        result.in_quote_many([5, 3])
+
+
 # --------------------------------------------------------------------------- marks
 
 

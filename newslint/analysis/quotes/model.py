@@ -153,18 +153,23 @@ class QuoteAnalysis:
         return self._outer_index(offset) is not None
 
     def in_quote_many(self, offsets: Sequence[int]) -> list[bool]:
-        """``[in_quote(o) for o in offsets]`` for ascending offsets, in one pass."""
+        """``[in_quote(o) for o in offsets]`` for ascending offsets: per quotation, the run of
+        offsets it holds is found by bisection (no Python step per offset)."""
+        offsets = list(offsets)
+        if offsets != sorted(offsets):
+            raise ValueError("offsets must be in ascending order")
         starts, outer, quotes = self._starts, self._outer, self.quotes
-        out: list[bool] = []
-        i, last = -1, len(starts) - 1
-        previous = None
-        for offset in offsets:
-            if previous is not None and offset < previous:
-                raise ValueError("offsets must be in ascending order")
-            previous = offset
-            while i < last and starts[i + 1] <= offset:
-                i += 1  # the last quotation starting at or before the offset
-            out.append(i >= 0 and quotes[outer[i]].start <= offset < quotes[outer[i]].end)
+        out = [False] * len(offsets)
+        for i, start in enumerate(starts):
+            # the offsets whose last quotation starting at or before them is this one, and
+            # that lie before its end
+            end = quotes[outer[i]].end
+            if i + 1 < len(starts):
+                end = min(end, starts[i + 1])
+            lo = bisect.bisect_left(offsets, start)
+            hi = bisect.bisect_left(offsets, end, lo)
+            if hi > lo:
+                out[lo:hi] = [True] * (hi - lo)
         return out
 
     def quote_at(self, offset: int) -> Quote | None:
