@@ -69,7 +69,7 @@ def _span(found: Any) -> tuple[int, int]:
 class _Window:
     """One block with its context: the text, source and offset map a lone document gets."""
 
-    __slots__ = ("start", "end", "block", "key", "_whole")
+    __slots__ = ("start", "end", "block", "key", "id", "_whole")
 
     def __init__(self, document: Document, block: Block, start: int, end: int) -> None:
         text = document.text
@@ -91,6 +91,9 @@ class _Window:
         else:
             offsets = _relative(omap, start, end, first)
         self.key = (block.kind, block.start - start, block.end - start, prose, source, offsets)
+        #: a number for the key, the same in every lint while the key is kept (the per-rule
+        #: caches look blocks up by it: one hash of the long key per lint, not one per rule)
+        self.id = -1
         self._whole = document
 
     def document(self) -> Document:
@@ -142,11 +145,15 @@ class BlockHits:
         their hits block by block (no lone analyses); False lints every block alone, which
         ``benchmarks/incremental_exact.py`` uses to check the kinds' locality claims."""
         self.first_whole = first_whole
-        #: per compiled rule: the kind (kept alive, so its id is not reused) and hits per block
-        self._rules: dict[int, tuple[Kind, dict[tuple[Any, ...], list[Hit]]]] = {}
+        #: per compiled rule: the kind (kept alive, so its id is not reused) and hits (or items)
+        #: per block number
+        self._rules: dict[int, tuple[Kind, dict[int, list[Any]]]] = {}
         #: what every block's hits also depend on: path, format, front matter, vocabulary, model
         self._context: Any = None
         self._lone: dict[tuple[Any, ...], Analysis] = {}
+        #: block key -> its number (see ``_Window.id``)
+        self._ids: dict[tuple[Any, ...], int] = {}
+        self._next_id = 0
         #: the spaCy model of the config being linted under (set by the caller before a lint)
         self.model: str | None = None
         self.reused = 0
@@ -185,9 +192,9 @@ class BlockHits:
             return self._first_lint(analysis, windows, cache, step, shift)
         found_all: list[Any] = []
         for window in windows:
-            found = cache.get(window.key)
+            found = cache.get(window.id)
             if found is None:
-                found = cache[window.key] = list(step(self._lone_analysis(window, analysis)))
+                found = cache[window.id] = list(step(self._lone_analysis(window, analysis)))
                 self.linted += 1
             else:
                 self.reused += 1
@@ -195,7 +202,7 @@ class BlockHits:
                 at = window.start
                 found_all.extend(shift(item, at) for item in found)
         if len(cache) > len(windows) + SPARE_BLOCKS:
-            keep = {w.key for w in windows}
+            keep = {w.id for w in windows}
             for key in [k for k in cache if k not in keep]:
                 del cache[key]
         return found_all
@@ -204,7 +211,7 @@ class BlockHits:
         self,
         analysis: Analysis,
         windows: list[_Window],
-        cache: dict[tuple[Any, ...], list[Any]],
+        cache: dict[int, list[Any]],
         step: Callable[[Analysis], Iterable[Any]],
         shift: Callable[[Any, int], Any],
     ) -> list[Any]:
@@ -224,7 +231,7 @@ class BlockHits:
                 return items
             per_window[i].append(shift(item, -window.start))
         for window, found in zip(windows, per_window, strict=True):
-            cache[window.key] = found
+            cache[window.id] = found
         self.linted += len(windows)
         return items
 
@@ -245,9 +252,23 @@ class BlockHits:
         )
         if context != self._context:
             self._rules.clear()
+            self._ids.clear()
             self._context = context
         self._lone.clear()
-        return _windows(document)
+        windows = _windows(document)
+        if windows is not None:
+            ids = self._ids
+            for window in windows:
+                found = ids.get(window.key)
+                if found is None:
+                    found = ids[window.key] = self._next_id
+                    self._next_id += 1
+                window.id = found
+            if len(ids) > len(windows) + SPARE_BLOCKS:  # a number is never given out again
+                keep = {w.key for w in windows}
+                for key in [k for k in ids if k not in keep]:
+                    del ids[key]
+        return windows
 
     def _lone_analysis(self, window: _Window, whole: Analysis) -> Analysis:
         """The analysis of one block alone (shared by every rule in this lint)."""
@@ -264,4 +285,5 @@ class BlockHits:
     def forget_rules(self) -> None:
         """Drop every kept hit (the rules were reloaded)."""
         self._rules.clear()
+        self._ids.clear()
         self._context = None
