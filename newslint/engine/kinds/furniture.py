@@ -60,22 +60,36 @@ class FurnitureKind(Kind):
             self.line = compile_line_patterns(sources, "patterns")
         else:
             self.search = sentence_union(sources, "patterns")
+        #: a line is furniture by its own words (a product box, which claims lines, is the
+        #: document's); a sentence is by its own
+        self.locality = "split" if self.unit == "line" else "block"
+
+    def gather(self, analysis: Analysis) -> Iterator[tuple[int, int]]:
+        """The blocks (line unit) whose words are furniture."""
+        assert self.line is not None
+        text = analysis.text
+        words = block_word_counts(analysis) if self.max_words else []
+        for index, block in enumerate(analysis.blocks):
+            if self.max_words and words[index] > self.max_words:
+                continue
+            if self.line.fullmatch(text[block.start : block.end]):
+                yield block.start, block.end
+
+    def finish(self, analysis: Analysis, items: list[tuple[Any, ...]]) -> Iterator[Hit]:
+        """The furniture lines that no product box claims."""
+        if not items:
+            return
+        claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
+        index = analysis.document.block_index
+        for start, end in items:
+            if index(start) not in claimed:
+                yield Hit(start, end)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        text = analysis.text
         if self.unit == "line":
-            assert self.line is not None
-            claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
-            words = block_word_counts(analysis) if self.max_words else []
-            for index, block in enumerate(analysis.blocks):
-                if index in claimed:
-                    continue
-                chunk = text[block.start : block.end]
-                if self.max_words and words[index] > self.max_words:
-                    continue
-                if self.line.fullmatch(chunk):
-                    yield Hit(block.start, block.end)
+            yield from self.finish(analysis, list(self.gather(analysis)))
             return
+        text = analysis.text
         found = self.search.occurrences(analysis)
         for sentence in analysis.sentences:
             block = analysis.blocks[sentence.block] if analysis.blocks else None
