@@ -65,7 +65,8 @@ Thanks to everyone who sent reports. Please upgrade at your earliest convenience
 """
 
 #: spelling and word lists across paragraphs: a term that recurs (so it is a name), a slip, a
-#: name in a quotation, loaded words and a sentence with several of them
+#: name in a quotation, loaded words and a sentence with several of them, a web page's share
+#: line and a paragraph repeated
 SPELLING = """Harbour trust names new chair
 
 The trust said on Monday that Ines Vautrin, a former ferry engineer, will recieve the post in
@@ -76,6 +77,12 @@ A spokesman said teh figures would be published later, and that the zanthoril pu
 
 Residents who use the jetty every day said they were pleased. "It is about time," said one,
 Tomasz Wierzbicki, who fixes nets. "The old chair was a crony of the mayor."
+
+The jetty will stay open to boats all through the winter months.
+
+Share this article
+
+The jetty will stay open to boats all through the winter months.
 """
 
 ARTICLES = [
@@ -85,7 +92,8 @@ ARTICLES = [
 ]
 PIECES = [
     *("", " ", "the ", "said ", '"', "\u201c", "\u201d", "'", "\n", "\n\n", "x", "very ", ". "),
-    *("zanthoril ", "recieve ", "Vautrin ", "thugs ", "`", "shameful "),
+    *("zanthoril ", "recieve ", "Vautrin ", "thugs ", "`", "shameful ", "\n\nShare this article\n"),
+    "\n\nThe jetty will stay open to boats all through the winter months.\n",
 ]
 
 

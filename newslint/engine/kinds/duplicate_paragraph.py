@@ -42,24 +42,38 @@ class DuplicateParagraphKind(Kind):
         self.min_words = options["min-words"]
         self.boxes = box_finder(options["commerce-boxes"])
 
-    def check(self, analysis: Analysis) -> Iterator[Hit]:
+    #: a paragraph's folded words are its own; which one repeats another is the document's
+    locality = "split"
+
+    def gather(self, analysis: Analysis) -> Iterator[tuple[int, int, str, str]]:
+        """(start, end, folded words, block kind) of each block long enough to compare."""
         text = analysis.text
-        seen: dict[str, int] = {}
-        claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
         words = block_word_counts(analysis)
         for index, block in enumerate(analysis.blocks):
-            if index in claimed:
-                continue
             chunk = text[block.start : block.end]
             if words[index] < self.min_words or chunk.rstrip().endswith(("?", ":")):
                 continue  # interviews repeat their questions, lists their lead-ins
-            key = _FOLD.sub(" ", chunk.lower()).strip()
+            yield block.start, block.end, _FOLD.sub(" ", chunk.lower()).strip(), block.kind
+
+    def finish(self, analysis: Analysis, items: list[tuple[Any, ...]]) -> Iterator[Hit]:
+        """Every repeat after the first, outside product boxes."""
+        if len(items) < 2:
+            return
+        seen: dict[str, int] = {}
+        claimed = self.boxes.claimed(analysis) if self.boxes is not None else set()
+        index = analysis.document.block_index
+        for start, end, key, kind in items:
+            if claimed and index(start) in claimed:
+                continue
             if key in seen:
-                if block.kind in BODY_KINDS:
+                if kind in BODY_KINDS:
                     line = analysis.document.line_col(seen[key])[0]
-                    yield Hit(block.start, block.end, {"line": line})
+                    yield Hit(start, end, {"line": line})
             else:
-                seen[key] = block.start
+                seen[key] = start
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        return self.finish(analysis, list(self.gather(analysis)))
 
 
 KIND = DuplicateParagraphKind
