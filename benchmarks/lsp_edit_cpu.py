@@ -31,13 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from core import save_results  # noqa: E402
-from lsp_latency import EVAL, apply, articles, percentile, small_edit  # noqa: E402
-
-KINDS = {" really": "type", "": "delete"}
-
-
-def edit_kind(edit: tuple) -> str:
-    return KINDS.get(edit[4], "swap")
+from lsp_latency import EVAL, apply, articles, edit_kind, percentile, small_edit  # noqa: E402
 
 
 def main() -> int:

@@ -94,6 +94,11 @@ def small_edit(text: str, rng: random.Random) -> tuple[int, int, int, int, str]:
     return n, max(at - 2, 0), at, 0, line[max(at - 2, 0) : at][::-1]
 
 
+def edit_kind(edit: tuple[int, int, int, int, str]) -> str:
+    """What a small edit did: a word typed, a word deleted or two letters swapped."""
+    return {" really": "type", "": "delete"}.get(edit[4], "swap")
+
+
 def apply(text: str, edit: tuple[int, int, int, int, str]) -> str:
     n, start, end, _, new = edit
     lines = text.split("\n")
@@ -155,6 +160,7 @@ def main() -> int:
     latencies: list[float] = []
     cpu_per_edit: list[float] = []
     per_source: dict[str, list[float]] = {}
+    per_kind: dict[str, list[float]] = {}
     #: (uri, version) -> (sent, received) on the client, for the stage breakdown
     edits_timed: dict[tuple[str, int], tuple[float, float]] = {}
     for index, (source, text) in enumerate(chosen):
@@ -174,6 +180,7 @@ def main() -> int:
             edits_timed[(uri, version)] = (sent, message["_received"])
             cpu_per_edit.append(cpu)
             per_source.setdefault(source, []).append(message["_received"] - sent)
+            per_kind.setdefault(edit_kind(edit), []).append(message["_received"] - sent)
         client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     words = statistics.median(len(t.split()) for _, t in chosen)
     print(
@@ -192,6 +199,12 @@ def main() -> int:
     for source, values in sorted(per_source.items()):
         print(
             f"  {source:<22} {len(values):>4} edits  median {statistics.median(values) * 1000:6.1f}"
+            f" ms  p95 {percentile(values, 0.95) * 1000:6.1f} ms"
+        )
+
+    for kind, values in sorted(per_kind.items()):
+        print(
+            f"  {kind:<22} {len(values):>4} edits  median {statistics.median(values) * 1000:6.1f}"
             f" ms  p95 {percentile(values, 0.95) * 1000:6.1f} ms"
         )
 
@@ -246,6 +259,14 @@ def main() -> int:
         },
         "edit_latency_p95_ms_by_source": {
             source: percentile(values, 0.95) * 1000 for source, values in per_source.items()
+        },
+        "edit_latency_ms_by_kind": {
+            kind: {
+                "median": statistics.median(values) * 1000,
+                "p95": percentile(values, 0.95) * 1000,
+                "edits": len(values),
+            }
+            for kind, values in per_kind.items()
         },
         "edit_stages_ms": stages,
         "burst_last_edit_ms_median": statistics.median(bursts) * 1000,
