@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 CONTEXT = 2
 #: blocks kept per rule beyond those of the current text (so undo finds them again)
 SPARE_BLOCKS = 200
+#: what a block without hits or items keeps (most blocks, for most rules: one shared object,
+#: not an empty list per rule and block of every open document)
+_NOTHING: tuple[Any, ...] = ()
 
 BLOCK = "block"
 SPLIT = "split"
@@ -165,7 +168,7 @@ class BlockHits:
         self.first_whole = first_whole
         #: per compiled rule: the kind (kept alive, so its id is not reused) and hits (or items)
         #: per block number
-        self._rules: dict[int, tuple[Kind, dict[int, list[Any]]]] = {}
+        self._rules: dict[int, tuple[Kind, dict[int, Sequence[Any]]]] = {}
         #: what every block's hits also depend on: path, format, front matter, vocabulary, model
         self._context: Any = None
         self._lone: dict[tuple[Any, ...], Analysis] = {}
@@ -212,7 +215,8 @@ class BlockHits:
         for window in windows:
             found = cache.get(window.id)
             if found is None:
-                found = cache[window.id] = list(step(self._lone_analysis(window, analysis)))
+                found = list(step(self._lone_analysis(window, analysis))) or _NOTHING
+                cache[window.id] = found
                 self.linted += 1
             else:
                 self.reused += 1
@@ -229,7 +233,7 @@ class BlockHits:
         self,
         analysis: Analysis,
         windows: list[_Window],
-        cache: dict[int, list[Any]],
+        cache: dict[int, Sequence[Any]],
         step: Callable[[Analysis], Iterable[Any]],
         shift: Callable[[Any, int], Any],
     ) -> list[Any]:
@@ -249,7 +253,7 @@ class BlockHits:
                 return items
             per_window[i].append(shift(item, -window.start))
         for window, found in zip(windows, per_window, strict=True):
-            cache[window.id] = found
+            cache[window.id] = found or _NOTHING
         self.linted += len(windows)
         return items
 

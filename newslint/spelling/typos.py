@@ -377,7 +377,7 @@ class _LazyForeign:
 
 
 #: lines whose foreign-language test is kept on the checker (dropped all at once beyond this)
-FOREIGN_LINES_KEPT = 10_000
+FOREIGN_LINES_KEPT = 4_000
 #: what every language label holds (see foreign._LANGUAGE_LABEL)
 _LANGUAGE_LABEL_HINT = " language:"
 

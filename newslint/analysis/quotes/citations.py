@@ -32,7 +32,7 @@ class UnitSubject:
 #: segments: a pure function of them, kept across documents and an editor's re-lints
 _BY_UNIT: dict[tuple[str, tuple[tuple[int, int], ...]], list[Citation]] = {}
 #: units kept (dropped all at once beyond this)
-UNITS_KEPT = 5_000
+UNITS_KEPT = 2_000
 
 
 def find_citations(

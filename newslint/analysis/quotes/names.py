@@ -77,7 +77,7 @@ def name_shaped(word: str) -> bool:
 #: kept across documents and an editor's re-lints
 _LINE_WORDS: dict[str, list[tuple[int, str]]] = {}
 #: lines kept (dropped all at once beyond this)
-LINES_KEPT = 5_000
+LINES_KEPT = 2_000
 
 
 def _line_words(line: str) -> list[tuple[int, str]]:
