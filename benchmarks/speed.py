@@ -31,8 +31,12 @@ a shared machine's speed drifts; the load average is recorded around every secti
    against ``proselint check FILES`` (aim: at most 0.5x) and against the floors (aim: at most
    2.0x the ``nlp.pipe`` floor; long-term 1.5x), medians of ``--cold-reps`` runs; words per
    second per core;
-3. peak memory of each process tree, sampled during those runs (sum of PSS and of RSS over the
-   process and its descendants, every 50 ms; aim for newslint: under 1 GiB);
+3. peak memory of each process tree, sampled in one more, untimed run of each command (sum of
+   PSS and of RSS over the process and its descendants, every 50 ms; aim for newslint: under
+   1 GiB). Not during the timed runs: reading ``smaps_rollup`` walks the page tables of every
+   process sampled, ~4.8 CPU s over one newslint run, on the same cores; it added ~5 s to
+   newslint's wall time (2 busy workers) and next to nothing to single-process proselint's,
+   whose second core was idle;
 4. the result cache: a run that fills an empty cache, then cached re-runs (aim: at most 0.1x the
    cold run);
 5. the first-sight cost per article, per source: CPU ms to lint each article in one process on
@@ -174,34 +178,31 @@ def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str
     return out
 
 
-def interleaved(
-    commands: dict[str, list[str]], reps: int, env: dict[str, str], memory: bool = False
-) -> dict[str, Any]:
+def interleaved(commands: dict[str, list[str]], reps: int, env: dict[str, str]) -> dict[str, Any]:
     """Every command once per repetition, the order rotating; seconds per command and run,
-    medians, the load average before and after, and (``memory``) each command's peak tree
-    memory over its runs."""
+    medians, the load average before and after."""
     names = list(commands)
     runs: dict[str, list[float]] = {name: [] for name in names}
-    peaks: dict[str, dict[str, float]] = {}
     before = load()
     for rep in range(reps):
         for name in names[rep % len(names) :] + names[: rep % len(names)]:
-            out = timed(commands[name], env, memory)
-            runs[name].append(out.pop("seconds"))
-            out.pop("code")
-            if out:
-                peak = peaks.setdefault(name, out)
-                for key, value in out.items():
-                    peak[key] = max(peak[key], value)
-    result = {
+            runs[name].append(timed(commands[name], env)["seconds"])
+    return {
         "runs": runs,
         "median": {name: statistics.median(values) for name, values in runs.items()},
         "load_before": before,
         "load_after": load(),
     }
-    if peaks:
-        result["memory"] = peaks
-    return result
+
+
+def peak_memory(commands: dict[str, list[str]], env: dict[str, str]) -> dict[str, Any]:
+    """Each command's peak tree memory, from one more run that is not timed (the sampler's
+    reads of ``smaps_rollup`` cost CPU on the cores the command uses)."""
+    peaks = {}
+    for name, cmd in commands.items():
+        out = timed(cmd, env, memory=True)
+        peaks[name] = {key: value for key, value in out.items() if key not in ("seconds", "code")}
+    return peaks
 
 
 # -- set-up ------------------------------------------------------------------------------
@@ -360,12 +361,12 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
 
     print(
         f"\n2. {len(items)} articles, cold (cache off), {cores} cores"
-        f" (median of {args.cold_reps}, interleaved, peak memory sampled); load {load()}"
+        f" (median of {args.cold_reps}, interleaved); load {load()}"
     )
     commands = {**floors, "newslint": [*newslint, "--no-cache", *files]}
     if proselint:
         commands["proselint"] = [*proselint, *files]
-    cold = interleaved(commands, args.cold_reps, env, memory=True)
+    cold = interleaved(commands, args.cold_reps, env)
     med = cold["median"]
     for name, label in (
         ("floor_tokenizer", "floor: tokenizer.pipe"),
@@ -398,10 +399,10 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
         print(ratio_line("newslint / proselint", cold["ratio_proselint"], AIMS["proselint"]))
         print(f"    (median of the per-repetition ratios: {statistics.median(paired):.2f}x)")
     print(f"  load after: {cold['load_after']}")
-    memory = cold.pop("memory", {})
     figures["cold"] = cold
 
-    print("\n3. peak memory of the process tree (during the cold runs)")
+    print(f"\n3. peak memory of the process tree (one untimed run of each); load {load()}")
+    memory = peak_memory(commands, env)
     for name, m in memory.items():
         print(
             f"  {name:<16} {m.get('pss_mb', 0):6.0f} MB PSS / {m.get('rss_mb', 0):6.0f} MB RSS"
