@@ -194,14 +194,17 @@ def batches(paths: Sequence[str], workers: int, sizes: Sequence[int]) -> list[li
     for i, path in enumerate(paths):
         folders.setdefault(_folder_key(path, under), []).append(i)
     most = max(TAIL_CHUNK, len(paths) // (workers * 4))
-    groups = [ids[k : k + most] for ids in folders.values() for k in range(0, len(ids), most)]
-    groups.sort(key=lambda ids: -sum(sizes[i] for i in ids))
-    total = sum(sizes) or 1
-    tail: list[int] = []
-    while groups and sum(sizes[i] for i in tail) + sum(sizes[i] for i in groups[-1]) <= total / 8:
-        tail[:0] = groups.pop()
-    groups.extend(tail[k : k + TAIL_CHUNK] for k in range(0, len(tail), TAIL_CHUNK))
-    return groups
+    pieces = [ids[k : k + most] for ids in folders.values() for k in range(0, len(ids), most)]
+    costed = sorted(((sum(sizes[i] for i in ids), ids) for ids in pieces), key=lambda p: -p[0])
+    budget = sum(sizes) / 8
+    cut = len(costed)
+    while cut and costed[cut - 1][0] <= budget:
+        cut -= 1
+        budget -= costed[cut][0]
+    tail = [i for _, ids in costed[cut:] for i in ids]
+    return [ids for _, ids in costed[:cut]] + [
+        tail[k : k + TAIL_CHUNK] for k in range(0, len(tail), TAIL_CHUNK)
+    ]
 
 
 def _size(path: str) -> int:
