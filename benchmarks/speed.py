@@ -30,7 +30,8 @@ a shared machine's speed drifts; the load average is recorded around every secti
 2. every article, cold: ``newslint check --no-cache FILES`` (every default rule, all cores)
    against ``proselint check FILES`` (aim: at most 0.5x) and against the floors (aim: at most
    2.0x the ``nlp.pipe`` floor; long-term 1.5x), medians of ``--cold-reps`` runs; words per
-   second per core;
+   second per core; beside each wall time the CPU time of the command's process tree (a wall
+   time well above CPU / cores is waiting: start-up on one core, an idle worker, the machine);
 3. peak memory of each process tree, sampled in one more, untimed run of each command (sum of
    PSS and of RSS over the process and its descendants, every 50 ms; aim for newslint: under
    1 GiB). Not during the timed runs: reading ``smaps_rollup`` walks the page tables of every
@@ -55,6 +56,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -155,7 +157,9 @@ class TreeMemory(threading.Thread):
 
 
 def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str, Any]:
-    """Run a command; wall seconds, exit code and (optionally) peak tree memory."""
+    """Run a command; wall seconds, CPU seconds of its process tree (user + system, workers
+    included once reaped), exit code and (optionally) peak tree memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True
@@ -165,12 +169,14 @@ def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str
         sampler.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if sampler:
         sampler.done.set()
         sampler.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd[:4])} ...\n{err[-2000:]}")
-    out: dict[str, Any] = {"seconds": seconds, "code": proc.returncode}
+    out: dict[str, Any] = {"seconds": seconds, "cpu": cpu, "code": proc.returncode}
     if sampler:
         out.update(
             pss_mb=sampler.peak_pss / 1024, rss_mb=sampler.peak_rss / 1024, procs=sampler.peak_procs
@@ -179,17 +185,22 @@ def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str
 
 
 def interleaved(commands: dict[str, list[str]], reps: int, env: dict[str, str]) -> dict[str, Any]:
-    """Every command once per repetition, the order rotating; seconds per command and run,
-    medians, the load average before and after."""
+    """Every command once per repetition, the order rotating; wall and CPU seconds per command
+    and run, medians, the load average before and after."""
     names = list(commands)
     runs: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     before = load()
     for rep in range(reps):
         for name in names[rep % len(names) :] + names[: rep % len(names)]:
-            runs[name].append(timed(commands[name], env)["seconds"])
+            out = timed(commands[name], env)
+            runs[name].append(out["seconds"])
+            cpu[name].append(out["cpu"])
     return {
         "runs": runs,
         "median": {name: statistics.median(values) for name, values in runs.items()},
+        "cpu_runs": cpu,
+        "cpu_median": {name: statistics.median(values) for name, values in cpu.items()},
         "load_before": before,
         "load_after": load(),
     }
@@ -376,7 +387,10 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
     ):
         if name in med:
             shown = " ".join(f"{s:.2f}" for s in cold["runs"][name])
-            print(f"  {label:<30} {med[name]:7.2f} s  (runs: {shown})")
+            print(
+                f"  {label:<30} {med[name]:7.2f} s  (runs: {shown}; CPU"
+                f" {cold['cpu_median'][name]:.2f} s)"
+            )
     cold["words_per_second_per_core"] = {
         name: words / seconds / cores for name, seconds in med.items()
     }
