@@ -30,9 +30,14 @@ a shared machine's speed drifts; the load average is recorded around every secti
 2. every article, cold: ``newslint check --no-cache FILES`` (every default rule, all cores)
    against ``proselint check FILES`` (aim: at most 0.5x) and against the floors (aim: at most
    2.0x the ``nlp.pipe`` floor; long-term 1.5x), medians of ``--cold-reps`` runs; words per
-   second per core;
-3. peak memory of each process tree, sampled during those runs (sum of PSS and of RSS over the
-   process and its descendants, every 50 ms; aim for newslint: under 1 GiB);
+   second per core; beside each wall time the CPU time of the command's process tree (a wall
+   time well above CPU / cores is waiting: start-up on one core, an idle worker, the machine);
+3. peak memory of each process tree, sampled in one more, untimed run of each command (sum of
+   PSS and of RSS over the process and its descendants, every 50 ms; aim for newslint: under
+   1 GiB). Not during the timed runs: reading ``smaps_rollup`` walks the page tables of every
+   process sampled, ~4.8 CPU s over one newslint run, on the same cores; it added ~5 s to
+   newslint's wall time (2 busy workers) and next to nothing to single-process proselint's,
+   whose second core was idle;
 4. the result cache: a run that fills an empty cache, then cached re-runs (aim: at most 0.1x the
    cold run);
 5. the first-sight cost per article, per source: CPU ms to lint each article in one process on
@@ -51,6 +56,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -151,7 +157,9 @@ class TreeMemory(threading.Thread):
 
 
 def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str, Any]:
-    """Run a command; wall seconds, exit code and (optionally) peak tree memory."""
+    """Run a command; wall seconds, CPU seconds of its process tree (user + system, workers
+    included once reaped), exit code and (optionally) peak tree memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True
@@ -161,12 +169,14 @@ def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str
         sampler.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if sampler:
         sampler.done.set()
         sampler.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd[:4])} ...\n{err[-2000:]}")
-    out: dict[str, Any] = {"seconds": seconds, "code": proc.returncode}
+    out: dict[str, Any] = {"seconds": seconds, "cpu": cpu, "code": proc.returncode}
     if sampler:
         out.update(
             pss_mb=sampler.peak_pss / 1024, rss_mb=sampler.peak_rss / 1024, procs=sampler.peak_procs
@@ -174,34 +184,36 @@ def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict[str
     return out
 
 
-def interleaved(
-    commands: dict[str, list[str]], reps: int, env: dict[str, str], memory: bool = False
-) -> dict[str, Any]:
-    """Every command once per repetition, the order rotating; seconds per command and run,
-    medians, the load average before and after, and (``memory``) each command's peak tree
-    memory over its runs."""
+def interleaved(commands: dict[str, list[str]], reps: int, env: dict[str, str]) -> dict[str, Any]:
+    """Every command once per repetition, the order rotating; wall and CPU seconds per command
+    and run, medians, the load average before and after."""
     names = list(commands)
     runs: dict[str, list[float]] = {name: [] for name in names}
-    peaks: dict[str, dict[str, float]] = {}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     before = load()
     for rep in range(reps):
         for name in names[rep % len(names) :] + names[: rep % len(names)]:
-            out = timed(commands[name], env, memory)
-            runs[name].append(out.pop("seconds"))
-            out.pop("code")
-            if out:
-                peak = peaks.setdefault(name, out)
-                for key, value in out.items():
-                    peak[key] = max(peak[key], value)
-    result = {
+            out = timed(commands[name], env)
+            runs[name].append(out["seconds"])
+            cpu[name].append(out["cpu"])
+    return {
         "runs": runs,
         "median": {name: statistics.median(values) for name, values in runs.items()},
+        "cpu_runs": cpu,
+        "cpu_median": {name: statistics.median(values) for name, values in cpu.items()},
         "load_before": before,
         "load_after": load(),
     }
-    if peaks:
-        result["memory"] = peaks
-    return result
+
+
+def peak_memory(commands: dict[str, list[str]], env: dict[str, str]) -> dict[str, Any]:
+    """Each command's peak tree memory, from one more run that is not timed (the sampler's
+    reads of ``smaps_rollup`` cost CPU on the cores the command uses)."""
+    peaks = {}
+    for name, cmd in commands.items():
+        out = timed(cmd, env, memory=True)
+        peaks[name] = {key: value for key, value in out.items() if key not in ("seconds", "code")}
+    return peaks
 
 
 # -- set-up ------------------------------------------------------------------------------
@@ -360,12 +372,12 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
 
     print(
         f"\n2. {len(items)} articles, cold (cache off), {cores} cores"
-        f" (median of {args.cold_reps}, interleaved, peak memory sampled); load {load()}"
+        f" (median of {args.cold_reps}, interleaved); load {load()}"
     )
     commands = {**floors, "newslint": [*newslint, "--no-cache", *files]}
     if proselint:
         commands["proselint"] = [*proselint, *files]
-    cold = interleaved(commands, args.cold_reps, env, memory=True)
+    cold = interleaved(commands, args.cold_reps, env)
     med = cold["median"]
     for name, label in (
         ("floor_tokenizer", "floor: tokenizer.pipe"),
@@ -375,7 +387,10 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
     ):
         if name in med:
             shown = " ".join(f"{s:.2f}" for s in cold["runs"][name])
-            print(f"  {label:<30} {med[name]:7.2f} s  (runs: {shown})")
+            print(
+                f"  {label:<30} {med[name]:7.2f} s  (runs: {shown}; CPU"
+                f" {cold['cpu_median'][name]:.2f} s)"
+            )
     cold["words_per_second_per_core"] = {
         name: words / seconds / cores for name, seconds in med.items()
     }
@@ -398,10 +413,10 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
         print(ratio_line("newslint / proselint", cold["ratio_proselint"], AIMS["proselint"]))
         print(f"    (median of the per-repetition ratios: {statistics.median(paired):.2f}x)")
     print(f"  load after: {cold['load_after']}")
-    memory = cold.pop("memory", {})
     figures["cold"] = cold
 
-    print("\n3. peak memory of the process tree (during the cold runs)")
+    print(f"\n3. peak memory of the process tree (one untimed run of each); load {load()}")
+    memory = peak_memory(commands, env)
     for name, m in memory.items():
         print(
             f"  {name:<16} {m.get('pss_mb', 0):6.0f} MB PSS / {m.get('rss_mb', 0):6.0f} MB RSS"

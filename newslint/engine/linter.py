@@ -310,7 +310,7 @@ class Linter:
 
         config = self.config_for(path)
         try:
-            document = load_document(path, fmt, config.max_file_size)
+            document = load_document(path, fmt, config.max_file_size, take=True)
         except InputError as exc:
             return FileResult(path, error=str(exc), fail_on=config.fail_on)
         return self.check_document(document, config)

@@ -7,6 +7,7 @@ the file extension to the plain-text, Markdown or HTML reader.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from importlib import import_module
 
 from newslint.errors import InputError
@@ -30,6 +31,10 @@ _READER_MODULES = {
 }
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: documents read ahead (the genre mix reads the files beside an article), kept until the linter
+#: takes them: one parse per file when the process goes on to lint the same, unchanged file
+READ_AHEAD = 64
+_read_ahead: OrderedDict[tuple[str, str, int, int, int], Document] = OrderedDict()
 
 
 def format_for(path: str, default: str = "text") -> str:
@@ -74,16 +79,24 @@ def parse(
 
 
 def load_document(
-    path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, take: bool = False
 ) -> Document:
-    """Read, decode and parse the article at ``path``."""
+    """Read, decode and parse the article at ``path``. The last READ_AHEAD documents read are
+    kept (keyed by the file's modification time, size and inode); ``take=True`` (the linter)
+    takes a kept one instead of parsing the file again, and keeps nothing."""
     try:
-        size = os.path.getsize(path)
+        stat = os.stat(path)
+        size = stat.st_size
         if max_bytes and size > max_bytes:
             raise InputError(
                 f"{path}: file too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:.1f} MB"
                 " limit; raise max-file-size in the config)"
             )
+        fmt = fmt or format_for(path)
+        key = (path, fmt, stat.st_mtime_ns, size, stat.st_ino)
+        kept = _read_ahead.pop(key, None) if take else _read_ahead.get(key)
+        if kept is not None:
+            return kept
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
@@ -93,4 +106,12 @@ def load_document(
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     source, encoding = decode(data, path)
-    return parse(source, path, fmt or format_for(path), encoding)
+    document = parse(source, path, fmt, encoding)
+    if not take:
+        _read_ahead[key] = document
+        while len(_read_ahead) > READ_AHEAD:
+            try:
+                _read_ahead.popitem(last=False)
+            except KeyError:  # emptied by another thread
+                break
+    return document

@@ -39,6 +39,7 @@ SPLIT_PRIOR_DROP = 1.0  # two words are less likely than the rarer of them alone
 # fitted on Birkbeck's misspellings planted in clean copy (benchmarks/spelling_context_fit.py).
 CONTEXT_CANDIDATES = 5
 CONTEXT_WEIGHT = 1.0
+CHANNEL_MEMO = 20_000  # misspellings whose channel ranking is kept (a few candidates each)
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -133,6 +134,11 @@ class Suggester:
         self._deletes = index
         self._model = model
         self._sounds = sounds
+        self._channel: dict[tuple[str, int], list[tuple[float, str]]] = {}
+
+    def forget(self) -> None:
+        """Drop the memoised rankings (after changing the ranking constants, as a tuning run does)."""
+        self._channel.clear()
 
     def __contains__(self, word: str) -> bool:
         return word in self._index
@@ -221,6 +227,18 @@ class Suggester:
         (the lower-case words before and after it, either may be empty) the best
         CONTEXT_CANDIDATES by the channel are re-ranked by how well they fit between them."""
         width = max(limit, CONTEXT_CANDIDATES) if context else limit
+        scored = self._channel.get((word, width))
+        if scored is None:
+            if len(self._channel) >= CHANNEL_MEMO:
+                self._channel.clear()
+            scored = self._channel[word, width] = self._by_channel(word, width)
+        if context and len(scored) > 1:
+            scored = self._in_context(scored, context)
+        return [c for _, c in scored[:limit]]
+
+    def _by_channel(self, word: str, width: int) -> list[tuple[float, str]]:
+        """The best ``width`` candidates by the noisy channel alone, best first (the same for
+        every occurrence of ``word``, whatever its context: memoised by ranked())."""
         cands = self.candidates(word)
         # Cheap pre-ranking by frequency and rough distance; the error model scores the best few.
         rough = sorted(cands, key=lambda c: (-(self._rough(c) - PRE_WEIGHT * cands[c]), c))
@@ -231,10 +249,7 @@ class Suggester:
             if s > -math.inf:
                 scored.append((s, c))
                 scored.sort(key=lambda x: (-x[0], x[1]))
-        scored = scored[:width]
-        if context and len(scored) > 1:
-            scored = self._in_context(scored, context)
-        return [c for _, c in scored[:limit]]
+        return scored[:width]
 
     def _in_context(
         self, scored: list[tuple[float, str]], context: tuple[str, str]

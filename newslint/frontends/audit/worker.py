@@ -150,7 +150,7 @@ def _lint_item(
         config = linter.config_for(real)
         fmt = format_for(item.path)
         try:
-            document = load_document(real, fmt, config.max_file_size)
+            document = load_document(real, fmt, config.max_file_size, take=True)
         except InputError as exc:  # named by the path as given, as check names it
             message = str(exc).replace(real, item.path, 1)
             return FileResult(item.path, error=message, fail_on=config.fail_on), meta, fmt
