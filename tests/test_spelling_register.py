@@ -98,6 +98,9 @@ def test_a_variant_is_a_suggestion_and_a_slip_stays_an_error() -> None:
     found = Linter(select=["spelling.*"]).lint_source(text, "story.txt").findings
     errors = {f.match for f in found if f.level == "error"}
     assert errors == {"commited"}
+    labels = {f.match: f.message.split(":")[0] for f in found}
+    assert labels["cancelation"] == "Variant spelling"  # named for what it is, not a typo
+    assert labels["commited"] != "Variant spelling"
 
 
 INTERVIEW = """The reporter spoke to two teachers at the school.
@@ -120,6 +123,9 @@ def test_a_speakers_own_forms_in_a_transcript_are_suggestions_and_slips_are_not(
     assert levels["childs"] == "suggestion"
     assert levels["ourself"] == "suggestion"
     assert levels["harrasment"] == "error"  # the transcriber's spelling, fixed as anywhere
+    labels = {f.match.strip(): f.message.split(":")[0] for f in found}
+    assert labels["childs"] == "Speaker's own form"
+    assert labels["harrasment"] != "Speaker's own form"
     assert "different" not in levels  # the speaker's reduplication, kept as said
 
 

@@ -9,6 +9,9 @@ slip-label: Likely misspelling
 rare-label: Rare word
 lower-case-name-label: Name in lower case
 rejected-label: Rejected by house vocabulary
+variant-label: Variant spelling
+speech-label: Speaker's own form
+transliteration-label: Transliteration
 ```
 The words come from :func:`newslint.spelling.find_typos` over the whole prose (so a word that
 recurs anywhere in the article counts as a name): capitalised words inside a sentence, words with
@@ -44,6 +47,9 @@ from newslint.spelling.reasons import (
     REASON_RARE_FORM,
     REASON_REJECT,
     REASON_SLIP,
+    REASON_SPEECH,
+    REASON_TRANSLITERATION,
+    REASON_VARIANT,
 )
 
 if TYPE_CHECKING:
@@ -83,6 +89,21 @@ class TypoKind(Kind):
             default="Rejected by house vocabulary",
             help="{problem} of a word in a reject vocabulary file",
         ),
+        "variant-label": Option(
+            (str,),
+            default="Variant spelling",
+            help="{problem} of an accepted variant ('cancelation'; a suggestion)",
+        ),
+        "speech-label": Option(
+            (str,),
+            default="Speaker's own form",
+            help="{problem} of a speaker's word form in quoted speech (a suggestion)",
+        ),
+        "transliteration-label": Option(
+            (str,),
+            default="Transliteration",
+            help="{problem} of a transliterated word beside another script (a suggestion)",
+        ),
     }
     default_scope = {"voice": "any", "block": SPELLING_BLOCKS}
     #: the words looked at are a paragraph's own; whether one is reported is the document's
@@ -97,6 +118,9 @@ class TypoKind(Kind):
             REASON_RARE: options["rare-label"],
             REASON_RARE_FORM: options["rare-label"],
             REASON_LOWER_CASE_NAME: options["lower-case-name-label"],
+            REASON_VARIANT: options["variant-label"],
+            REASON_SPEECH: options["speech-label"],
+            REASON_TRANSLITERATION: options["transliteration-label"],
         }
         self.unknown_label = options["unknown-label"]
 
