@@ -35,6 +35,9 @@ def test_code_makes_a_post_technical_and_news_is_not() -> None:
     assert not shows_code(NEWS_STORY) and not uses_jargon(NEWS_STORY)
     assert uses_jargon("A syscall in every goroutine is one too many.")
     assert not uses_jargon("One goroutine only.")  # one word of jargon is not a register
+    assert uses_jargon("Two Goroutines made SYSCALLS.")  # endings and any case count
+    # a jargon word counts only as a whole word: not inside a hyphenated or longer run
+    assert not uses_jargon("A goroutine-like design and a syscallish name.")
 
 
 def test_jargon_tool_names_and_coinages_pass_in_a_post_that_shows_code() -> None:

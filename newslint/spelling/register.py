@@ -74,20 +74,34 @@ def shows_code(source: str) -> bool:
     return _CODE.search(source) is not None
 
 
-@lru_cache(maxsize=1)
-def _jargon_pattern() -> re.Pattern[str]:
-    """Any word of the technical vocabulary, with a plural or verb ending."""
-    words = "|".join(sorted(map(re.escape, tech_vocabulary()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({words})(?:s|es|ed|ing)?(?![\w-])", re.IGNORECASE)
+#: a whole run of word characters and hyphens: a jargon word counts only as all of one run
+_RUN = re.compile(r"[\w-]+")
+_JARGON_ENDINGS = ("s", "es", "ed", "ing")
+
+
+def _jargon_base(run: str, vocabulary: frozenset[str]) -> str | None:
+    """The vocabulary word a run is, bare or with a plural or verb ending, else None."""
+    if run in vocabulary:
+        return run
+    for ending in _JARGON_ENDINGS:
+        if run.endswith(ending) and run[: -len(ending)] in vocabulary:
+            return run[: -len(ending)]
+    return None
 
 
 def uses_jargon(source: str) -> bool:
-    """Does the document use JARGON_MIN distinct words of the technical vocabulary?"""
+    """Does the document use JARGON_MIN distinct words of the technical vocabulary?
+
+    Each distinct run of the text is looked up once (the language server asks on every lint,
+    so one set of runs beats a scan of the vocabulary at every position)."""
+    vocabulary = tech_vocabulary()
     seen: set[str] = set()
-    for m in _jargon_pattern().finditer(source):
-        seen.add(m.group(1).lower())
-        if len(seen) >= JARGON_MIN:
-            return True
+    for run in {run.lower() for run in _RUN.findall(source)}:
+        base = _jargon_base(run, vocabulary)
+        if base is not None:
+            seen.add(base)
+            if len(seen) >= JARGON_MIN:
+                return True
     return False
 
 
