@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,8 +69,12 @@ def _spoken_first_person(analysis: Analysis, start: int, end: int) -> bool:
     return any(not in_quote(m.start()) for m in FIRST_PERSON.finditer(analysis.text, start, end))
 
 
+@lru_cache(maxsize=4096)
 def _introduces(text: str) -> bool:
-    """A paragraph that hands the floor to a speaker or to several."""
+    """A paragraph that hands the floor to a speaker or to several.
+
+    A pure function of the paragraph's text, kept by it: after an edit the language server's
+    re-lint tests only the edited paragraph (about 1 ms of the whole test per article)."""
     stripped = text.rstrip()
     if SPEECH.search(stripped[-120:]):
         return True
