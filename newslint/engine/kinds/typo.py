@@ -59,6 +59,55 @@ if TYPE_CHECKING:
 SPELLING_BLOCKS = ["headline", "dek", "heading", "prose"]
 
 
+#: the ``{problem}`` labels: (option, default, what it labels, the reasons it labels); "unknown"
+#: labels every reason without a label of its own
+LABELS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("unknown-label", "Possible typo", "a word no dictionary knows", ()),
+    (
+        "slip-label",
+        "Likely misspelling",
+        "a word the web has mostly as a slip for a much more common one",
+        (REASON_SLIP,),
+    ),
+    (
+        "rare-label",
+        "Rare word",
+        "a rare word (a suggestion: it may be jargon)",
+        (REASON_RARE, REASON_RARE_FORM),
+    ),
+    (
+        "lower-case-name-label",
+        "Name in lower case",
+        "a word known only as a name or an abbreviation (a suggestion)",
+        (REASON_LOWER_CASE_NAME,),
+    ),
+    (
+        "rejected-label",
+        "Rejected by house vocabulary",
+        "a word in a reject vocabulary file",
+        (REASON_REJECT,),
+    ),
+    (
+        "variant-label",
+        "Variant spelling",
+        "an accepted variant ('cancelation'; a suggestion)",
+        (REASON_VARIANT,),
+    ),
+    (
+        "speech-label",
+        "Speaker's own form",
+        "a speaker's word form in quoted speech (a suggestion)",
+        (REASON_SPEECH,),
+    ),
+    (
+        "transliteration-label",
+        "Transliteration",
+        "a transliterated word beside another script (a suggestion)",
+        (REASON_TRANSLITERATION,),
+    ),
+)
+
+
 class TypoKind(Kind):
     name = "typo"
     options = {
@@ -66,44 +115,10 @@ class TypoKind(Kind):
         "skip-safe-misspellings": Option(
             (bool,), default=True, help="leave one-fix common misspellings to `misspelling`"
         ),
-        "unknown-label": Option(
-            (str,), default="Possible typo", help="{problem} of a word no dictionary knows"
-        ),
-        "slip-label": Option(
-            (str,),
-            default="Likely misspelling",
-            help="{problem} of a word the web has mostly as a slip for a much more common one",
-        ),
-        "rare-label": Option(
-            (str,),
-            default="Rare word",
-            help="{problem} of a rare word (a suggestion: it may be jargon)",
-        ),
-        "lower-case-name-label": Option(
-            (str,),
-            default="Name in lower case",
-            help="{problem} of a word known only as a name or an abbreviation (a suggestion)",
-        ),
-        "rejected-label": Option(
-            (str,),
-            default="Rejected by house vocabulary",
-            help="{problem} of a word in a reject vocabulary file",
-        ),
-        "variant-label": Option(
-            (str,),
-            default="Variant spelling",
-            help="{problem} of an accepted variant ('cancelation'; a suggestion)",
-        ),
-        "speech-label": Option(
-            (str,),
-            default="Speaker's own form",
-            help="{problem} of a speaker's word form in quoted speech (a suggestion)",
-        ),
-        "transliteration-label": Option(
-            (str,),
-            default="Transliteration",
-            help="{problem} of a transliterated word beside another script (a suggestion)",
-        ),
+        **{
+            option: Option((str,), default=default, help=f"{{problem}} of {about}")
+            for option, default, about, _reasons in LABELS
+        },
     }
     default_scope = {"voice": "any", "block": SPELLING_BLOCKS}
     #: the words looked at are a paragraph's own; whether one is reported is the document's
@@ -113,14 +128,7 @@ class TypoKind(Kind):
         self.limit = max(0, options["max-suggestions"])
         self.skip_safe = options["skip-safe-misspellings"]
         self.labels = {
-            REASON_REJECT: options["rejected-label"],
-            REASON_SLIP: options["slip-label"],
-            REASON_RARE: options["rare-label"],
-            REASON_RARE_FORM: options["rare-label"],
-            REASON_LOWER_CASE_NAME: options["lower-case-name-label"],
-            REASON_VARIANT: options["variant-label"],
-            REASON_SPEECH: options["speech-label"],
-            REASON_TRANSLITERATION: options["transliteration-label"],
+            reason: options[option] for option, _, _, reasons in LABELS for reason in reasons
         }
         self.unknown_label = options["unknown-label"]
 
