@@ -1,0 +1,244 @@
+"""Warnings and errors per 1,000 prose words on docs-style copy nobody on the project has read:
+the Markdown long descriptions (PyPI READMEs) of the Python distributions installed on this
+machine, linted with the default rules as authored ``.md`` files.
+
+    .venv/bin/python benchmarks/heldout_docs.py [--half fit|check|both] [--dump FILE]
+                                                [--site DIR ...] [--no-store]
+
+Why: the eval sources were read while the rules were written, so their precision may not hold on
+unseen copy. These descriptions are third-party text already on the machine; they are read in
+place through ``importlib.metadata`` and never copied into the project (the results file holds
+figures, rule names and distribution names only).
+
+The corpus is every distribution on the site folders (the running interpreter's, its base
+interpreter's, Debian's ``dist-packages`` and any ``--site``, e.g. a throw-away venv with more
+packages installed) whose ``Description-Content-Type`` is
+``text/markdown``, one document per distribution name (the first site that has it), newslint
+itself left out. Documents are split into two fixed halves by a hash of the normalised name:
+``fit`` (read while fixing false alarms) and ``check`` (measured and reviewed at the end, in
+``benchmarks/heldout_review.tsv``). Each is linted through the public API (``lint_text``,
+``fmt="markdown"``, a path ending ``.md`` so the genre and the ``source-files`` profile apply).
+Per half: documents, prose words, warnings+errors per 1,000 words per family, suggestions per
+1,000 words, the worst family. ``--dump`` writes every warning and error (half, distribution,
+rule, line, match, the source line) to read by hand: keep that file outside the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import importlib.metadata as metadata
+import re
+import site
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core import WARN_LEVELS, count_words, per_1000, save_results, saved_note, source_table
+
+from newslint import lint_text
+
+COMMAND = ".venv/bin/python benchmarks/heldout_docs.py"
+HALVES = ("fit", "check")
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One distribution's Markdown long description, read in place."""
+
+    name: str  # normalised distribution name (PEP 503), or doc:PACKAGE/FILE
+    version: str
+    site: str
+    text: str
+    source: str = "pypi"  # pypi (long descriptions) or debian (/usr/share/doc)
+
+    @property
+    def path(self) -> str:
+        """Where the linter is told the file sits: folders that do not exist (no config, no
+        neighbours) and whose names hint at no genre (a ``docs/`` folder would be a how-to
+        prior), the file's own name (README.md, NEWS.md), ``.md`` for the reader."""
+        if self.source == "pypi":
+            return f"/nonexistent/unseen/{self.name}/README.md"
+        return f"/nonexistent/unseen/{self.name.removeprefix('doc:')}"
+
+    @property
+    def half(self) -> str:
+        return half_of(self.name.removeprefix("doc:").split("/", 1)[0])
+
+
+def normalise(name: str) -> str:
+    """The PEP 503 form of a distribution name, so one project counts once across sites."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def half_of(name: str) -> str:
+    """``fit`` or ``check``, fixed by a hash of the name (not its spelling order, so related
+    projects such as ``spacy-*`` fall on both sides)."""
+    return HALVES[int(hashlib.sha1(name.encode()).hexdigest(), 16) % 2]
+
+
+def default_sites() -> list[str]:
+    """The running interpreter's site folders, its base interpreter's, and Debian's."""
+    found = [*site.getsitepackages()]
+    base = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    found += [str(base / "site-packages"), "/usr/lib/python3/dist-packages"]
+    return [s for i, s in enumerate(found) if Path(s).is_dir() and s not in found[:i]]
+
+
+def collect(sites: list[str]) -> list[Doc]:
+    """Every Markdown long description on ``sites``, one per distribution name, by name."""
+    docs: dict[str, Doc] = {}
+    for folder in sites:
+        for dist in metadata.distributions(path=[folder]):
+            meta = dist.metadata
+            if "markdown" not in (meta.get("Description-Content-Type") or "").lower():
+                continue
+            name = normalise(meta["Name"] or "")
+            body = meta.get_payload() or meta.get("Description") or ""
+            if not name or name == "newslint" or name in docs or not body.strip():
+                continue
+            docs[name] = Doc(name, meta["Version"] or "", folder, str(body))
+    return [docs[n] for n in sorted(docs)]
+
+
+#: /usr/share/doc folders left out: nodejs's API reference (about 1.2M words, it would swamp the
+#: rest, and the nodejs.org blog is one of the eval sources whose copy the rules were written on)
+DOC_SKIP = frozenset({"nodejs"})
+
+
+def debian_docs(root: Path = Path("/usr/share/doc")) -> list[Doc]:
+    """The Markdown files under ``/usr/share/doc`` (plain or gzipped), one per distinct text,
+    named ``doc:PACKAGE/FILE``; the half goes by the package folder's name."""
+    docs: list[Doc] = []
+    seen: set[str] = set()
+    if not root.is_dir():
+        return docs
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        stem = path.name.removesuffix(".gz")
+        if relative.parts[0] in DOC_SKIP or not stem.lower().endswith((".md", ".markdown")):
+            continue
+        try:
+            raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+            text = raw.decode("utf-8")
+        except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile):
+            continue
+        digest = hashlib.sha1(raw).hexdigest()
+        if digest in seen or not text.strip():
+            continue
+        seen.add(digest)
+        name = f"doc:{relative.parts[0]}/{'/'.join(relative.parts[1:]).removesuffix('.gz')}"
+        docs.append(Doc(name, "", str(root), text, "debian"))
+    return docs
+
+
+def family(rule: str) -> str:
+    return rule.split(".", 1)[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--half", choices=[*HALVES, "both"], default="both")
+    parser.add_argument("--dump", type=Path, help="write every warning and error to this TSV")
+    parser.add_argument(
+        "--site", action="append", default=[], help="another site folder (repeatable)"
+    )
+    parser.add_argument("--no-debian", action="store_true", help="leave /usr/share/doc out")
+    parser.add_argument("--no-store", action="store_true", help="do not write the results file")
+    args = parser.parse_args()
+    sites = default_sites() + [s for s in args.site if s not in default_sites()]
+    corpus = collect(sites) + ([] if args.no_debian else debian_docs())
+    docs = [d for d in corpus if args.half in ("both", d.half)]
+    if not docs:
+        print(f"no Markdown long descriptions found on {', '.join(sites)}")
+        return 2
+    words: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    warned: dict[str, Counter[str]] = {}
+    suggested: dict[str, Counter[str]] = {}
+    per_doc: dict[str, dict[str, Any]] = {}
+    dump: list[tuple[str, ...]] = []
+    from newslint.genre.detect import detect
+    from newslint.readers import parse
+
+    for doc in docs:
+        path = doc.path
+        document = parse(doc.text, path, "markdown")
+        n = count_words(document.text)
+        findings = lint_text(doc.text, fmt="markdown", path=path)
+        warn = [f for f in findings if f.level in WARN_LEVELS]
+        for group in (doc.half, f"{doc.half} {doc.source}"):
+            words[group] += n
+            count[group] += 1
+            warned.setdefault(group, Counter()).update(family(f.rule) for f in warn)
+            suggested.setdefault(group, Counter()).update(
+                family(f.rule) for f in findings if f.level == "suggestion"
+            )
+        per_doc[doc.name] = {
+            "version": doc.version,
+            "source": doc.source,
+            "half": doc.half,
+            "genre": detect(document).genre,
+            "words": n,
+            "warnings": len(warn),
+            "per_1000": round(per_1000(len(warn), n), 3),
+        }
+        for f in warn:
+            dump.append((doc.half, doc.name, f.rule, str(f.line), f.match, f.context.strip()))
+    halves = [h for h in HALVES if count[h]]
+    rows = {
+        group: {
+            "documents": count[group],
+            "words": words[group],
+            "warnings": sum(warned[group].values()),
+            "per_1000": round(per_1000(sum(warned[group].values()), words[group]), 3),
+            "suggestions_per_1000": round(
+                per_1000(sum(suggested[group].values()), words[group]), 3
+            ),
+        }
+        for group in sorted(count, key=lambda g: (HALVES.index(g.split()[0]), g))
+    }
+    print(
+        source_table(
+            "Unseen docs-style Markdown, default rules: warnings+errors per 1,000 words", rows
+        )
+    )
+    families = sorted({f for h in halves for f in [*warned[h], *suggested[h]]})
+    by_family: dict[str, dict[str, Any]] = {}
+    for h in halves:
+        by_family[h] = {
+            fam: {
+                "warnings": warned[h][fam],
+                "per_1000": round(per_1000(warned[h][fam], words[h]), 3),
+                "suggestions_per_1000": round(per_1000(suggested[h][fam], words[h]), 3),
+            }
+            for fam in families
+        }
+        worst = max(families, key=lambda fam: warned[h][fam], default="-")
+        print(f"\n{h}: warnings+errors (suggestions) per 1,000 words by family; worst {worst}")
+        for fam in families:
+            cell = by_family[h][fam]
+            print(f"  {fam:<13}{cell['per_1000']:>8.3f}  ({cell['suggestions_per_1000']:.3f})")
+    noisiest = sorted(per_doc.items(), key=lambda kv: -kv[1]["per_1000"])[:5]
+    print("\nnoisiest documents: " + ", ".join(f"{n} {d['per_1000']:.1f}" for n, d in noisiest))
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as out:
+            for row in dump:
+                out.write("\t".join(x.replace("\t", " ").replace("\n", " ") for x in row) + "\n")
+    if not args.no_store and args.half == "both":
+        figures = {
+            "halves": rows,
+            "by_family": by_family,
+            "documents": per_doc,
+            "sites": sites,
+            "packages": {n: d["version"] for n, d in per_doc.items() if d["source"] == "pypi"},
+        }
+        print(saved_note(save_results("heldout_docs", COMMAND, figures)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
