@@ -252,6 +252,71 @@ def test_nothing_to_go_on_falls_back() -> None:
     assert (decision.genre, decision.origin) == ("news", "default")
 
 
+CHANGELOG = """# Changes
+
+## tramline 2.4.0 (3 March 2025)
+
+* Support timetables with more than one depot.
+* Make the export keep blank stops.
+
+## tramline 2.3.1 (9 January 2025)
+
+* Fix the crash on an empty route file.
+* Restore the old date format.
+
+## tramline 2.3.0 (2 December 2024)
+
+* Drop the legacy config loader.
+* Add a map of the network.
+"""
+
+README = """# tramline
+
+tramline reads a city's timetable files and checks them for gaps.
+
+Install it with `pip install tramline`, then point it at a folder:
+
+```
+tramline check timetables/
+```
+
+See our contributing guide, and send us a pull request!
+"""
+
+
+def test_release_notes_are_not_news_when_nothing_else_says() -> None:
+    decision = detect(_doc(CHANGELOG, "/nowhere/x/NEWS.md", "markdown"))
+    assert (decision.genre, decision.origin) == ("blog", "text")
+    assert "release notes: 3 headings name a release" in decision.reasons[0]
+    findings = lint_text(CHANGELOG, fmt="markdown", path="/nowhere/x/NEWS.md")
+    assert "editorial.slogan" not in _rules_of(findings)  # "Support timetables ...": a change
+    as_news = lint_text(CHANGELOG, fmt="markdown", path="/nowhere/x/NEWS.md", profile="news")
+    assert "editorial.slogan" in _rules_of(as_news)
+
+
+def test_a_readme_with_code_is_documentation_not_news() -> None:
+    decision = detect(_doc(README, "/nowhere/x/README.md", "markdown"))
+    assert (decision.genre, decision.origin) == ("how-to", "text")
+    assert decision.reasons[0].startswith("software documentation: 1 code blocks")
+    findings = lint_text(README, fmt="markdown", path="/nowhere/x/README.md")
+    assert not {"editorial.exclamation", "editorial.first-person"} & _rules_of(findings)
+    as_news = lint_text(README, fmt="markdown", path="/nowhere/x/README.md", profile="news")
+    assert {"editorial.exclamation", "editorial.first-person"} <= _rules_of(as_news)
+
+
+def test_the_technical_hint_yields_to_the_texts_voice() -> None:
+    report = (
+        "The city council approved the tram budget on Monday, its chair said.\n\n"
+        "The plan adds two lines, the transport office said in a statement.\n\n"
+        "Work starts in May, officials told reporters.\n\n"
+        "The depot will close for a week, according to the operator.\n\n"
+        "```\nroute 4: closed\n```\n"
+    )
+    assert detect(_doc(report, "/nowhere/x/story.md", "markdown")).genre == "news"
+    versions_in_prose = "# Budget 2.0\n\nThe council met.\n\n## Plan 1.5\n\nIt voted.\n"
+    assert detect(_doc(versions_in_prose, "/nowhere/x/a.md", "markdown")).origin == "default"
+
+
 # -- profiles -----------------------------------------------------------------------------------
 def _rules_of(findings) -> set[str]:
     return {f.rule for f in findings}

@@ -46,6 +46,15 @@ JUDGING_SHARE = 0.1
 #: two of them and this many paragraphs that are a price alone
 COMMERCE_PHRASES = 3
 COMMERCE_PRICES = 2
+#: release notes (a changelog): this many headings name a release ("1.5.7 (13 November 2022)",
+#: "v2.0") and this share of the prose paragraphs are list items ("* Fix ...", "* Support ...")
+RELEASE_VERSIONS = 3
+RELEASE_LIST_SHARE = 0.5
+#: software documentation: a fenced code block (news reports carry none), or inline code in this many paragraphs
+#: making up this share of the prose paragraphs
+DOCS_CODE_BLOCKS = 1
+DOCS_CODE_PARAGRAPHS = 3
+DOCS_CODE_SHARE = 0.1
 #: an undecided source file is a post when at least this share of the files beside it are not news
 NEIGHBOUR_SHARE = 0.5
 #: the formats whose neighbours are read: authored source files, kept together in a collection
@@ -57,7 +66,7 @@ class Evidence:
     """One reason for (or against) a genre."""
 
     genre: str
-    strength: str  # "decides" | "leans" | "prior"
+    strength: str  # "decides" | "leans" | "prior" | "hint" (only when nothing else says)
     origin: str  # "front matter" | "text" | "folder"
     reason: str
 
@@ -263,6 +272,27 @@ def text_evidence(s: Signals) -> list[Evidence]:
     return out
 
 
+def technical_hint(s: Signals) -> Evidence | None:
+    """Release notes or software documentation, for a text whose voice says nothing: a
+    changelog's list of changes under release headings, or a README's code, is not a news report
+    (its "Support TLS 1.2." is a change, not a slogan), so the undecided piece is not judged as
+    news. Only a hint: any lean, decision or prior of the piece comes first."""
+    if s.version_headings >= RELEASE_VERSIONS and s.list_items >= RELEASE_LIST_SHARE * s.paragraphs:
+        share = _pct(s.list_items / max(s.paragraphs, 1))
+        why = f"release notes: {s.version_headings} headings name a release, {share} list items"
+        return Evidence("blog", "hint", "text", why)
+    if s.code_blocks >= DOCS_CODE_BLOCKS or (
+        s.code_paragraphs >= DOCS_CODE_PARAGRAPHS
+        and s.code_paragraphs >= DOCS_CODE_SHARE * s.paragraphs
+    ):
+        why = (
+            f"software documentation: {s.code_blocks} code blocks,"
+            f" inline code in {s.code_paragraphs} of {s.paragraphs} paragraphs"
+        )
+        return Evidence("how-to", "hint", "text", why)
+    return None
+
+
 # -- decision --------------------------------------------------------------------------------
 def neighbour_evidence(document: Document) -> Evidence | None:
     """A blog prior when most of the source files beside this one read as something other than
@@ -290,6 +320,8 @@ def detect(
     signals = measure(document) if read_text else None
     meta = front_matter_evidence(document.front_matter, cues)
     text = text_evidence(signals) if signals is not None else []
+    hint = technical_hint(signals) if signals is not None else None
+    text = [*text, hint] if hint is not None else text
     folder = folder_evidence(document.path, cues)
     evidence = tuple([*meta, *text, *([folder] if folder else [])])
 
@@ -319,6 +351,8 @@ def detect(
         return decided(lean)
     if prior is not None:
         return decided(prior, prior.origin if prior.origin == "folder" else "front matter prior")
+    if hint is not None:
+        return decided(hint)
     return GenreDecision(
         fallback, "default", ("nothing in the file says otherwise",), evidence, signals
     )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newslint.genre.cues import Cues, load_cues
-from newslint.readers.document import Document
+from newslint.readers.document import PLACEHOLDER_TOKEN, Document
 
 #: blocks whose narration makes up the piece's voice
 PROSE = frozenset(["body", "list", "blockquote"])
@@ -99,6 +99,21 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _ABOUT = re.compile(r"^About (?:the )?[A-Z0-9]")
 _PRICE = re.compile(r"^\s*(?:from |now |only )?[$£€]\s?\d[\d,]*(?:\.\d\d)?\s*$", re.IGNORECASE)
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
+#: a release number in a heading: "1.5.7", "v2.12.0", "OpenSSL 3.0", "0.9.x" (not "$3.5", "1,200")
+_VERSION = re.compile(r"(?<![\w.,$£€])[vV]?\d+\.(?:\d+|x)(?:\.(?:\d+|x))*(?![\w%])")
+
+
+def _has_code(document: Document, start: int, end: int) -> bool:
+    """Does the paragraph hold inline code: a span the reader cut out (a placeholder in the
+    text) that sat between backticks in the source?"""
+    text = document.text
+    at = text.find(PLACEHOLDER_TOKEN, start, end)
+    while at >= 0:
+        source = document.source_offset(at)
+        if document.source[source : source + 1] == "`":
+            return True
+        at = text.find(PLACEHOLDER_TOKEN, at + 1, end)
+    return False
 
 
 @dataclass
@@ -116,6 +131,7 @@ class Signals:
     attributions: int = 0  # sentences with said / told / according to
     judgements: int = 0  # unattributed sentences that judge, prescribe or argue (the writer's view)
     headings: int = 0
+    version_headings: int = 0  # headings (or the headline) naming a release: "1.5.7 (2022)"
     question_headings: int = 0
     howto_headings: int = 0
     speaker_turns: int = 0  # paragraphs opening with a speaker label
@@ -129,6 +145,7 @@ class Signals:
     about_section: bool = False  # an "About <Name>" paragraph or heading near the end
     list_items: int = 0
     code_blocks: int = 0
+    code_paragraphs: int = 0  # prose paragraphs with inline code (a removed span in the text)
     dateline: str = ""
     howto_title: bool = False
     press_strong: list[str] = field(default_factory=list)
@@ -269,6 +286,8 @@ def measure(document: Document) -> Signals:
     tail = {id(b) for b in document.blocks[-4:]}
     for block in document.blocks:
         chunk = text[block.start : block.end]
+        if block.kind in ("headline", "heading"):
+            s.version_headings += bool(_VERSION.search(chunk))
         if block.kind == "headline" and not s.headline:
             s.headline = chunk
             continue
@@ -284,6 +303,7 @@ def measure(document: Document) -> Signals:
         s.paragraphs += 1
         s.words += len(chunk.split())
         s.list_items += block.kind == "list"
+        s.code_paragraphs += _has_code(document, block.start, block.end)
         if first_body and block.kind == "body":
             first_body = False
             m = _DATELINE.match(chunk)
