@@ -82,6 +82,8 @@ def test_variant_spellings_follow_a_convention_and_slips_do_not() -> None:
     assert variant_of("reenable", ["re-enable"], common) == "re-enable"
     assert kept_e("useable", "usable", common)
     assert not kept_e("desireable", "desirable", common)  # two syllables: no such variant
+    assert kept_e("unparseable", "unparsable", common)  # the e is "parse"'s, under "un-"
+    assert not kept_e("undesireable", "undesirable", common)  # "desire": still two syllables
     assert single_consonant("cancelation", "cancellation", common)  # CAN-cel: unstressed
     assert not single_consonant("commited", "committed", common)  # com-MIT: stressed
     assert not single_consonant("controled", "controlled", common)
@@ -101,6 +103,9 @@ def test_a_variant_is_a_suggestion_and_a_slip_stays_an_error() -> None:
     found = Linter(select=["spelling.*"]).lint_source(text, "story.txt").findings
     errors = {f.match for f in found if f.level == "error"}
     assert errors == {"commited"}
+    prefixed = "The tool printed unparseable output, the maintainers said on Monday."
+    found_prefixed = Linter(select=["spelling.*"]).lint_source(prefixed, "story.txt").findings
+    assert [(f.match, f.level) for f in found_prefixed] == [("unparseable", "suggestion")]
     labels = {f.match: f.message.split(":")[0] for f in found}
     assert labels["cancelation"] == "Variant spelling"  # named for what it is, not a typo
     assert labels["commited"] != "Variant spelling"
@@ -167,3 +172,22 @@ def test_a_transliteration_beside_its_script_is_a_suggestion_and_a_slip_is_not()
     assert both["daibetic"].level == "warning"  # near the common "diabetic": a slip
     alone = {t.word: t for t in find_typos(answer, checker=checker)}
     assert alone["laathi"].level == "warning"  # no other script: weighed as before
+
+
+def test_a_word_the_document_writes_as_an_identifier_is_a_name() -> None:
+    chown = "Cache files are now chowned to the owner. Run `chown` by hand on old ones."
+    assert _typo_words(chown) == set()
+    no_code = "Cache files are now chowned to the owner. Run the tool by hand on old ones."
+    assert _typo_words(no_code) == {"chowned"}
+    linked = (
+        "Install it with `pip install tramline`. See the talk by quillet and the "
+        "[demo](https://github.com/quillet-labs/demo)."
+    )
+    assert _typo_words(linked) == set()
+    unlinked = "Install it with `pip install tramline`. See the talk by quillet and the demo."
+    assert _typo_words(unlinked) == {"quillet"}
+
+
+def _typo_words(text: str) -> set[str]:
+    found = Linter(select=["spelling.*"]).lint_source(text, "/nowhere/x/README.md", "markdown")
+    return {f.match for f in found.findings if f.level in ("warning", "error")}

@@ -13,6 +13,10 @@ vocabulary is theirs:
   (``CHANNEL_ERROR_HUNSPELL``: "wirer" is "writer"). Short or rare bases ("naging", "stomac"),
   adverbs ("troughly") and closed compounds of short words ("budjet") are weighed as anywhere.
 
+* a word the document itself writes as an identifier, in inline code or a web address, is a
+  name, bare or with a plural or verb ending ("`chown`" makes "chowned" a word; a link to
+  ``github.com/acme-labs/...`` makes "acme" one).
+
 News copy shows no code, and there the same words are weighed as before. Anywhere, a lower-case
 word that is the whole text of a link names what the link points to ("[statsd](...)").
 """
@@ -74,6 +78,10 @@ def shows_code(source: str) -> bool:
     return _CODE.search(source) is not None
 
 
+#: where a document writes identifiers: inline code spans and web addresses
+_IDENTIFIER_SPANS = re.compile(r"`[^`\n]+`|\bhttps?://[^\s)\]>\"']+", re.IGNORECASE)
+#: the names inside them: runs of letters this long or longer ("probe", not "v2" or "si")
+_NAME_RUN = re.compile(r"[A-Za-z]{4,}")
 #: a whole run of word characters and hyphens: a jargon word counts only as all of one run
 _RUN = re.compile(r"[\w-]+")
 _JARGON_ENDINGS = ("s", "es", "ed", "ing")
@@ -122,6 +130,7 @@ class Register:
         self._checker = checker
         self._source = source
         self._technical: bool | None = None
+        self._identifiers: frozenset[str] | None = None
 
     @property
     def technical(self) -> bool:
@@ -137,13 +146,23 @@ class Register:
             return True
         if not self.technical:
             return False
-        if reason in _VOCABULARY_OVERRIDES and (self.jargon(part) or self.tool_name(part)):
+        if reason in _VOCABULARY_OVERRIDES and (
+            self.jargon(part) or self.tool_name(part) or self.identifier(part)
+        ):
             return True
         return reason in _DERIVATION_OVERRIDES and self.coined(part)
 
     def link_text(self, low: str) -> bool:
         """Is the word the whole text of a link in the document?"""
         return link_text_patterns(low).search(self._source) is not None
+
+    def identifier(self, low: str) -> bool:
+        """A name the document writes in its own code or web addresses, or a plural or verb
+        form of one ("chowned" beside "`chown`")."""
+        if self._identifiers is None:
+            spans = " ".join(m.group() for m in _IDENTIFIER_SPANS.finditer(self._source))
+            self._identifiers = frozenset(run.lower() for run in _NAME_RUN.findall(spans))
+        return _jargon_base(low, self._identifiers) is not None
 
     def jargon(self, low: str) -> bool:
         """A word of the technical vocabulary, or a form of one ("parens", "goroutines")."""

@@ -7,7 +7,8 @@ than a list of words:
 
 * a prefix written closed up or with a hyphen ("reenable" / "re-enable");
 * the silent "e" of a one-syllable word kept before "-able" ("useable" / "usable", as in
-  "sizeable", "likeable"; not "desireable" or "valueable", which no dictionary has);
+  "sizeable", "likeable", also under a prefix: "unparseable"; not "desireable" or
+  "valueable", which no dictionary has);
 * a final consonant left single before a vowel suffix where the syllable before it is
   unstressed (American "cancelation" / "cancellation", "focused" / "focussed"). Where the
   syllable is stressed the doubling is required in every variety ("commited" is a slip for
@@ -61,12 +62,14 @@ def hyphenated_prefix(low: str, fix: str, word: Callable[[str], bool]) -> bool:
 
 
 def kept_e(low: str, fix: str, word: Callable[[str], bool]) -> bool:
-    """ "useable" of "usable": the silent e of a common one-syllable word kept before "-able"."""
+    """ "useable" of "usable": the silent e of a common one-syllable word kept before "-able",
+    also under a prefix ("unparseable", "unshakeable": the e belongs to "parse", "shake")."""
     m = _ABLE.search(low)
     if m is None or _ABLE.sub(r"\1", low) != fix:
         return False
     base = low[: m.start()] + "e"
-    return word(base) and len(_stresses(base)) == 1
+    stems = [base] + [base[len(p) :] for p in PREFIXES if base.startswith(p)]
+    return any(len(stem) >= 3 and word(stem) and len(_stresses(stem)) == 1 for stem in stems)
 
 
 def single_consonant(low: str, fix: str, word: Callable[[str], bool]) -> bool:

@@ -88,6 +88,8 @@ _NOT_AFTER_ARTICLE = frozenset(
 _CURRENCY = frozenset("$£€¥")
 _LETTERS_DIGITS = re.compile(r"([A-Za-z]+)\d[\d_.]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
+#: a name that opens with capitals read as an abbreviation: "SQLite", "HTTPie", "JSONata"
+_CAPS_HEAD = re.compile(r"([A-Z]{2,})[a-z]")
 
 _sounds: tuple[frozenset[str], frozenset[str]] | None = None
 
@@ -195,7 +197,19 @@ class IndefiniteArticleKind(Kind):
             return self._initialism(letters)
         if not first.isalpha():
             return None
+        caps = _CAPS_HEAD.match(first)
+        if caps:
+            return self._caps_head(caps.group(1))
         return self._dictionary(low) or self._spelling(low)
+
+    def _caps_head(self, run: str) -> str | None:
+        """The article before a name opening with an abbreviation ("SQLite"): the capitals are
+        read first, and the last of them may start the next part ("SQ-Lite") or close the
+        abbreviation ("SQL-ite"); judged only when both readings agree ("an HTTPie")."""
+        readings = {self.sound(run)}
+        if len(run) > 2:
+            readings.add(self.sound(run[:-1]))
+        return readings.pop() if len(readings) == 1 else None
 
     def _initialism(self, letters: str) -> str | None:
         """The article before an all-caps abbreviation that is not listed as said as a word.
