@@ -13,7 +13,8 @@ figures, rule names and distribution or package names only.
 
 The corpus: every distribution on the site folders (the running interpreter's, its base
 interpreter's, Debian's ``dist-packages`` and any ``--site``, e.g. a throw-away venv with more
-packages installed: the stored results list each with its version) whose
+packages installed, as ``benchmarks/heldout_packages.txt`` says: the stored results list each
+with its version) whose
 ``Description-Content-Type`` is ``text/markdown``, one document per distribution name, newslint
 itself left out; and each distinct ``*.md`` under ``/usr/share/doc`` but nodejs's API reference
 (``DOC_SKIP``). Documents are split into two fixed halves by a hash of the distribution (or
