@@ -174,6 +174,9 @@ class FirstPersonKind(Kind):
         if word == "I":
             if i - 1 > first and texts[i - 1][:1].isupper() and analysis.is_alpha[i - 1]:
                 return False  # World War I, Elizabeth I (not "Nonetheless I believe")
+            end = analysis.idxs[i] + 1
+            if analysis.text[end : end + 1] == "/" or analysis.text[end - 2 : end - 1] == "/":
+                return False  # a term written with a slash: I/O, I/II
             nxt = texts[i + 1] if i + 1 < len(texts) else None
             if nxt == "-" and i + 2 < len(texts) and texts[i + 2][:1].isupper():
                 return False  # a party tag: I-Maine, (I-Vt.)
