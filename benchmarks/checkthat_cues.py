@@ -8,8 +8,8 @@ matches clearly more SUBJ than OBJ there; the record half is reported by ``genre
 
 The cues are regular expressions over the sentence text, an approximation of what a rule would
 see (no quotation analysis), which is enough to reject a cue early. Two measures are not
-regular expressions: the derived forms of the project's own judgement lexicon (a method that would
-widen the lexicon without reading the eval data), and the suggestion-level findings of the rules
+regular expressions: the derived forms of bias.verdict's verdict words (a method that would widen
+that lexicon without reading the eval data, as bias.loaded's ``derive`` does for its own), and the suggestion-level findings of the rules
 on the sentences no warning flags yet (what raising a rule or category to a warning would add).
 
     .venv/bin/python benchmarks/checkthat_cues.py [--show CUE]
@@ -30,22 +30,6 @@ from genre_eval import LEAD, checkthat_half
 from newslint.engine.linter import Linter
 
 BIAS_PACK = ROOT / "rules" / "news" / "bias.yaml"
-#: suffixes that turn a judgement adjective into its adverb or noun: (strip, add)
-DERIVATIONS = (
-    ("", "ly"),
-    ("", "ness"),
-    ("y", "ily"),
-    ("y", "iness"),
-    ("le", "ly"),
-    ("ic", "ically"),
-    ("ical", "ically"),
-    ("nt", "nce"),
-    ("able", "ability"),
-    ("ible", "ibility"),
-    ("ous", "ity"),
-    ("al", "ality"),
-)
-
 #: candidate cues (ours); the verdict on the tuning half is in the docstring of each rule kept
 CUES = {
     "reader address opener (editorial.address)": (
@@ -91,24 +75,14 @@ class Row(NamedTuple):
 
 
 def derived_forms() -> frozenset[str]:
-    """Adverbs and nouns of the bias pack's judgement words ('reckless' -> 'recklessness') that
-    wordfreq knows and the pack does not list: a lexicon widened by morphology, not by eval text."""
-    from wordfreq import zipf_frequency
+    """Adverbs and nouns of bias.verdict's verdict words ('clumsy' -> 'clumsily') that WordNet
+    knows and the pack does not list (bias.loaded derives its own categories already)."""
+    from newslint.engine.support.derive import derived_forms as derive
 
     rules = {rule["id"]: rule for rule in yaml.safe_load(BIAS_PACK.read_text())["rules"]}
     loaded, verdict = rules["bias.loaded"]["phrases"], rules["bias.verdict"]["phrases"]
-    seeds = set(verdict["verdict"]).union(
-        *(loaded[c] for c in ("judgement", "dismissive", "moral", "insult"))
-    )
     listed = {w for words in (*loaded.values(), *verdict.values()) for w in words}
-    forms = {
-        word[: len(word) - len(strip)] + add
-        for word in seeds
-        if word.isalpha()
-        for strip, add in DERIVATIONS
-        if word.endswith(strip)
-    }
-    return frozenset(f for f in forms - listed - seeds if zipf_frequency(f, "en") >= 2.0)
+    return frozenset(derive(verdict["verdict"], listed))
 
 
 def tuning_sentences() -> Iterator[Row]:
@@ -159,7 +133,7 @@ def main() -> int:
         r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, sorted(forms))) + r")(?![\w-])"
     )
     count(
-        f"derived judgement forms ({len(forms)} words)",
+        f"derived verdict forms ({len(forms)} words)",
         [r for r in rows if words.search(r.text)],
         args.show,
     )

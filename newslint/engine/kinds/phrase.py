@@ -16,6 +16,7 @@ position: anywhere           # anywhere | sentence-start | block-start | whole-b
 fix: false                   # true: the first replacement is a safe fix (word/exact match only)
 category-levels: {labels: suggestion}
 word-forms: {labels: {illegals: [undocumented immigrants]}}  # matched as written, never inflected
+derive: [judgement]          # also these categories' adverbs and nouns WordNet knows (recklessly)
 skip-names: true             # skip capitalised matches inside a sentence ("Radical Party")
 skip-attributed: true        # skip labels someone is reported to apply ("deem them terrorists")
 skip-statements: true        # skip a speaker's statement printed without quotation marks
@@ -109,6 +110,12 @@ class PhraseKind(Kind):
             words=True,
             help="more entries, matched on the word as written (never inflected); win ties",
         ),
+        "derive": Option(
+            (list,),
+            default=[],
+            help="categories whose one-word adjectives also match as their adverbs and nouns"
+            " ('reckless': 'recklessly', 'recklessness') when WordNet knows the form; as written",
+        ),
         "category-levels": CATEGORY_LEVELS_OPTION,
         "skip-names": Option(
             (bool,),
@@ -178,6 +185,12 @@ class PhraseKind(Kind):
             forms = word_entries(options["word-forms"], "word-forms")
             self.indexes.insert(0, PhraseIndex(forms, "word", "word-forms"))  # forms win ties
             entries = entries + forms
+        if options["derive"]:
+            derived = self._derived(
+                entries, options["derive"], words(options["exceptions"], "exceptions")
+            )
+            self.indexes.append(PhraseIndex(derived, "word", "derive"))  # listed entries win ties
+            entries = entries + derived
         exceptions = words(options["exceptions"], "exceptions")
         self.exceptions = (
             PhraseIndex([(e, "") for e in exceptions], mode, "exceptions") if exceptions else None
@@ -206,6 +219,25 @@ class PhraseKind(Kind):
         self.reporting = {w.lower() for w in words(options["reported-by"], "reported-by")}
         self.skip_statements = options["skip-statements"]
         self.pervasive = Pervasive.from_options(options) if options["personal-register"] else None
+
+    @staticmethod
+    def _derived(
+        entries: list[tuple[str, Entry]], categories: list[Any], exceptions: list[str]
+    ) -> list[tuple[str, Entry]]:
+        """Entries for the derived forms of the named categories (their category, no
+        replacement); forms listed anywhere in the rule keep their own entry."""
+        from newslint.engine.support.derive import derived_forms
+
+        known = {e.category for _, e in entries}
+        for category in categories:
+            if str(category) not in known:
+                raise OptionError("derive", f"unknown category {category!r}")
+        out: list[tuple[str, Entry]] = []
+        for category in map(str, categories):
+            base = [term for term, e in entries if e.category == category]
+            taken = [term for term, _ in entries] + exceptions + [t for t, _ in out]
+            out.extend((form, Entry(category, ())) for form in derived_forms(base, taken))
+        return out
 
     def _attributed(self, analysis: Analysis, start: int) -> bool:
         """True when an attributing verb ("deem", "brand") comes shortly before ``start``."""
