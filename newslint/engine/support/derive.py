@@ -44,11 +44,11 @@ def derived_forms(words: Iterable[str], listed: Iterable[str] = ()) -> dict[str,
     from newslint.analysis.nlp import wordnet_index
 
     index = wordnet_index()
-    known = index["adv"] | index["noun"]
+    adverbs, nouns = index["adv"], index["noun"]
     taken = {w.lower() for w in listed}
     out: dict[str, str] = {}
     for word in sorted({w.lower() for w in words}):
         for form in sorted(candidates(word)):
-            if form in known and form not in taken and form not in out:
+            if (form in adverbs or form in nouns) and form not in taken and form not in out:
                 out[form] = word
     return out
