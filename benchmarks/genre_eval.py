@@ -17,6 +17,7 @@
 The figures are stored in ``benchmarks/results/genre_eval.json``.
 
     .venv/bin/python benchmarks/genre_eval.py [detect clean checkthat boilerplate] [--show]
+    .venv/bin/python benchmarks/genre_eval.py checkthat --half tuning   # while working
 """
 
 from __future__ import annotations
@@ -181,11 +182,17 @@ def checkthat_half(key: str) -> str:
     )
 
 
-def checkthat_eval(show: bool, figures: dict[str, Any], checks: dict[str, Check]) -> None:
+def checkthat_eval(
+    show: bool, figures: dict[str, Any], checks: dict[str, Check], half: str | None = None
+) -> None:
+    """Score both halves, or only ``half`` (the other half's sentences are then never linted)."""
     linter = Linter()
-    halves: dict[str, PRF] = {"tuning": PRF(), "record": PRF()}
+    names = (half,) if half else ("tuning", "record")
+    halves: dict[str, PRF] = {name: PRF() for name in names}
     per_rule: dict[str, PRF] = defaultdict(PRF)
     for sentence in checkthat():
+        if checkthat_half(sentence.key) not in halves:
+            continue  # the half not asked for is not read
         text = f"{LEAD}\n\n{sentence.text.strip()}\n"
         result = linter.lint_source(text, "/tmp/checkthat/sentence.txt", "text")
         hits = [
@@ -201,13 +208,15 @@ def checkthat_eval(show: bool, figures: dict[str, Any], checks: dict[str, Check]
             print(f"  {sentence.label} {sorted({f.rule for f in hits})}")
     both = PRF(*(sum(getattr(p, k) for p in halves.values()) for k in ("tp", "fp", "fn")))
     print("CheckThat! train under a neutral lead: an editorial or bias warning in the sentence")
-    for name, prf in [*halves.items(), ("all", both)]:
+    for name, prf in [*halves.items(), *([] if half else [("all", both)])]:
         print(
             f"  {name:7} precision {prf.precision:.3f} recall {prf.recall:.3f}"
             f" (flagged {prf.tp + prf.fp}, SUBJ {prf.tp + prf.fn})"
         )
     for rule, prf in sorted(per_rule.items()):
         print(f"    {rule:32} SUBJ {prf.tp:3}  OBJ {prf.fp:3}  precision {prf.precision:.2f}")
+    if half:
+        return  # a partial run is a working figure, not one to store
     figures["checkthat"] = {
         **{name: prf.figures() for name, prf in halves.items()},
         "all": both.figures(),
@@ -282,6 +291,11 @@ def main() -> int:
     parser.add_argument("parts", nargs="*", default=["detect", "clean", "checkthat", "boilerplate"])
     parser.add_argument("--show", nargs="?", const="all", help="list misses (fp: boilerplate)")
     parser.add_argument("--findings", action="store_true", help="list clean-copy warnings")
+    parser.add_argument(
+        "--half",
+        choices=("tuning", "record"),
+        help="checkthat: lint and print only this half (work on the tuning half only)",
+    )
     args = parser.parse_args()
     if not sources("clean"):
         print("no clean copy beside the project (../shared/eval is absent)")
@@ -292,11 +306,11 @@ def main() -> int:
         {
             "detect": lambda: detect_eval(bool(args.show), figures, checks),
             "clean": lambda: clean_eval(args.findings, figures, checks),
-            "checkthat": lambda: checkthat_eval(bool(args.show), figures, checks),
+            "checkthat": lambda: checkthat_eval(bool(args.show), figures, checks, args.half),
             "boilerplate": lambda: boilerplate_eval(args.show, figures, checks),
         }[part]()
         print()
-    if set(args.parts) == {"detect", "clean", "checkthat", "boilerplate"}:
+    if set(args.parts) == {"detect", "clean", "checkthat", "boilerplate"} and not args.half:
         print(saved_note(save_results("genre_eval", COMMAND, figures, checks)))
     return 0
 

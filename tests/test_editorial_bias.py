@@ -553,3 +553,55 @@ def test_reader_address_in_a_piece_written_in_the_personal_register_is_one_notic
     found = lint(column, "editorial.address")
     assert [(f.match, f.level) for f in found] == [("Consider", "suggestion")]
     assert "3 in this piece" in found[0].message
+
+
+# -- derived judgement forms (phrase kind's derive) -------------------------------------------------
+def test_loaded_judgement_reaches_the_adverbs_and_nouns_of_its_adjectives() -> None:
+    text = (
+        "The board's incompetence cost the town its library. "
+        "The developer shamelessly took credit for the bridge. "
+        "Officials handled the flood recklessly and with callousness."
+    )
+    found = {f.match: f.level for f in lint(text, "bias.loaded")}
+    assert found == {
+        "incompetence": "warning",
+        "shamelessly": "warning",
+        "recklessly": "warning",
+        "callousness": "warning",
+    }
+
+
+def test_derived_forms_keep_the_rules_exemptions() -> None:
+    # a speaker's words, a degree adverb (a booster), a capitalised name
+    text = (
+        '"Their incompetence cost us the library," the mayor said. '
+        "The bus was awfully close to the kerb. She moved to Shamelessly Records in May."
+    )
+    assert [f.match for f in lint(text, "bias.loaded") if f.level == "warning"] == []
+
+
+def test_derived_forms_are_only_those_wordnet_knows() -> None:
+    from newslint.engine.support.derive import candidates, derived_forms
+
+    assert {"recklessly", "recklessness"} <= candidates("reckless")
+    forms = derived_forms(["reckless", "incompetent", "rant"], listed=["recklessly"])
+    assert forms == {
+        "recklessness": "reckless",
+        "incompetence": "incompetent",
+        "incompetently": "incompetent",
+    }
+    assert candidates("far-right") == set()
+
+
+def test_derive_with_an_unknown_category_is_a_one_line_usage_error(tmp_path) -> None:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house.yaml").write_text(
+        "family: house\nrules:\n  - id: house.judge\n    kind: phrase\n"
+        "    phrases: {judgement: [reckless]}\n    derive: [moral]\n    message: '{match}'\n"
+    )
+    (tmp_path / ".newslint.yaml").write_text("packs: [./house]\n")
+    (tmp_path / "story.txt").write_text("Headline\n\nThey drove recklessly.\n")
+    proc = run_cli("check", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "unknown category 'moral'" in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1

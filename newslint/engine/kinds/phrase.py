@@ -16,6 +16,7 @@ position: anywhere           # anywhere | sentence-start | block-start | whole-b
 fix: false                   # true: the first replacement is a safe fix (word/exact match only)
 category-levels: {labels: suggestion}
 word-forms: {labels: {illegals: [undocumented immigrants]}}  # matched as written, never inflected
+derive: [judgement]          # also these categories' adverbs and nouns WordNet knows (recklessly)
 skip-names: true             # skip capitalised matches inside a sentence ("Radical Party")
 skip-attributed: true        # skip labels someone is reported to apply ("deem them terrorists")
 skip-statements: true        # skip a speaker's statement printed without quotation marks
@@ -109,6 +110,12 @@ class PhraseKind(Kind):
             words=True,
             help="more entries, matched on the word as written (never inflected); win ties",
         ),
+        "derive": Option(
+            (list,),
+            default=[],
+            help="categories whose one-word adjectives also match as their adverbs and nouns"
+            " ('reckless': 'recklessly', 'recklessness') when WordNet knows the form; as written",
+        ),
         "category-levels": CATEGORY_LEVELS_OPTION,
         "skip-names": Option(
             (bool,),
@@ -178,6 +185,21 @@ class PhraseKind(Kind):
             forms = word_entries(options["word-forms"], "word-forms")
             self.indexes.insert(0, PhraseIndex(forms, "word", "word-forms"))  # forms win ties
             entries = entries + forms
+        known = {e.category for _, e in entries}
+        for category in options["derive"]:
+            if str(category) not in known:
+                raise OptionError("derive", f"unknown category {category!r}")
+        #: (entries, categories, exceptions) to derive from; built on first use, so that a rule
+        #: set loaded for one file does not read WordNet before a document needs it
+        self._derive: tuple[list[tuple[str, Entry]], list[str], list[str]] | None = (
+            (
+                entries,
+                [str(c) for c in options["derive"]],
+                words(options["exceptions"], "exceptions"),
+            )
+            if options["derive"]
+            else None
+        )
         exceptions = words(options["exceptions"], "exceptions")
         self.exceptions = (
             PhraseIndex([(e, "") for e in exceptions], mode, "exceptions") if exceptions else None
@@ -207,6 +229,25 @@ class PhraseKind(Kind):
         self.skip_statements = options["skip-statements"]
         self.pervasive = Pervasive.from_options(options) if options["personal-register"] else None
 
+    def _with_derived(self) -> list[PhraseIndex[Entry]]:
+        """The indexes, with the derived forms of ``derive``'s categories added on first use
+        (their category, no replacement; a form listed anywhere in the rule keeps its entry)."""
+        if self._derive is not None:
+            from newslint.engine.support.derive import derived_forms
+
+            entries, categories, exceptions = self._derive
+            out: list[tuple[str, Entry]] = []
+            taken = [term for term, _ in entries] + exceptions
+            for category in categories:
+                base = [term for term, e in entries if e.category == category]
+                forms = derived_forms(base, taken + [t for t, _ in out])
+                out.extend((form, Entry(category, ())) for form in forms)
+            # listed entries win ties; a second build by a racing thread only repeats matches,
+            # which gather's overlap test drops
+            self.indexes = [*self.indexes, PhraseIndex(out, "word", "derive")]
+            self._derive = None
+        return self.indexes
+
     def _attributed(self, analysis: Analysis, start: int) -> bool:
         """True when an attributing verb ("deem", "brand") comes shortly before ``start``."""
         if not self.attributing:
@@ -223,8 +264,9 @@ class PhraseKind(Kind):
     def gather(self, analysis: Analysis) -> Iterator[tuple[int, int, Entry]]:
         """The list's matches, longest first, each where its position and names allow."""
         shields = spans(self.exceptions, analysis)
-        found = (hit for index in self.indexes for hit in index.find(analysis))
-        if len(self.indexes) > 1:
+        indexes = self._with_derived()
+        found = (hit for index in indexes for hit in index.find(analysis))
+        if len(indexes) > 1:
             found = iter(sorted(found, key=lambda h: h[:2]))
         taken = -1
         for start, end, entry in found:
