@@ -88,17 +88,29 @@ class _Walk:
             """Keep the candidates whose shortest string is longest; on a tie, strings as written
             over the variants of a class (of those, the fewest), else the first found."""
             nonlocal best, best_score
-            if not candidates or min(map(len, candidates)) < MIN_LITERAL:
+            if not candidates:
                 return
-            score = (min(map(len, candidates)), plain, 0 if plain else -len(candidates))
+            shortest = min(map(len, candidates))
+            if shortest < MIN_LITERAL:
+                return
+            score = (shortest, plain, 0 if plain else -len(candidates))
             if best is None or score > best_score:
                 best, best_score = candidates, score
 
+        literal, fold = p.LITERAL, self.fold
         run: list[str] = []  # the texts the current run of literals can be (one, or a few)
         for op, av in self._inline(items):
-            chars = self._chars(op, av)
+            chars: list[str] | None = None
+            if op is literal:
+                char = chr(av)
+                if not fold or _plain(char):
+                    char = char.lower() if fold else char
+                    run = [r + char for r in run] if run else [char]
+                    continue
+            elif op is p.IN:
+                chars = self._class(av)
             if chars is not None and len(run or [""]) * len(chars) <= MAX_VARIANTS:
-                run = list(dict.fromkeys(r + c for r in (run or [""]) for c in chars))
+                run = [r + c for r in (run or [""]) for c in chars]  # [Ii]ts: "Its" or "its"
                 continue
             consider(run or None, len(run) == 1)
             run = []
@@ -119,28 +131,26 @@ class _Walk:
     def _inline(self, items: list[Any]) -> list[Any]:
         """A sequence with its groups spliced in: those without flags, or any when folding."""
         out: list[Any] = []
+        subpattern, fold = self.p.SUBPATTERN, self.fold
         for op, av in items:
-            if op is self.p.SUBPATTERN and (self.fold or (not av[1] and not av[2])):
+            if op is subpattern and (fold or (not av[1] and not av[2])):
                 out.extend(self._inline(list(av[3])))
             else:
                 out.append((op, av))
         return out
 
-    def _chars(self, op: Any, av: Any) -> list[str] | None:
-        """The characters one item stands for: a literal, or a class of a few plain characters
-        (``[Ii]``, ``['’]``); None for anything else."""
-        p = self.p
-        if op is p.LITERAL:
-            members = [chr(av)]
-        elif op is p.IN and len(av) <= 4 and all(o is p.LITERAL for o, _ in av):
-            members = [chr(a) for _, a in av]
-        else:
+    def _class(self, members: list[Any]) -> list[str] | None:
+        """The characters of a class of a few plain characters (``[Ii]``, ``['’]``), different
+        after folding; None for any other class."""
+        literal = self.p.LITERAL
+        if len(members) > 4 or any(op is not literal for op, _ in members):
             return None
+        chars = [chr(av) for _, av in members]
         if not self.fold:
-            return members
-        if not all(_plain(c) for c in members):
+            return chars
+        if not all(_plain(c) for c in chars):
             return None
-        return list(dict.fromkeys(c.lower() for c in members))
+        return list(dict.fromkeys(c.lower() for c in chars))
 
     def _repeat(self, op: Any) -> bool:
         p = self.p
