@@ -10,7 +10,13 @@ import yaml
 from conftest import EVAL, ROOT, SEED
 
 from newslint.engine.support.line_patterns import flatten_patterns
-from newslint.engine.support.literals import FOLD_TO_ASCII, PatternUnion, folded, required_literals
+from newslint.engine.support.literals import (
+    FOLD_TO_ASCII,
+    PatternUnion,
+    folded,
+    required_literals,
+    required_strings,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,6 +33,10 @@ from newslint.engine.support.literals import FOLD_TO_ASCII, PatternUnion, folded
         (r"\d{1,2}/\d{1,2}/\d{4}", None),
         (r"(?:ap|reuters)/\w+", None),  # "ap" is too short to search for
         (r"Caf\u00e9 (?:menu|prices)", {"menu", "prices"}),  # non-ASCII letters are left out
+        (r"(?:sign) up", {"sign up"}),  # a group's literal runs on into what follows
+        (r"[Tt]he end", {"the end"}),  # a class of one letter's cases is that letter
+        (r"(?>breaking)\s+news", {"breaking"}),  # an atomic group consumes its text
+        (r"(?-i:BBC) News", {"bbc news"}),  # a group's flags only narrow what matches
     ],
 )
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
@@ -35,6 +45,21 @@ def test_required_literals(pattern: str, expected: set[str] | None) -> None:
         assert found is None
     else:
         assert found == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(?:Discuss|share) This (?:article|story)",
+        r"\b[Tt]he\s+(?:big|small) dogs?\b",
+        r"(?:Follow us)+ on",
+    ],
+)
+def test_one_walk_serves_the_regex_kind_and_the_unions(pattern: str) -> None:
+    """The regex kind's prefilter (as written) and a union's literals (folded) are one walk."""
+    as_written = required_strings(pattern, re.IGNORECASE)
+    assert as_written is not None
+    assert required_literals([pattern], re.IGNORECASE) == {s.lower() for s in as_written}
 
 
 def test_case_folding_that_lower_misses_is_folded_first() -> None:

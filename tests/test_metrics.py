@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.analysis import metrics
+from newslint.analysis import metrics, pronunciation
 from newslint.analysis.metrics import (
     METRICS,
     Readability,
@@ -191,7 +191,7 @@ def test_heuristic_agrees_with_cmudict_on_real_words(table: None) -> None:
 def test_sample_offline_with_empty_cache(no_network: None, empty_cache: Path) -> None:
     assert not empty_cache.exists()
     r = text_metrics(_sample())
-    assert list(empty_cache.glob("cmudict-syllables-*.marshal")), "table was not cached"
+    assert list(empty_cache.glob("cmudict-pronunciations-*.marshal")), "table was not cached"
     assert r.words == 604
     assert r.sentences == 31  # headline, byline and dateline paragraphs count
     assert 1.5 < r.avg_syllables_per_word < 1.9
@@ -223,7 +223,7 @@ print("ok")
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
-    assert list((tmp_path / "newslint").glob("cmudict-syllables-*.marshal"))
+    assert list((tmp_path / "newslint").glob("cmudict-pronunciations-*.marshal"))
 
 
 def test_warm_cache_is_used(empty_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -233,13 +233,13 @@ def test_warm_cache_is_used(empty_cache: Path, monkeypatch: pytest.MonkeyPatch) 
     def no_parse(path: Path) -> None:
         raise AssertionError("cmudict parsed again despite a warm cache")
 
-    monkeypatch.setattr(metrics, "_parse_cmudict", no_parse)
+    monkeypatch.setattr(pronunciation, "_parse", no_parse)
     assert syllables("province") == cold == 2
 
 
 def test_corrupt_cache_is_rebuilt(empty_cache: Path) -> None:
     syllables("province")
-    (cache,) = empty_cache.glob("cmudict-syllables-*.marshal")
+    (cache,) = empty_cache.glob("cmudict-pronunciations-*.marshal")
     cache.write_bytes(b"\x00garbage")
     metrics._clear_memory_caches()
     assert syllables("province") == 2

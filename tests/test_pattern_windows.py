@@ -38,3 +38,21 @@ def test_followers_need_a_given_word_within_reach() -> None:
         (frozenset(), frozenset({"Ran"}), 2, 2),
     ]
     assert _followers([[{"LOWER": "has"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": "x"}]]) is None
+
+
+def test_positions_by_word_lower_case_and_exact_text() -> None:
+    """The one index the pattern windows and the word rules share: where each word stands."""
+    from newslint.analysis.core import Analysis
+    from newslint.readers import parse
+
+    analysis = Analysis(parse("The US said us. THE end; the US.", "<text>", "text"))
+    lowers = analysis.lowers
+    by_lower = analysis.positions_by_word(frozenset({"the", "us"}))
+    assert {w: [lowers[i] for i in at] for w, at in by_lower.items()} == {
+        "the": ["the"] * 3,
+        "us": ["us"] * 3,
+    }
+    by_text = analysis.positions_by_word(frozenset({"US", "The"}), exact=True)
+    assert {w: len(at) for w, at in by_text.items()} == {"The": 1, "US": 2}
+    merged = sorted(i for at in by_lower.values() for i in at)
+    assert merged == analysis.positions_of(frozenset({"the", "us"}))

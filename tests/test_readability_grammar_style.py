@@ -258,7 +258,7 @@ def test_acronym_defined_by_expansion_or_parentheses(my_rules) -> None:
 def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Sockets refused, an empty cache directory and no data tables loaded in memory."""
     from newslint.analysis import metrics, nlp
-    from newslint.engine.kinds import acronym, indefinite_article
+    from newslint.engine.kinds import acronym
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access attempted")
@@ -274,7 +274,6 @@ def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         nlp.lemma_table.cache_clear()
         nlp.wordnet_index.cache_clear()
         acronym._english_words.cache_clear()
-        indefinite_article._sounds = None
 
     forget()
     yield tmp_path

@@ -19,6 +19,8 @@ from newslint.engine.kinds.regex import required_text
         (r"(?:[Tt]he|[Ll]ate) (?P<y>\d0['’]s)\b", {"0's", "0’s"}),  # fewest variants
         (r"\b[a-z]+[,;](?=[A-Z])", None),  # nothing of three characters is required
         (r"[A-Za-z]{2}x", None),  # a class of ranges is not expanded
+        (r"(?>Breaking)\s+news", {"Breaking"}),  # an atomic group consumes its text
+        (r"(?i:the) end", {" end"}),  # a group with its own flags is not read as written
     ],
 )
 def test_required_text(pattern: str, expected: set[str] | None) -> None:

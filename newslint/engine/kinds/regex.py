@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine.kind import Hit, Kind, Option, OptionError, compile_patterns, string_list
+from newslint.engine.support.literals import required_strings
 
 if TYPE_CHECKING:
     from newslint.analysis.core import Analysis
@@ -142,85 +142,14 @@ def _units_to_try(
     return out
 
 
-#: literals shorter than this make a prefilter that rejects too little to pay for itself
-_MIN_LITERAL = 3
-
-
 def required_text(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """A regex for text that every match of ``regex`` contains (one of a few literals, with the
-    same flags), to skip units cheaply; None when no literal of ``_MIN_LITERAL`` characters is
-    required. Only literals the match consumes count (not lookarounds), so a unit without one
-    cannot hold a match."""
-    try:
-        parsed = _parser.parse(regex.pattern, regex.flags)
-    except re.error:  # pragma: no cover - the pattern compiled already
-        return None
-    literals = _required(list(parsed))[0]
+    same flags), to skip units cheaply; None when no literal of ``MIN_LITERAL`` characters is
+    required (:func:`~newslint.engine.support.literals.required_strings`)."""
+    literals = required_strings(regex.pattern, regex.flags)
     if literals is None:
         return None
     return re.compile("|".join(re.escape(s) for s in literals), regex.flags)
-
-
-def _inline(items: list[Any]) -> list[Any]:
-    """A sequence with its plain groups (no flag changes) spliced in."""
-    out: list[Any] = []
-    for op, av in items:
-        if op is _constants.SUBPATTERN and not av[1] and not av[2]:
-            out.extend(_inline(list(av[3])))
-        else:
-            out.append((op, av))
-    return out
-
-
-def _required(items: list[Any]) -> tuple[list[str] | None, bool]:
-    """The best set of literals one of which every match of the sequence ``items`` contains, and
-    whether they are all written out (not variants of a character class such as ``[Tt]he``)."""
-    best: list[str] | None = None
-    best_score: tuple[int, bool, int] = (0, False, 0)
-
-    def consider(candidates: list[str] | None, plain: bool = True) -> None:
-        """Keep the candidates whose shortest literal is longest; on a tie, literals as written
-        over the variants of a character class (of those, the fewest), else the first found."""
-        nonlocal best, best_score
-        if not candidates or min(map(len, candidates)) < _MIN_LITERAL:
-            return
-        score = (min(map(len, candidates)), plain, 0 if plain else -len(candidates))
-        if best is None or score > best_score:
-            best, best_score = candidates, score
-
-    run: list[str] = []  # the texts the current run of literals can be (one, or a few)
-    for op, av in _inline(items):
-        if op is _constants.LITERAL:
-            run = [r + chr(av) for r in run] if run else [chr(av)]
-            continue
-        chars = _small_class(av) if op is _constants.IN else None
-        if chars is not None and len(run or [""]) * len(chars) <= _MAX_VARIANTS:
-            run = [r + c for r in (run or [""]) for c in chars]  # [Ii]ts: "Its" or "its"
-            continue
-        consider(run or None, len(run) == 1)
-        run = []
-        if op is _constants.BRANCH:
-            alternatives = [_required(list(alt)) for alt in av[1]]
-            if all(alt for alt, _ in alternatives):
-                consider(
-                    [s for alt, _ in alternatives if alt for s in alt],
-                    all(plain for _, plain in alternatives),
-                )
-        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
-            consider(*_required(list(av[2])))
-    consider(run or None, len(run) == 1)
-    return best, best_score[1]
-
-
-#: most texts a run of literals and small character classes may stand for
-_MAX_VARIANTS = 8
-
-
-def _small_class(members: list[Any]) -> list[str] | None:
-    """The characters of a class of a few plain characters (``[Ii]``, ``['’]``), else None."""
-    if len(members) > 4 or any(op is not _constants.LITERAL for op, _ in members):
-        return None
-    return [chr(av) for _, av in members]
 
 
 KIND = RegexKind

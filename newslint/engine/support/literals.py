@@ -7,7 +7,8 @@ pattern, a few literal strings one of which every match must contain (``(?:discu
 (?:article|story)`` needs " this "). A document is searched for those strings once
 (:meth:`LiteralFilter.occurrences`); a sentence that holds none of them cannot match, and the
 regex is not run on it. Searching costs ~4 µs per literal on an article, so it pays only where the
-regex runs on most of the text (every sentence), not on a few short lines.
+regex runs on most of the text (every sentence), not on a few short lines. The same walk
+(:func:`required_strings`, as written and with the pattern's flags) is the regex kind's prefilter.
 
 The test is exact: it only skips text the patterns cannot match, and when it cannot be sure (a
 pattern with no required literal, case folding it cannot mirror) it skips nothing.
@@ -36,73 +37,130 @@ _Requirement = frozenset[str] | None  # one of these strings is in every match (
 def required_literals(sources: Iterable[str], flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match of any of ``sources`` contains, or None when
     some pattern has no such literal of MIN_LITERAL characters."""
+    found: set[str] = set()
+    for source in sources:
+        need = required_strings(source, flags, fold=True)
+        if need is None:
+            return None
+        found.update(need)
+    return frozenset(found)
+
+
+def required_strings(source: str, flags: int = 0, *, fold: bool = False) -> list[str] | None:
+    """Strings one of which every match of the pattern ``source`` contains (each of MIN_LITERAL
+    characters or more), or None when it has none. Only what a match consumes counts (not
+    lookarounds); a small character class counts as its few variants (``[Tt]he``: "The", "the").
+
+    As written, the strings are to be searched with the pattern's own ``flags``. With ``fold``
+    they are lower case, for a case-insensitive pattern searched in a :func:`folded` text; then
+    a non-ASCII letter ends a literal (its case folding is not mirrored) and a group's own flags
+    are looked through (they can only narrow what matches)."""
     try:
         from re import _parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - Python < 3.11 names it sre_parse
         return None
-    found: set[str] = set()
-    for source in sources:
-        try:
-            tree = _parser.parse(source, flags)
-        except Exception:  # the caller reports bad patterns
+    try:
+        tree = _parser.parse(source, flags)
+    except Exception:  # the caller reports bad patterns
+        return None
+    return _Walk(_parser, fold).required(list(tree))[0]
+
+
+#: most strings a run of literals and small character classes may stand for
+MAX_VARIANTS = 8
+
+
+class _Walk:
+    """A walk over a parsed pattern, in the parser's terms (``re._parser``)."""
+
+    def __init__(self, parser: Any, fold: bool) -> None:
+        self.p = parser
+        self.fold = fold
+
+    def required(self, items: list[Any]) -> tuple[list[str] | None, bool]:
+        """The best set of strings one of which every match of the sequence ``items`` contains,
+        and whether they are all written out (not variants of a character class)."""
+        p = self.p
+        best: list[str] | None = None
+        best_score: tuple[int, bool, int] = (0, False, 0)
+
+        def consider(candidates: list[str] | None, plain: bool = True) -> None:
+            """Keep the candidates whose shortest string is longest; on a tie, strings as written
+            over the variants of a class (of those, the fewest), else the first found."""
+            nonlocal best, best_score
+            if not candidates:
+                return
+            shortest = min(map(len, candidates))
+            if shortest < MIN_LITERAL:
+                return
+            score = (shortest, plain, 0 if plain else -len(candidates))
+            if best is None or score > best_score:
+                best, best_score = candidates, score
+
+        literal, fold = p.LITERAL, self.fold
+        run: list[str] = []  # the texts the current run of literals can be (one, or a few)
+        for op, av in self._inline(items):
+            chars: list[str] | None = None
+            if op is literal:
+                char = chr(av)
+                if not fold or _plain(char):
+                    char = char.lower() if fold else char
+                    run = [r + char for r in run] if run else [char]
+                    continue
+            elif op is p.IN:
+                chars = self._class(av)
+            if chars is not None and len(run or [""]) * len(chars) <= MAX_VARIANTS:
+                run = [r + c for r in (run or [""]) for c in chars]  # [Ii]ts: "Its" or "its"
+                continue
+            consider(run or None, len(run) == 1)
+            run = []
+            if op is p.BRANCH:
+                alternatives = [self.required(list(alt)) for alt in av[1]]
+                if all(alt for alt, _ in alternatives):
+                    consider(
+                        [s for alt, _ in alternatives if alt for s in alt],
+                        all(plain for _, plain in alternatives),
+                    )
+            elif op is getattr(p, "ATOMIC_GROUP", None):
+                consider(*self.required(list(av)))
+            elif self._repeat(op) and av[0] >= 1:
+                consider(*self.required(list(av[2])))
+        consider(run or None, len(run) == 1)
+        return best, best_score[1]
+
+    def _inline(self, items: list[Any]) -> list[Any]:
+        """A sequence with its groups spliced in: those without flags, or any when folding."""
+        out: list[Any] = []
+        subpattern, fold = self.p.SUBPATTERN, self.fold
+        for op, av in items:
+            if op is subpattern and (fold or (not av[1] and not av[2])):
+                out.extend(self._inline(list(av[3])))
+            else:
+                out.append((op, av))
+        return out
+
+    def _class(self, members: list[Any]) -> list[str] | None:
+        """The characters of a class of a few plain characters (``[Ii]``, ``['’]``), different
+        after folding; None for any other class."""
+        literal = self.p.LITERAL
+        if len(members) > 4 or any(op is not literal for op, _ in members):
             return None
-        need = _sequence(list(tree), _parser)
-        if need is None:
+        chars = [chr(av) for _, av in members]
+        if not self.fold:
+            return chars
+        if not all(_plain(c) for c in chars):
             return None
-        found |= need
-    return frozenset(found)
+        return list(dict.fromkeys(c.lower() for c in chars))
 
-
-def _sequence(items: Sequence[Any], p: Any) -> _Requirement:
-    """What a run of items requires: its best literal run or the best need of one of its items."""
-    best: _Requirement = None
-    run: list[str] = []
-
-    def take(candidate: _Requirement) -> None:
-        nonlocal best
-        if candidate and min(map(len, candidate)) >= MIN_LITERAL and _better(candidate, best):
-            best = candidate
-
-    for op, arg in items:
-        if op is p.LITERAL and _plain(chr(arg)):
-            run.append(chr(arg).lower())
-            continue
-        take(frozenset({"".join(run)}) if run else None)
-        run = []
-        take(_item(op, arg, p))
-    take(frozenset({"".join(run)}) if run else None)
-    return best
-
-
-def _item(op: Any, arg: Any, p: Any) -> _Requirement:
-    if op is p.SUBPATTERN:
-        return _sequence(arg[-1], p)
-    if op is getattr(p, "ATOMIC_GROUP", None):
-        return _sequence(arg, p)
-    if op in (p.MAX_REPEAT, p.MIN_REPEAT) or op is getattr(p, "POSSESSIVE_REPEAT", None):
-        low, _high, body = arg
-        return _sequence(body, p) if low >= 1 else None
-    if op is p.BRANCH:
-        needs: set[str] = set()
-        for alternative in arg[1]:
-            need = _sequence(alternative, p)
-            if need is None:
-                return None
-            needs |= need
-        return frozenset(needs)
-    return None  # classes, anchors, lookarounds, back references: no literal
+    def _repeat(self, op: Any) -> bool:
+        p = self.p
+        return op in (p.MAX_REPEAT, p.MIN_REPEAT) or op is getattr(p, "POSSESSIVE_REPEAT", None)
 
 
 def _plain(char: str) -> bool:
     """A pattern character whose case-insensitive matches all lower-case to its lower case: ASCII,
     or anything that is not a letter (non-ASCII letters are left out, to be safe)."""
     return char.isascii() or not char.isalpha()
-
-
-def _better(candidate: frozenset[str], best: _Requirement) -> bool:
-    if best is None:
-        return True
-    return (min(map(len, candidate)), -len(candidate)) > (min(map(len, best)), -len(best))
 
 
 def folded(text: str) -> str | None:
