@@ -3,8 +3,9 @@ the Markdown long descriptions (PyPI READMEs) of the Python distributions instal
 machine and the Markdown files under ``/usr/share/doc``, linted with the default rules as
 authored ``.md`` files.
 
-    .venv/bin/python benchmarks/heldout_docs.py [--half fit|check|both] [--dump FILE]
-                                                [--site DIR ...] [--no-debian] [--no-store]
+    .venv/bin/python benchmarks/heldout_docs.py [--half fit|check|new|both] [--dump FILE]
+                                                [--site DIR ...] [--new-site DIR ...]
+                                                [--no-debian] [--no-store]
 
 Why: the eval sources were read while the rules were written, so their precision may not hold on
 unseen copy. These texts are third-party and already on the machine; they are read in place
@@ -19,7 +20,9 @@ with its version) whose
 itself left out; and each distinct ``*.md`` under ``/usr/share/doc`` but nodejs's API reference
 (``DOC_SKIP``). Documents are split into two fixed halves by a hash of the distribution (or
 Debian package) name: ``fit`` (read while fixing false alarms) and ``check`` (measured and
-reviewed once, at the end). Each is linted through the public API (``lint_text``,
+reviewed once, at the end). A third part, ``new``, is every Markdown long description on the
+``--new-site`` folders (a second throw-away venv, ``benchmarks/heldout_packages_new.txt``),
+whatever its hash: it was not read while the FIT/CHECK classes were fixed. Each is linted through the public API (``lint_text``,
 ``fmt="markdown"``) under a path whose folders hint at no genre, so the text decides the genre.
 Per half and source: documents, prose words, warnings+errors per 1,000 words, suggestions per
 1,000 words; per half, the rate of each family and the precision by our hand review
@@ -64,6 +67,8 @@ COMMAND = (
 #: our verdicts on the warnings (key, match, verdict real|false|preference, reason)
 REVIEW = ROOT / "benchmarks" / "heldout_review.tsv"
 HALVES = ("fit", "check")
+#: the third part: docs from ``--new-site`` folders, unseen while the FIT/CHECK fixes were made
+PARTS = (*HALVES, "new")
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class Doc:
     site: str
     text: str
     source: str = "pypi"  # pypi (long descriptions) or debian (/usr/share/doc)
+    new: bool = False  # from a --new-site folder: the NEW part, whatever its hash
 
     @property
     def path(self) -> str:
@@ -87,6 +93,8 @@ class Doc:
 
     @property
     def half(self) -> str:
+        if self.new:
+            return "new"
         return half_of(self.name.removeprefix("doc:").split("/", 1)[0])
 
 
@@ -109,10 +117,11 @@ def default_sites() -> list[str]:
     return [s for i, s in enumerate(found) if Path(s).is_dir() and s not in found[:i]]
 
 
-def collect(sites: list[str]) -> list[Doc]:
-    """Every Markdown long description on ``sites``, one per distribution name, by name."""
+def collect(sites: list[str], new_sites: tuple[str, ...] = ()) -> list[Doc]:
+    """Every Markdown long description on ``sites`` and ``new_sites`` (those marked NEW), one
+    per distribution name, by name; a name already on ``sites`` stays in its half."""
     docs: dict[str, Doc] = {}
-    for folder in sites:
+    for folder in [*sites, *new_sites]:
         for dist in metadata.distributions(path=[folder]):
             meta = dist.metadata
             if "markdown" not in (meta.get("Description-Content-Type") or "").lower():
@@ -121,7 +130,8 @@ def collect(sites: list[str]) -> list[Doc]:
             body = meta.get_payload() or meta.get("Description") or ""
             if not name or name == "newslint" or name in docs or not body.strip():
                 continue
-            docs[name] = Doc(name, meta["Version"] or "", folder, str(body))
+            new = folder in new_sites
+            docs[name] = Doc(name, meta["Version"] or "", folder, str(body), new=new)
     return [docs[n] for n in sorted(docs)]
 
 
@@ -196,16 +206,24 @@ def family(rule: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--half", choices=[*HALVES, "both"], default="both")
+    parser.add_argument("--half", choices=[*PARTS, "both"], default="both")
     parser.add_argument("--dump", type=Path, help="write every warning and error to this TSV")
     parser.add_argument(
         "--site", action="append", default=[], help="another site folder (repeatable)"
+    )
+    parser.add_argument(
+        "--new-site",
+        action="append",
+        default=[],
+        help="a site folder whose docs form the NEW part, unseen while fixing (repeatable)",
     )
     parser.add_argument("--no-debian", action="store_true", help="leave /usr/share/doc out")
     parser.add_argument("--no-store", action="store_true", help="do not write the results file")
     args = parser.parse_args()
     sites = default_sites() + [s for s in args.site if s not in default_sites()]
-    corpus = collect(sites) + ([] if args.no_debian else debian_docs())
+    new_sites = tuple(s for s in args.new_site if s not in sites)
+    corpus = collect(sites, new_sites) + ([] if args.no_debian else debian_docs())
+    # "both" is every part measured: FIT, CHECK and, with --new-site, NEW
     docs = [d for d in corpus if args.half in ("both", d.half)]
     if not docs:
         print(f"no Markdown long descriptions found on {', '.join(sites)}")
@@ -218,7 +236,7 @@ def main() -> int:
     dump: list[tuple[str, ...]] = []
     verdicts = read_review(REVIEW)
     reviewed: dict[str, dict[str, Counter[str]]] = {
-        h: defaultdict(Counter) for h in (*HALVES, "both")
+        h: defaultdict(Counter) for h in (*PARTS, "both")
     }
     from newslint.genre.detect import detect
     from newslint.readers import parse
@@ -250,7 +268,7 @@ def main() -> int:
             dump.append((doc.half, key, f.match, f.context.strip()))
             verdict = verdicts.get(key, ("unreviewed", ""))[0]
             reviewed[doc.half][family(f.rule)][verdict] += 1
-    halves = [h for h in HALVES if count[h]]
+    halves = [h for h in PARTS if count[h]]
     rows = {
         group: {
             "documents": count[group],
@@ -261,7 +279,7 @@ def main() -> int:
                 per_1000(sum(suggested[group].values()), words[group]), 3
             ),
         }
-        for group in sorted(count, key=lambda g: (HALVES.index(g.split()[0]), g))
+        for group in sorted(count, key=lambda g: (PARTS.index(g.split()[0]), g))
     }
     print(
         source_table(
@@ -306,7 +324,9 @@ def main() -> int:
             "by_family": by_family,
             "documents": dict(documents),
             "genres": {h: dict(c) for h, c in genres.items()},
-            "sites": {folder: sum(1 for d in docs if d.site == folder) for folder in sites},
+            "sites": {
+                folder: sum(1 for d in docs if d.site == folder) for folder in [*sites, *new_sites]
+            },
             "review": precision,
             "packages": {
                 f"{n}=={d['version']}": d["words"]
@@ -314,7 +334,8 @@ def main() -> int:
                 if d["source"] == "pypi"
             },
         }
-        print(saved_note(save_results("heldout_docs", COMMAND, figures)))
+        command = COMMAND + "".join(f" --new-site {s}" for s in new_sites)
+        print(saved_note(save_results("heldout_docs", command, figures)))
     return 0
 
 

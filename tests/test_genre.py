@@ -304,6 +304,30 @@ def test_a_readme_with_code_is_documentation_not_news() -> None:
     assert {"editorial.exclamation", "editorial.first-person"} <= _rules_of(as_news)
 
 
+PLAIN_README = """# tramline
+
+tramline reads timetables for the city's tram network and prints the next departures.
+
+It covers every line in the network. Our timetable files come from the transit authority.
+"""
+
+
+def test_a_readme_by_its_file_name_is_documentation_when_nothing_else_says() -> None:
+    decision = detect(_doc(PLAIN_README, "/nowhere/x/README.md", "markdown"))
+    assert (decision.genre, decision.origin) == ("how-to", "file")
+    findings = lint_text(PLAIN_README, fmt="markdown", path="/nowhere/x/README.md")
+    assert "editorial.first-person" not in _rules_of(findings)  # the project's own 'our'
+    as_story = lint_text(PLAIN_README, fmt="markdown", path="/nowhere/x/story.md")
+    assert "editorial.first-person" in _rules_of(as_story)
+    report = (
+        "The city council approved the tram budget on Monday, its chair said.\n\n"
+        "The plan adds two lines, the transport office said in a statement.\n\n"
+        "Work starts in May, officials told reporters.\n\n"
+        "The depot will close for a week, according to the operator.\n"
+    )
+    assert detect(_doc(report, "/nowhere/x/README.md", "markdown")).genre == "news"
+
+
 def test_the_technical_hint_yields_to_the_texts_voice() -> None:
     report = (
         "The city council approved the tram budget on Monday, its chair said.\n\n"

@@ -48,3 +48,16 @@ def test_the_halves_are_fixed_by_the_package_name() -> None:
     assert halves == {"fit", "check"}
     doc = heldout_docs.Doc("doc:depot/html/guide.md", "", "/usr/share/doc", "x", "debian")
     assert doc.half == heldout_docs.half_of("depot")  # every file of a package on one side
+
+
+def test_new_site_docs_form_the_new_part_whatever_their_hash(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    _dist(old, "tram-line", "1.0", "text/markdown", "# tramline\n\nReads timetables.\n")
+    _dist(new, "tram-line", "2.0", "text/markdown", "# tramline\n\nA later copy.\n")
+    for i in range(6):
+        _dist(new, f"depot{i}", "0.1", "text/markdown", f"# depot{i}\n\nChecks routes.\n")
+    docs = heldout_docs.collect([str(old)], (str(new),))
+    parts = {d.name: d.half for d in docs}
+    assert parts["tram-line"] == heldout_docs.half_of("tram-line")  # seen first: keeps its half
+    assert {parts[f"depot{i}"] for i in range(6)} == {"new"}
+    assert {heldout_docs.half_of(f"depot{i}") for i in range(6)} == {"fit", "check"}

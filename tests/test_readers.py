@@ -439,3 +439,15 @@ def test_eval_markdown_corpus_through_html_reader() -> None:
     for path in _eval_files():
         doc = html_reader.read(path.read_text(encoding="utf-8"), str(path))
         assert mapping_errors(doc) == [], path.name
+
+
+def test_markdown_paragraph_inside_an_html_table_is_read() -> None:
+    # a README lays out a paragraph inside an HTML <table>: the reader once raised there, as no
+    # Markdown table row had opened a cell cursor (found on the held-out docs corpus, NEW part)
+    source = (
+        "# Tram times\n\n<table>\n<tr><td>\n\n"
+        "The number 9 tram runs every ten minutes.\n\n</td></tr>\n</table>\n"
+    )
+    doc = md_reader.read(source, "/x/README.md")
+    assert mapping_errors(doc) == []
+    assert "The number 9 tram runs every ten minutes." in doc.text

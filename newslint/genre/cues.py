@@ -31,6 +31,7 @@ class Cues:
     key_strength: dict[str, str]  # front-matter key -> "decides" | "prior"
     value_genre: dict[str, str]  # normalised front-matter value -> genre
     folder_genre: dict[str, str]  # folder-name token -> genre
+    file_genre: dict[str, str]  # a project document's file stem -> genre (a hint)
     imperative_verbs: frozenset[str]
     not_imperative: frozenset[str]
     attribution_words: frozenset[str]  # single words; "according to" is matched as a phrase
@@ -74,6 +75,11 @@ def load_cues() -> Cues:
         key_strength={str(k).lower(): str(v) for k, v in data["metadata"]["keys"].items()},
         value_genre=value_genre,
         folder_genre=folder_genre,
+        file_genre={
+            normalise(str(name)): genre
+            for genre, names in data.get("files", {}).items()
+            for name in names
+        },
         imperative_verbs=frozenset(_words(text["imperative-verbs"])),
         not_imperative=frozenset(_words(text["not-imperative"])),
         attribution_words=frozenset(w for w in _words(text["attribution"]) if " " not in w),

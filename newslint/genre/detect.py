@@ -67,7 +67,7 @@ class Evidence:
 
     genre: str
     strength: str  # "decides" | "leans" | "prior" | "hint" (only when nothing else says)
-    origin: str  # "front matter" | "text" | "folder"
+    origin: str  # "front matter" | "text" | "folder" | "file"
     reason: str
 
 
@@ -76,9 +76,7 @@ class GenreDecision:
     """The genre of a document and the evidence behind it."""
 
     genre: str
-    origin: (
-        str  # what settled it: "front matter", "text", "folder", "front matter prior", "default"
-    )
+    origin: str  # what settled it: "front matter", "text", "folder", "file", "front matter prior", "default"
     reasons: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
     signals: Signals | None = field(default=None, compare=False)
@@ -293,6 +291,19 @@ def technical_hint(s: Signals) -> Evidence | None:
     return None
 
 
+def file_hint(path: str, cues: Cues) -> Evidence | None:
+    """A project's own document by its file name ("README.md", "CHANGELOG.md"): a README with
+    no code is still a project describing itself ("our", "awesome"), not a news report. Only a
+    hint, like :func:`technical_hint`, which the text's own comes before."""
+    if not path or path in ("-", "<text>"):
+        return None
+    stem = normalise(os.path.basename(path).split(".", 1)[0])
+    genre = cues.file_genre.get(stem)
+    if genre is None:
+        return None
+    return Evidence(genre, "hint", "file", f"a project's {os.path.basename(path)}")
+
+
 # -- decision --------------------------------------------------------------------------------
 def neighbour_evidence(document: Document) -> Evidence | None:
     """A blog prior when most of the source files beside this one read as something other than
@@ -321,6 +332,8 @@ def detect(
     meta = front_matter_evidence(document.front_matter, cues)
     text = text_evidence(signals) if signals is not None else []
     hint = technical_hint(signals) if signals is not None else None
+    if hint is None and signals is not None:
+        hint = file_hint(document.path, cues)
     text = [*text, hint] if hint is not None else text
     folder = folder_evidence(document.path, cues)
     evidence = tuple([*meta, *text, *([folder] if folder else [])])

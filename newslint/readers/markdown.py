@@ -194,7 +194,8 @@ class _Reader:
             kind = context[-1]
         else:
             kind = self.extractor.context_kind() or "body"
-        if kind == "table":
+        if kind == "table" and context and context[-1] == "table":
+            # a Markdown row's cells (not a paragraph inside an HTML <table>: no row cursor there)
             content, table = self.locate([(tok.map[0], lines[0])], self.cursor)
         else:
             content, table = self.locate([(tok.map[0] + k, t) for k, t in enumerate(lines)])

@@ -174,16 +174,23 @@ class IndefiniteArticleKind(Kind):
     def _initialism(self, letters: str) -> str | None:
         """The article before an all-caps abbreviation that is not listed as said as a word.
 
-        Short ones (up to three letters) and ones without a vowel are read letter by letter ("an
-        FBI", "a CNN"). A longer one may be said as a word ("NATO") or spelled out ("HDMI"), so it
+        Ones without a vowel are read letter by letter ("a CNN"), and so are short ones (up to
+        three letters: "an FBI") unless the dictionary says them as a word whose article differs
+        ("SIG", "FAT": either article passes). A longer one may be said as a word ("NATO") or spelled out ("HDMI"), so it
         is judged only when both readings start alike: a letter whose name starts with a
         consonant (b, c, d, ...) or with the same vowel as the word would (a, i, o; e not before
         u), or a letter such as h, m or s followed by a letter no English word starts with after
         it ("HDMI", "NHTSA": spelled out, so "an").
         """
         first = letters[0]
-        if len(letters) <= 3 or not any(c in "AEIOUY" for c in letters[1:]):
-            return VOWEL if first.lower() in self.vowel_letters else CONSONANT
+        spelled = VOWEL if first.lower() in self.vowel_letters else CONSONANT
+        if not any(c in "AEIOUY" for c in letters[1:]):
+            return spelled
+        if len(letters) <= 3:
+            # said as the word the dictionary has ("a SIG", "a FAT" file system) or spelled out:
+            # either article, unless the dictionary spells it out too ("an SUV", "an HIV")
+            said = self._dictionary(letters.lower())
+            return None if said is not None and said != spelled else spelled
         if first in "AIO" or (first == "E" and letters[1] != "U"):
             return VOWEL
         if first.lower() not in self.vowel_letters:

@@ -9,6 +9,8 @@ non-latin: true   # false: leave doubles in other scripts alone (reduplication i
 speech: true      # false: a content word doubled in quoted speech is the speaker's ("different
                   # different kinds"); doubled function words ("the the") are slips anywhere
 ```
+Never a double: the last piece of a hyphenated or slashed name then its head noun ("sd-event
+event loop"), nor a word ending one line then opening the next as a label ("docs" / "docs: ...").
 The hit covers the second word and the space before it; the fix deletes them.
 Message field: ``{word}``.
 """
@@ -87,11 +89,27 @@ class RepetitionKind(Kind):
             gap = text[start : idxs[b]]
             if gap.strip() != "" or "\n\n" in gap:
                 continue
+            if _compound_tail(text, idxs[a], lowers[a]) or (
+                "\n" in gap and text[end : end + 1] == ":"
+            ):
+                continue  # "sd-event event loop", a label opening the next line ("docs: ...")
             if not self.speech and _said(analysis, idxs[a], lowers[a]):
                 continue  # "different different kinds" in an interview answer: as said
             yield Hit(
                 start, end, {"word": texts[b]}, suggestions=("",), fix="" if self.fix else None
             )
+
+
+def _compound_tail(text: str, start: int, low: str) -> bool:
+    """Is the content word at ``start`` the last piece of a hyphenated or slashed name
+    ("sd-event", "toml-lang/toml-test")? Then the same word after it is the head noun
+    ("sd-event event loop", "toml-test test suite"), not a doubling; a function word stays a
+    slip ("check-in in all the tools")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if low in STOP_WORDS:
+        return False
+    return start >= 2 and text[start - 1] in "-/" and text[start - 2].isalnum()
 
 
 def _said(analysis: Analysis, start: int, low: str) -> bool:
