@@ -569,3 +569,33 @@ def test_sentences_that_open_like_an_argument_make_a_column() -> None:
     attributed = attributed.replace("are loose.", "are loose, the report said.")
     attributed = attributed.replace("this year.\n", "this year, engineers said.\n")
     assert detect(_doc(attributed, "wall.txt")).genre != "opinion"
+
+
+def test_a_document_is_measured_once_and_again_when_its_text_changes() -> None:
+    """The genre mix measures the files beside an article and the linter detects the same
+    Document objects again: the second detect reuses the signals, a changed text does not."""
+    import sys
+
+    detect_module = sys.modules["newslint.genre.detect"]
+    calls: list[str] = []
+    measure = detect_module.measure
+
+    def counted(document):  # type: ignore[no-untyped-def]
+        calls.append(document.text)
+        return measure(document)
+
+    story = parse(NEWS_STORY, "story.txt", "text")
+    post = parse(BLOG_POST, "post.md", "markdown")
+    detect_module.measure = counted
+    try:
+        first = detect(story)
+        again = detect(story)
+        assert again.signals is first.signals and len(calls) == 1
+        assert detect(post).genre == "blog" and len(calls) == 2
+        # the same object with another text (an editor's buffer) is measured anew
+        story.text = post.text
+        story.blocks = post.blocks
+        assert detect(story).signals == measure(post) and len(calls) == 3
+    finally:
+        detect_module.measure = measure
+    assert first.genre == "news"

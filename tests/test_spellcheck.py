@@ -182,6 +182,41 @@ def test_foreign_language_paragraph_is_left_alone() -> None:
     assert words(find_typos(text)) == ["goverment"]
 
 
+def test_a_line_is_judged_the_same_cut_from_its_text_as_alone(checker: SpellChecker) -> None:
+    """The foreign-language test of a line new to the process takes the line's words from the
+    whole text's (no word pass of its own): the same words, offsets and verdict as the line
+    read alone, at line edges where a word, an address or a code span might run over."""
+    import bisect
+
+    from newslint.spelling import typos as typos_module
+
+    text = (
+        "[Read more at www.example.com/news\n"
+        "well-\nknown `code` and `half\nopen` spans, @handle and mail@example.org.\n"
+        "Kita harus hati terhadap aliran ekstrim yang menanamkan kebencian yang amat sangat\n"
+        "pada satu kaum.\n\n"
+        "The minister said the goverment would act, the mayor's office said.\n"
+        "e.g. an abbreviation. And a last word"
+    )
+    tokens = typos_module._word_tokens(text)
+    starts = [m.start() for m in tokens]
+    at = 0
+    for line in text.split("\n"):
+        lo = bisect.bisect_left(starts, at)
+        hi = bisect.bisect_left(starts, at + len(line))
+        cut = ([s - at for s in starts[lo:hi]], [m.group() for m in tokens[lo:hi]])
+        alone = typos_module._word_tokens(line)
+        assert cut == ([m.start() for m in alone], [m.group() for m in alone]), line
+        whole = typos_module._line_foreign(checker, line)
+        from_cut = typos_module._line_foreign(checker, line, *cut)
+        offsets = list(range(len(line)))
+        assert whole[:2] == from_cut[:2]
+        assert whole[2].covered(offsets) == from_cut[2].covered(offsets)
+        at += len(line) + 1
+    checker.foreign_lines.clear()  # every line new: judged from the cut words
+    assert words(find_typos(text)) == ["goverment"]
+
+
 # --- the seed article -------------------------------------------------------------------------
 
 

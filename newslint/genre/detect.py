@@ -17,6 +17,8 @@ profile, so an unclear piece is never let off).
 from __future__ import annotations
 
 import os
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -305,6 +307,28 @@ def file_hint(path: str, cues: Cues) -> Evidence | None:
 
 
 # -- decision --------------------------------------------------------------------------------
+#: the signals of the documents measured last, by the document object: the genre mix measures
+#: the files beside an article (readers keep them read ahead), and the linter then takes those
+#: same Document objects and detects each again (about a third of the measures of a repo run)
+SIGNALS_KEPT = 64
+_signals: OrderedDict[int, tuple[weakref.ref[Document], str, Signals]] = OrderedDict()
+
+
+def _measured(document: Document) -> Signals:
+    """``measure(document)``, once per Document object (while its text is the one measured)."""
+    kept = _signals.get(id(document))
+    if kept is not None and kept[0]() is document and kept[1] is document.text:
+        return kept[2]
+    signals = measure(document)
+    _signals[id(document)] = (weakref.ref(document), document.text, signals)
+    while len(_signals) > SIGNALS_KEPT:
+        try:
+            _signals.popitem(last=False)
+        except KeyError:  # emptied by another thread
+            break
+    return signals
+
+
 def neighbour_evidence(document: Document) -> Evidence | None:
     """A blog prior when most of the source files beside this one read as something other than
     news (posts, guides, interviews): the collection is a blog, as a ``posts/`` folder says."""
@@ -328,7 +352,7 @@ def detect(
     front matter and the folder count (a repo that wants no guessing from the prose).
     ``neighbours``: an undecided source file may take the genre mix of the files beside it."""
     cues = load_cues()
-    signals = measure(document) if read_text else None
+    signals = _measured(document) if read_text else None
     meta = front_matter_evidence(document.front_matter, cues)
     text = text_evidence(signals) if signals is not None else []
     hint = technical_hint(signals) if signals is not None else None

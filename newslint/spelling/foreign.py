@@ -93,10 +93,16 @@ def foreign_spans(
     not, common or not) and every paragraph, sentence and clause counts its words by
     differences of running totals, with no pass over its words.
     """
+    return foreign_spans_of(checker, text, [m.start() for m in tokens], [m.group() for m in tokens])
+
+
+def foreign_spans_of(
+    checker: SpellChecker, text: str, starts: list[int], words: list[str]
+) -> list[tuple[int, int]]:
+    """:func:`foreign_spans` from the tokens' offsets and words (a line's, cut from its whole
+    text's tokens, needs no pass of its own)."""
     spans: list[tuple[int, int]] = []
     common = checker.lexicon.common_words(FOREIGN_RARE_ZIPF10)
-    starts = [m.start() for m in tokens]
-    words = [m.group() for m in tokens]
     plain_any, plain, unknown_words = counted_words(checker, words)
     is_plain = _counts(map(plain.__contains__, words))
     is_unknown = _counts(map(unknown_words.__contains__, words))

@@ -28,6 +28,7 @@ from newslint.spelling.foreign import (
     FOREIGN_TEXT_RATIO,
     counted_words,
     foreign_spans,
+    foreign_spans_of,
     transliterated,
 )
 from newslint.spelling.lexicon import CHANNEL_DOUBT
@@ -360,11 +361,27 @@ class _LazyForeign:
         memo = checker.foreign_lines
         if len(memo) > FOREIGN_LINES_KEPT:
             memo.clear()
+        tokens = self._tokens
+        # a line's words are the whole text's words on it (no word, and no skipped span, runs
+        # over a line break; what decides one reads no further than the line break): cut from
+        # them, the lines new to the process need no word pass of their own
+        token_starts = [m.start() for m in tokens] if tokens is not None else []
         lines, starts, at = [], [], 0
         for line in text.split("\n"):
             found = memo.get(line)
             if found is None:
-                found = memo[line] = _line_foreign(checker, line)
+                if tokens is None:
+                    found = _line_foreign(checker, line)
+                else:
+                    lo = bisect.bisect_left(token_starts, at)
+                    hi = bisect.bisect_left(token_starts, at + len(line), lo)
+                    found = _line_foreign(
+                        checker,
+                        line,
+                        [s - at for s in token_starts[lo:hi]],
+                        [m.group() for m in tokens[lo:hi]],
+                    )
+                memo[line] = found
             lines.append(found)
             starts.append(at)
             at += len(line) + 1
@@ -382,16 +399,23 @@ FOREIGN_LINES_KEPT = 4_000
 _LANGUAGE_LABEL_HINT = " language:"
 
 
-def _line_foreign(checker: SpellChecker, line: str) -> tuple[int, int, Spans]:
+def _line_foreign(
+    checker: SpellChecker,
+    line: str,
+    starts: list[int] | None = None,
+    words: list[str] | None = None,
+) -> tuple[int, int, Spans]:
     """One line's plain and unknown words (as the whole text's test counts them) and its
     foreign spans (a line alone: its paragraph, sentence and clause tests are the same as inside
-    its text; the whole-text test alone is implied by its paragraph test)."""
-    tokens = _word_tokens(line)
-    words = [m.group() for m in tokens]
+    its text; the whole-text test alone is implied by its paragraph test). ``starts`` and
+    ``words``: the line's word offsets and words when the caller has them."""
+    if starts is None or words is None:
+        tokens = _word_tokens(line)
+        starts, words = [m.start() for m in tokens], [m.group() for m in tokens]
     _, plain, unknown = counted_words(checker, words)
     plain_count = sum(map(plain.__contains__, words))
     unknown_count = sum(map(unknown.__contains__, words))
-    return plain_count, unknown_count, Spans(foreign_spans(checker, line, tokens))
+    return plain_count, unknown_count, Spans(foreign_spans_of(checker, line, starts, words))
 
 
 _SIC_AFTER = re.compile(r"[\"'’”]?\s*[\[(]sic[\])]", re.IGNORECASE)
